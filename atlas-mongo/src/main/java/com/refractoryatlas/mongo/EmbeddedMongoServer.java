@@ -1,0 +1,84 @@
+package com.refractoryatlas.mongo;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MongoDB-wire server (mongo-java-server) on loopback. With a file it persists through restarts (H2 MVStore);
+ * without one it keeps everything in memory. Also runnable on its own, as one server shared by several services
+ * ({@link #main}).
+ */
+public final class EmbeddedMongoServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+
+    private final MongoServer server;
+    private final InetSocketAddress address;
+    private final @Nullable Path file;
+
+    private EmbeddedMongoServer(MongoBackend backend, @Nullable Path file, String host, int port) {
+        this.server = new MongoServer(backend);
+        server.bind(host, port);
+        this.address = server.getLocalAddress();
+        this.file = file;
+    }
+
+    /** An in-memory server on a free loopback port. */
+    public static EmbeddedMongoServer inMemory() {
+        return new EmbeddedMongoServer(new MemoryBackend(), null, "127.0.0.1", 0);
+    }
+
+    /** A server persisting to {@code file} (created with its folder when missing) on {@code host:port}. */
+    public static EmbeddedMongoServer persistent(Path file, String host, int port) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data folder for " + file, e);
+        }
+        var server = new EmbeddedMongoServer(new H2Backend(file.toString()), file, host, port);
+        log.info("Embedded MongoDB-wire server at {} persisting to {}", server.connectionString(), file);
+        return server;
+    }
+
+    /** The connection string clients use to reach this server. */
+    public String connectionString() {
+        return "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    public @Nullable Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+
+    /**
+     * Runs one server for several processes, e.g. the system tests: {@code EmbeddedMongoServer <port> [file]}. Without
+     * a file the data lives in memory.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 27017;
+        var server = args.length > 1
+                ? persistent(Path.of(args[1]), "127.0.0.1", port)
+                : new EmbeddedMongoServer(new MemoryBackend(), null, "127.0.0.1", port);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        System.out.println("embedded MongoDB-wire server listening at " + server.connectionString());
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,5 @@
+/** The catalog subgraph: conditions, therapies, treatments and resistance mechanisms. */
+@NullMarked
+package com.refractoryatlas.catalog;
+
+import org.jspecify.annotations.NullMarked;
