@@ -47,6 +47,7 @@ record Expectations(
                         "gateway->import-service",
                         "import-service->catalog-service",
                         "import-service->references-service",
+                        "references-service->catalog-service",
                         "catalog-service->mongo",
                         "references-service->mongo",
                         "import-service->mongo",

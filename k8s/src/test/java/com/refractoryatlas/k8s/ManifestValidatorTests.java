@@ -445,9 +445,9 @@ class ManifestValidatorTests {
 
         @Test
         void acceptsAHalfOpenedConnectionBecauseEgressIsDeniedToo() {
-            Manifest policy = find("NetworkPolicy", "catalog-and-references-from-gateway-and-import");
+            Manifest policy = find("NetworkPolicy", "references-from-gateway-and-import");
             Tree.list(policy.maps("spec.ingress").get(0), "from[0].podSelector.matchExpressions[0].values")
-                    .add("references-service");
+                    .add("catalog-service");
 
             assertThat(validate()).isEmpty();
         }

@@ -73,7 +73,9 @@ class RenderedOverlaysTests {
                 .containsEntry("CATALOG_URL", "http://catalog-service:8081/graphql")
                 .containsEntry("REFERENCES_URL", "http://references-service:8082/graphql");
         assertThat(configOf(manifests, "catalog-service")).containsEntry("MONGODB_DATABASE", "catalog");
-        assertThat(configOf(manifests, "references-service")).containsEntry("MONGODB_DATABASE", "references");
+        assertThat(configOf(manifests, "references-service"))
+                .containsEntry("MONGODB_DATABASE", "references")
+                .containsEntry("CATALOG_URL", "http://catalog-service:8081/graphql");
     }
 
     private static Map<String, Object> configOf(List<Manifest> manifests, String service) {
