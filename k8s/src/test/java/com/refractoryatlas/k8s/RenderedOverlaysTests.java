@@ -19,6 +19,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Renders every overlay as {@code kubectl apply -k} would and holds it to the deployment invariants. */
 class RenderedOverlaysTests {
 
+    private static final String CACHE_FLAG = "--wiredTigerCacheSizeGB=";
+    private static final double MIN_CACHE_GIB = 0.25;
+    private static final double MIB_PER_GIB = 1024;
+
     private static final Map<Environment, List<Manifest>> RENDERED = new ConcurrentHashMap<>();
 
     /** Rendered once per overlay and shared: the tests only read it. */
@@ -76,6 +80,36 @@ class RenderedOverlaysTests {
         assertThat(configOf(manifests, "references-service"))
                 .containsEntry("MONGODB_DATABASE", "references")
                 .containsEntry("CATALOG_URL", "http://catalog-service:8081/graphql");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Environment.class)
+    void sizesTheMongoCacheInsideTheMemoryLimit(Environment environment) {
+        Manifest mongo = render(environment).stream()
+                .filter(m -> m.is("StatefulSet"))
+                .findFirst()
+                .orElseThrow();
+        double cacheGib = Tree.list(mongo.body(), "spec.template.spec.containers[0].args").stream()
+                .map(String::valueOf)
+                .filter(arg -> arg.startsWith(CACHE_FLAG))
+                .mapToDouble(arg -> Double.parseDouble(arg.substring(CACHE_FLAG.length())))
+                .findFirst()
+                .orElseThrow();
+        double limitGib = gibibytes(
+                Objects.requireNonNull(mongo.string("spec.template.spec.containers[0].resources.limits.memory")));
+
+        // MongoDB's own rule for its default: 50 % of (memory - 1 GiB), at least 0.25 GiB
+        assertThat(cacheGib).isLessThanOrEqualTo(Math.max(MIN_CACHE_GIB, (limitGib - 1) / 2));
+    }
+
+    private static double gibibytes(String quantity) {
+        if (quantity.endsWith("Gi")) {
+            return Double.parseDouble(quantity.substring(0, quantity.length() - 2));
+        }
+        if (quantity.endsWith("Mi")) {
+            return Double.parseDouble(quantity.substring(0, quantity.length() - 2)) / MIB_PER_GIB;
+        }
+        throw new IllegalArgumentException("unexpected memory quantity " + quantity);
     }
 
     private static Map<String, Object> configOf(List<Manifest> manifests, String service) {
