@@ -39,7 +39,7 @@ import org.springframework.core.io.ClassPathResource;
  */
 @Tag("benchmark")
 @CatalogIntegrationTest
-class CatalogQueryBenchmark {
+class CatalogQueryBenchmarkTests {
 
     private static final int CONDITIONS = Integer.getInteger("benchmark.conditions", 10_000);
     private static final int THERAPIES = Integer.getInteger("benchmark.therapies", 20_000);
