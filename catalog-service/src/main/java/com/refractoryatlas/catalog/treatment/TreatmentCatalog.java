@@ -28,10 +28,6 @@ public class TreatmentCatalog {
         return treatments.findByTherapyIds(therapyIds).stream().collect(Collectors.groupingBy(Treatment::therapyId));
     }
 
-    public List<Treatment> involving(Collection<String> conditionIds, Collection<String> therapyIds) {
-        return treatments.findByConditionOrTherapyIds(conditionIds, therapyIds);
-    }
-
     public List<Treatment> findAllById(Collection<String> ids) {
         return treatments.findAllById(ids);
     }
