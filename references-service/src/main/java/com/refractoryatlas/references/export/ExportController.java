@@ -1,6 +1,7 @@
 package com.refractoryatlas.references.export;
 
 import com.refractoryatlas.references.reference.Reference;
+import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -32,5 +33,10 @@ class ExportController {
     @SchemaMapping(typeName = "Reference")
     String ris(Reference reference) {
         return ris.export(reference);
+    }
+
+    @SchemaMapping(typeName = "Reference")
+    Map<String, Object> cslJson(Reference reference) {
+        return CslItems.json(reference);
     }
 }

@@ -57,6 +57,12 @@ class ExportIntegrationTests extends IntegrationTestSupport {
                 .startsWith("@article{wilkinson2021ketamine,"));
         response.path("reference.ris").entity(String.class).satisfies(text -> assertThat(text)
                 .startsWith("TY  - JOUR\r\nAU  - Wilkinson, Steven T.\r\n"));
+        response.path("reference.cslJson.type").entity(String.class).isEqualTo("article-journal");
+        response.path("reference.cslJson.author[1].family").entity(String.class).isEqualTo("Zarate");
+        response.path("reference.cslJson.author[1].suffix").entity(String.class).isEqualTo("Jr.");
+        response.path("reference.cslJson.issued.date-parts[0][0]")
+                .entity(Integer.class)
+                .isEqualTo(2021);
     }
 
     @Test
