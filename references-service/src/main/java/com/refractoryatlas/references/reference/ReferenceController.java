@@ -41,11 +41,9 @@ class ReferenceController {
         if (query.isEmpty()) {
             return new Connection<>(List.of(), new Connection.PageInfo(false, null), 0);
         }
-        var rows = page.first() == 0
-                ? List.<ReferenceDocument>of()
-                : references.page(query.get(), page.after(), page.fetchSize());
-        var documents =
-                Connection.of(rows, page, row -> Cursor.encode(row.sortKey(), row.id()), references.count(query.get()));
+        var fetched = references.pageAndTotal(query.get(), page.after(), Math.max(1, page.fetchSize()));
+        var rows = page.first() == 0 ? List.<ReferenceDocument>of() : fetched.rows();
+        var documents = Connection.of(rows, page, row -> Cursor.encode(row.sortKey(), row.id()), fetched.total());
         var edges = documents.edges().stream()
                 .map(edge -> new Connection.Edge<>(edge.cursor(), edge.node().toReference()))
                 .toList();

@@ -8,7 +8,9 @@ import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Facet;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -18,6 +20,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.bson.BsonDocumentReader;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DecoderContext;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
@@ -26,6 +31,8 @@ import org.springframework.stereotype.Repository;
 class ReferenceRepository {
 
     private static final String ID = "_id";
+    private static final String TOTAL = "total";
+    private static final String ROWS = "rows";
 
     private final MongoCollection<ReferenceDocument> references;
 
@@ -73,6 +80,47 @@ class ReferenceRepository {
 
     long count(Bson filter) {
         return references.countDocuments(filter);
+    }
+
+    /** A page and the filter's total in one pass over the collection (one {@code $facet} aggregation). */
+    PageAndTotal pageAndTotal(Bson filter, @Nullable List<String> after, int limit) {
+        var rowsStages = new ArrayList<Bson>();
+        if (after != null) {
+            rowsStages.add(Aggregates.match(keyset(after)));
+        }
+        rowsStages.add(Aggregates.sort(Sorts.ascending(ReferenceDocument.SORT_KEY, ID)));
+        rowsStages.add(Aggregates.limit(limit));
+        var result = references
+                .aggregate(
+                        List.of(
+                                Aggregates.match(filter),
+                                Aggregates.facet(
+                                        new Facet(TOTAL, Aggregates.count(TOTAL)), new Facet(ROWS, rowsStages))),
+                        RawBsonDocument.class)
+                .first();
+        if (result == null) {
+            return new PageAndTotal(List.of(), 0);
+        }
+        var codec = references.getCodecRegistry().get(ReferenceDocument.class);
+        var rows = result.getArray(ROWS).stream()
+                .map(row -> codec.decode(
+                        new BsonDocumentReader(row.asDocument()),
+                        DecoderContext.builder().build()))
+                .toList();
+        var totals = result.getArray(TOTAL);
+        long total = totals.isEmpty()
+                ? 0
+                : totals.getFirst().asDocument().get(TOTAL).asNumber().longValue();
+        return new PageAndTotal(rows, total);
+    }
+
+    /** Rows of one page and how many rows the whole filter matches. */
+    record PageAndTotal(List<ReferenceDocument> rows, long total) {}
+
+    private static Bson keyset(List<String> after) {
+        return or(
+                gt(ReferenceDocument.SORT_KEY, after.get(0)),
+                and(eq(ReferenceDocument.SORT_KEY, after.get(0)), gt(ID, after.get(1))));
     }
 
     /** Writes the documents in one bulk command, replacing by id: retrying converges to the same state. */
