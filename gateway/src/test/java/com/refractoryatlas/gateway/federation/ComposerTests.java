@@ -80,6 +80,21 @@ class ComposerTests {
         }
 
         @Test
+        void composesTheRealCatalogServiceSdlAsSpringPrintsIt() {
+            var supergraph = composed(List.of(
+                    new SubgraphSdl("catalog", TestSubgraphs.sdl("spring-printed-catalog")),
+                    new SubgraphSdl("references", TestSubgraphs.sdl("references"))));
+
+            assertThat(supergraph.apiSchema().getQueryType().getFieldDefinitions())
+                    .extracting(f -> f.getName())
+                    .containsExactly("condition", "reference", "references");
+            assertThat(supergraph.resolvers("Treatment", "evidence")).containsExactly("catalog");
+            assertThat(supergraph.resolvableKey("catalog", "Reference")).isNull();
+            assertThat(supergraph.resolvableKey("catalog", "Condition")).isNotNull();
+            assertThat(supergraph.apiSchema().getType("federation__FieldSet")).isNull();
+        }
+
+        @Test
         void acceptsSpringPrintedDirectiveDefinitionsAndServiceTypes() {
             var sdl = """
                     schema @link(import : ["@key", "@shareable"], url : "https://specs.apollo.dev/federation/v2.7") {
