@@ -179,7 +179,7 @@ final class PlanExecutor {
     private static @Nullable Map<String, Object> project(Map<?, ?> object, SelectionSet selection) {
         var result = new LinkedHashMap<String, Object>();
         for (var field : selection.getSelectionsOfType(Field.class)) {
-            var value = object.get(field.getName());
+            var value = object.get(field.getResultKey());
             if (value == null || value instanceof FieldFailure) {
                 return null;
             }

@@ -73,6 +73,12 @@ final class QueryPlanner {
 
     private record TargetKey(int level, String subgraph, String typeName, List<String> path) {}
 
+    /** Key or required fields one selection level must fetch for a target, added once the level is complete. */
+    private record NeededFields(PendingTarget target, SelectionSet fields) {}
+
+    /** Prefix of the alias under which a needed field is fetched when the client uses its name for another field. */
+    private static final String INTERNAL_ALIAS = "__atlas_";
+
     /** Fields deferred to one entity target, and the representation they need. */
     private static final class PendingTarget {
         final TargetKey key;
@@ -92,6 +98,7 @@ final class QueryPlanner {
         final Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
         final Map<String, VariableDefinition> variables = new LinkedHashMap<>();
         final Map<TargetKey, PendingTarget> targets = new LinkedHashMap<>();
+        final java.util.ArrayDeque<List<NeededFields>> needed = new java.util.ArrayDeque<>();
 
         Planning(Document document, @Nullable String operationName) {
             this.document = document;
@@ -284,6 +291,7 @@ final class QueryPlanner {
                 Set<String> provided,
                 List<Directive> conditions) {
             var out = new ArrayList<Selection>();
+            needed.push(new ArrayList<>());
             var root = isRoot(parentType);
             if (!root) {
                 out.add(TYPENAME_FIELD);
@@ -324,7 +332,31 @@ final class QueryPlanner {
                     default -> {}
                 }
             }
+            addNeededFields(out, needed.pop());
             return out;
+        }
+
+        /** Adds key and required fields, aliased where the client uses their name as the response key of another field. */
+        private void addNeededFields(List<Selection> out, List<NeededFields> neededFields) {
+            var clientFields = new java.util.HashMap<String, String>();
+            for (var selection : out) {
+                if (selection instanceof Field field) {
+                    clientFields.putIfAbsent(field.getResultKey(), field.getName());
+                }
+            }
+            for (var need : neededFields) {
+                var fields = new ArrayList<Selection>();
+                for (var field : need.fields().getSelectionsOfType(Field.class)) {
+                    var taken = clientFields.get(field.getName());
+                    fields.add(
+                            taken != null && !taken.equals(field.getName())
+                                    ? field.transform(b -> b.alias(INTERNAL_ALIAS + field.getName()))
+                                    : field);
+                }
+                var selection = SelectionSet.newSelectionSet(fields).build();
+                addRepresentation(need.target(), selection);
+                addMissing(out, selection);
+            }
         }
 
         private void addFragment(
@@ -383,7 +415,7 @@ final class QueryPlanner {
                 out.add(resolvedField(subgraph, object, field, path, level));
                 return;
             }
-            defer(subgraph, object, field, path, level, concat(conditions, conditionsOf(field.getDirectives())), out);
+            defer(subgraph, object, field, path, level, concat(conditions, conditionsOf(field.getDirectives())));
         }
 
         private void addAbstractField(
@@ -452,8 +484,7 @@ final class QueryPlanner {
                 Field field,
                 List<String> path,
                 int level,
-                List<Directive> conditions,
-                List<Selection> out) {
+                List<Directive> conditions) {
             var typeName = object.getName();
             var target = targetSubgraph(subgraph, typeName, field.getName());
             var key = supergraph.resolvableKey(target, typeName);
@@ -464,12 +495,10 @@ final class QueryPlanner {
             pending.selections.add(field);
             pending.responseKeys.add(field.getResultKey());
             pending.conditions.add(List.copyOf(conditions));
-            addRepresentation(pending, key.selection());
-            addMissing(out, key.selection());
+            needed.element().add(new NeededFields(pending, key.selection()));
             var requires = supergraph.requires(target, typeName, field.getName());
             if (requires != null) {
-                addRepresentation(pending, requires);
-                addMissing(out, requires);
+                needed.element().add(new NeededFields(pending, requires));
             }
         }
 

@@ -180,6 +180,16 @@ class SupergraphEngineTests {
         }
 
         @Test
+        void fetchesEntityKeysUnderAnInternalAliasWhenTheClientUsesTheKeyNameForAnotherField() {
+            var response = engine.execute(new Request(
+                    "{ condition(id: \"epilepsy\") { id: name references { title } } }", null, Map.of(), Map.of()));
+
+            assertThat(json(response))
+                    .isEqualTo("{\"data\":{\"condition\":{\"id\":\"Epilepsy\",\"references\":"
+                            + "[{\"title\":\"Surgery in epilepsy\"}]}}}");
+        }
+
+        @Test
         void forwardsVariablesToTheSubgraphThatNeedsThem() {
             var response = run("conditionWithRefs", Map.of("id", "epilepsy"));
 
