@@ -1,6 +1,7 @@
 package com.refractoryatlas.subgraph;
 
 import graphql.scalars.ExtendedScalars;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
@@ -8,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.federation.FederationSchemaFactory;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 /**
  * Makes a Spring for GraphQL application an Apollo Federation v2 subgraph ({@code _service}, {@code _entities}
@@ -32,6 +34,12 @@ public class SubgraphAutoConfiguration {
         return wiring -> wiring.scalar(ExtendedScalars.Date)
                 .scalar(InstantScalar.DATE_TIME)
                 .scalar(ExtendedScalars.Json);
+    }
+
+    @Bean
+    WebGraphQlInterceptor serviceCredentialInterceptor(
+            @Value("${atlas.security.service-token:${ATLAS_SERVICE_TOKEN:local-dev-service-token}}") String token) {
+        return new ServiceCredentialInterceptor(token);
     }
 
     @Bean
