@@ -2,20 +2,21 @@ package com.refractoryatlas.gateway.federation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.refractoryatlas.gateway.GatewayIntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The engine as the gateway wires it (same context configuration as the module's other web tests, so it is shared). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+/**
+ * The real engine as the gateway wires it, in the module's one shared test context (where the HTTP edge talks to a
+ * test engine instead).
+ */
+@GatewayIntegrationTest
 class FederationIntegrationTests {
 
     @Autowired
-    FederationEngine engine;
+    SupergraphEngine engine;
 
     @Autowired
     FederationProperties properties;
@@ -25,7 +26,6 @@ class FederationIntegrationTests {
 
     @Test
     void wiresTheEngineOverTheConfiguredSubgraphs() {
-        assertThat(engine).isInstanceOf(SupergraphEngine.class);
         assertThat(properties.subgraphs())
                 .extracting(FederationProperties.Subgraph::name)
                 .containsExactly("catalog", "references", "import");
