@@ -95,6 +95,34 @@ class ComposerTests {
         }
 
         @Test
+        void composesTheRepositorysSubgraphSchemas() throws java.io.IOException {
+            var sdls = new java.util.ArrayList<SubgraphSdl>();
+            for (var service : List.of("catalog-service", "references-service", "import-service")) {
+                var directory = java.nio.file.Path.of("..", service, "src/main/resources/graphql");
+                var text = new StringBuilder();
+                try (var files = java.nio.file.Files.list(directory)) {
+                    for (var file : files.sorted().toList()) {
+                        text.append(java.nio.file.Files.readString(file)).append('\n');
+                    }
+                }
+                sdls.add(new SubgraphSdl(service, text.toString()));
+            }
+
+            var result = composer.compose(sdls);
+
+            assertThat(result)
+                    .as("%s", result instanceof Failed failed ? failed.errors() : "")
+                    .isInstanceOf(Composed.class);
+            var plan = new QueryPlanner(((Composed) result).supergraph())
+                    .plan(
+                            graphql.parser.Parser.parse(
+                                    "{ condition(id: \"x\") { name treatments { evidence { title } } } }"),
+                            null);
+            assertThat(plan.rootFetches()).extracting(f -> f.subgraph()).containsExactly("catalog-service");
+            assertThat(plan.batchesAt(1)).extracting(b -> b.subgraph()).containsExactly("references-service");
+        }
+
+        @Test
         void acceptsSpringPrintedDirectiveDefinitionsAndServiceTypes() {
             var sdl = """
                     schema @link(import : ["@key", "@shareable"], url : "https://specs.apollo.dev/federation/v2.7") {
