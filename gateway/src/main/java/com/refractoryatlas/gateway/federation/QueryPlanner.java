@@ -73,12 +73,19 @@ final class QueryPlanner {
 
     private record TargetKey(int level, String subgraph, String typeName, List<String> path) {}
 
+    /** Key or required fields one selection level must fetch for a target, added once the level is complete. */
+    private record NeededFields(PendingTarget target, SelectionSet fields) {}
+
+    /** Prefix of the alias under which a needed field is fetched when the client uses its name for another field. */
+    private static final String INTERNAL_ALIAS = "__atlas_";
+
     /** Fields deferred to one entity target, and the representation they need. */
     private static final class PendingTarget {
         final TargetKey key;
         final List<Selection> selections = new ArrayList<>();
         final List<Selection> representation = new ArrayList<>();
         final Set<String> responseKeys = new LinkedHashSet<>();
+        final List<List<Directive>> conditions = new ArrayList<>();
 
         PendingTarget(TargetKey key) {
             this.key = key;
@@ -91,6 +98,7 @@ final class QueryPlanner {
         final Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
         final Map<String, VariableDefinition> variables = new LinkedHashMap<>();
         final Map<TargetKey, PendingTarget> targets = new LinkedHashMap<>();
+        final java.util.ArrayDeque<List<NeededFields>> needed = new java.util.ArrayDeque<>();
 
         Planning(Document document, @Nullable String operationName) {
             this.document = document;
@@ -198,7 +206,7 @@ final class QueryPlanner {
                 wrapped.add(wrap(field.field(), field.conditions()));
                 responseKeys.add(field.field().getResultKey());
             }
-            var selections = build(subgraph, rootType, wrapped, List.of(), 0, Set.of());
+            var selections = build(subgraph, rootType, wrapped, List.of(), 0, Set.of(), List.of());
             var selectionSet = SelectionSet.newSelectionSet(selections).build();
             var used = usedVariables(selectionSet);
             var operationNode = OperationDefinition.newOperationDefinition()
@@ -232,7 +240,8 @@ final class QueryPlanner {
             var entityTargets = new ArrayList<EntityTarget>();
             for (var target : pending) {
                 var type = (GraphQLObjectType) schema.getType(target.key.typeName());
-                var selections = build(subgraph, type, target.selections, target.key.path(), level, Set.of());
+                var selections =
+                        build(subgraph, type, target.selections, target.key.path(), level, Set.of(), List.of());
                 fragmentsOut.add(InlineFragment.newInlineFragment()
                         .typeCondition(TypeName.newTypeName(type.getName()).build())
                         .selectionSet(SelectionSet.newSelectionSet(selections).build())
@@ -241,7 +250,8 @@ final class QueryPlanner {
                         type.getName(),
                         target.key.path(),
                         SelectionSet.newSelectionSet(target.representation).build(),
-                        List.copyOf(target.responseKeys)));
+                        List.copyOf(target.responseKeys),
+                        List.copyOf(target.conditions)));
             }
             var entitiesField = Field.newField("_entities")
                     .arguments(List.of(new Argument("representations", new VariableReference("representations"))))
@@ -278,15 +288,17 @@ final class QueryPlanner {
                 List<? extends Selection> selections,
                 List<String> path,
                 int level,
-                Set<String> provided) {
+                Set<String> provided,
+                List<Directive> conditions) {
             var out = new ArrayList<Selection>();
+            needed.push(new ArrayList<>());
             var root = isRoot(parentType);
             if (!root) {
                 out.add(TYPENAME_FIELD);
             }
             for (var selection : selections) {
                 switch (selection) {
-                    case Field field -> addField(subgraph, parentType, field, path, level, provided, out);
+                    case Field field -> addField(subgraph, parentType, field, path, level, provided, conditions, out);
                     case InlineFragment inline ->
                         addFragment(
                                 subgraph,
@@ -299,6 +311,7 @@ final class QueryPlanner {
                                 path,
                                 level,
                                 provided,
+                                conditions,
                                 out);
                     case FragmentSpread spread -> {
                         var fragment = fragments.get(spread.getName());
@@ -312,13 +325,38 @@ final class QueryPlanner {
                                     path,
                                     level,
                                     provided,
+                                    conditions,
                                     out);
                         }
                     }
                     default -> {}
                 }
             }
+            addNeededFields(out, needed.pop());
             return out;
+        }
+
+        /** Adds key and required fields, aliased where the client uses their name as the response key of another field. */
+        private void addNeededFields(List<Selection> out, List<NeededFields> neededFields) {
+            var clientFields = new java.util.HashMap<String, String>();
+            for (var selection : out) {
+                if (selection instanceof Field field) {
+                    clientFields.putIfAbsent(field.getResultKey(), field.getName());
+                }
+            }
+            for (var need : neededFields) {
+                var fields = new ArrayList<Selection>();
+                for (var field : need.fields().getSelectionsOfType(Field.class)) {
+                    var taken = clientFields.get(field.getName());
+                    fields.add(
+                            taken != null && !taken.equals(field.getName())
+                                    ? field.transform(b -> b.alias(INTERNAL_ALIAS + field.getName()))
+                                    : field);
+                }
+                var selection = SelectionSet.newSelectionSet(fields).build();
+                addRepresentation(need.target(), selection);
+                addMissing(out, selection);
+            }
         }
 
         private void addFragment(
@@ -330,12 +368,15 @@ final class QueryPlanner {
                 List<String> path,
                 int level,
                 Set<String> provided,
+                List<Directive> conditions,
                 List<Selection> out) {
+            var innerConditions = concat(conditions, conditionsOf(directives));
             if (parentType instanceof GraphQLObjectType object) {
                 if (typeCondition != null && !appliesTo(typeCondition, object)) {
                     return;
                 }
-                var inner = build(subgraph, object, selectionSet.getSelections(), path, level, provided);
+                var inner =
+                        build(subgraph, object, selectionSet.getSelections(), path, level, provided, innerConditions);
                 out.add(inlineFragment(null, directives, inner));
                 return;
             }
@@ -344,7 +385,8 @@ final class QueryPlanner {
                 if (!appliesTo(parentType.getName(), possible) || !supergraph.defines(subgraph, possible.getName())) {
                     continue;
                 }
-                var inner = build(subgraph, possible, selectionSet.getSelections(), path, level, provided);
+                var inner =
+                        build(subgraph, possible, selectionSet.getSelections(), path, level, provided, innerConditions);
                 out.add(inlineFragment(possible.getName(), directives, inner));
             }
         }
@@ -356,6 +398,7 @@ final class QueryPlanner {
                 List<String> path,
                 int level,
                 Set<String> provided,
+                List<Directive> conditions,
                 List<Selection> out) {
             if (field.getName().equals(TYPENAME)) {
                 if (field.getAlias() != null || isRoot(parentType)) {
@@ -364,7 +407,7 @@ final class QueryPlanner {
                 return;
             }
             if (!(parentType instanceof GraphQLObjectType object)) {
-                addAbstractField(subgraph, parentType, field, path, level, provided, out);
+                addAbstractField(subgraph, parentType, field, path, level, provided, conditions, out);
                 return;
             }
             var typeName = object.getName();
@@ -372,7 +415,7 @@ final class QueryPlanner {
                 out.add(resolvedField(subgraph, object, field, path, level));
                 return;
             }
-            defer(subgraph, object, field, path, level, out);
+            defer(subgraph, object, field, path, level, concat(conditions, conditionsOf(field.getDirectives())));
         }
 
         private void addAbstractField(
@@ -382,6 +425,7 @@ final class QueryPlanner {
                 List<String> path,
                 int level,
                 Set<String> provided,
+                List<Directive> conditions,
                 List<Selection> out) {
             if (supergraph.resolves(subgraph, parentType.getName(), field.getName())) {
                 var fieldType = ((GraphQLFieldsContainer) parentType).getFieldDefinition(field.getName());
@@ -390,7 +434,7 @@ final class QueryPlanner {
             }
             for (var possible : possibleObjectTypes(parentType.getName())) {
                 if (supergraph.defines(subgraph, possible.getName())) {
-                    var inner = build(subgraph, possible, List.of(field), path, level, provided);
+                    var inner = build(subgraph, possible, List.of(field), path, level, provided, conditions);
                     out.add(inlineFragment(possible.getName(), List.of(), inner));
                 }
             }
@@ -422,8 +466,14 @@ final class QueryPlanner {
                 return field;
             }
             var childPath = append(path, field.getResultKey());
-            var children =
-                    build(subgraph, composite, field.getSelectionSet().getSelections(), childPath, level, provided);
+            var children = build(
+                    subgraph,
+                    composite,
+                    field.getSelectionSet().getSelections(),
+                    childPath,
+                    level,
+                    provided,
+                    List.of());
             return field.transform(
                     b -> b.selectionSet(SelectionSet.newSelectionSet(children).build()));
         }
@@ -434,7 +484,7 @@ final class QueryPlanner {
                 Field field,
                 List<String> path,
                 int level,
-                List<Selection> out) {
+                List<Directive> conditions) {
             var typeName = object.getName();
             var target = targetSubgraph(subgraph, typeName, field.getName());
             var key = supergraph.resolvableKey(target, typeName);
@@ -444,12 +494,11 @@ final class QueryPlanner {
             var pending = targets.computeIfAbsent(new TargetKey(level + 1, target, typeName, path), PendingTarget::new);
             pending.selections.add(field);
             pending.responseKeys.add(field.getResultKey());
-            addRepresentation(pending, key.selection());
-            addMissing(out, key.selection());
+            pending.conditions.add(List.copyOf(conditions));
+            needed.element().add(new NeededFields(pending, key.selection()));
             var requires = supergraph.requires(target, typeName, field.getName());
             if (requires != null) {
-                addRepresentation(pending, requires);
-                addMissing(out, requires);
+                needed.element().add(new NeededFields(pending, requires));
             }
         }
 
@@ -531,6 +580,15 @@ final class QueryPlanner {
             return field;
         }
         return inlineFragment(null, conditions, List.of(field));
+    }
+
+    private static List<Directive> conditionsOf(List<Directive> directives) {
+        if (directives.isEmpty()) {
+            return directives;
+        }
+        return directives.stream()
+                .filter(d -> d.getName().equals("skip") || d.getName().equals("include"))
+                .toList();
     }
 
     private static List<Directive> concat(List<Directive> a, List<Directive> b) {

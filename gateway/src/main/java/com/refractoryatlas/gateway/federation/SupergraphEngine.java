@@ -41,6 +41,7 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
 
     static final String SDL_QUERY = "{ _service { sdl } }";
     private static final String DEBUG_PLAN_HEADER = "x-atlas-debug-plan";
+    private static final Duration NOT_READY_RETRY = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(SupergraphEngine.class);
 
     private final List<String> subgraphs;
@@ -91,8 +92,23 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
         }
         scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofVirtual().name("supergraph-refresh").factory());
-        scheduler.scheduleWithFixedDelay(
-                this::refreshQuietly, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.execute(this::tick);
+    }
+
+    /** Refreshes, then schedules the next refresh: soon while nothing is served yet, every poll interval after. */
+    private void tick() {
+        refreshQuietly();
+        synchronized (this) {
+            if (scheduler == null || scheduler.isShutdown()) {
+                return;
+            }
+            var delay = ready() ? settings.pollInterval() : min(settings.pollInterval(), NOT_READY_RETRY);
+            scheduler.schedule(this::tick, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     @Override

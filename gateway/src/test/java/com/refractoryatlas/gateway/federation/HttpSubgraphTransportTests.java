@@ -1,0 +1,156 @@
+package com.refractoryatlas.gateway.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class HttpSubgraphTransportTests {
+
+    private static final JsonMapper JSON = new JsonMapper();
+
+    HttpServer server;
+    final AtomicInteger calls = new AtomicInteger();
+    final AtomicReference<Map<String, List<String>>> lastHeaders = new AtomicReference<>();
+    final AtomicReference<String> lastBody = new AtomicReference<>();
+    final Map<String, Object> behaviour = new ConcurrentHashMap<>();
+    HttpSubgraphTransport transport;
+
+    @BeforeEach
+    void startSubgraph() throws IOException {
+        behaviour.put("status", 200);
+        behaviour.put("body", "{\"data\":{\"ok\":true}}");
+        behaviour.put("delayMillis", 0);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/graphql", exchange -> {
+            calls.incrementAndGet();
+            lastHeaders.set(Map.copyOf(exchange.getRequestHeaders()));
+            lastBody.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            sleep((Integer) behaviour.get("delayMillis"));
+            var body = ((String) behaviour.get("body")).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders((Integer) behaviour.get("status"), body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        server.start();
+        var url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/graphql");
+        var properties = new FederationProperties(
+                List.of(
+                        new FederationProperties.Subgraph("catalog", url, Duration.ofMillis(300)),
+                        new FederationProperties.Subgraph("dead", URI.create("http://127.0.0.1:1/graphql"), null)),
+                new FederationProperties.Federation(
+                        Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofMillis(500), 100));
+        var circuitBreakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowSize(4)
+                .minimumNumberOfCalls(4)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(Duration.ofMinutes(1))
+                .build());
+        transport = new HttpSubgraphTransport(properties, circuitBreakers, BulkheadRegistry.ofDefaults(), JSON);
+    }
+
+    @AfterEach
+    void stopSubgraph() {
+        server.stop(0);
+    }
+
+    private static void sleep(int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void postsQueryAndVariablesAndPropagatesOnlyIdentityAndTracingHeaders() {
+        var response = transport.execute(
+                "catalog",
+                "query ($id:ID!){condition(id:$id){name}}",
+                Map.of("id", "depression"),
+                Map.of(
+                        "Authorization",
+                        "Bearer t",
+                        "traceparent",
+                        "00-1-2-01",
+                        "Cookie",
+                        "secret",
+                        "X-Atlas-Service-Token",
+                        "s"));
+
+        assertThat(response).isEqualTo(Map.of("data", Map.of("ok", true)));
+        assertThat(JSON.readValue(lastBody.get(), Map.class))
+                .isEqualTo(Map.of(
+                        "query", "query ($id:ID!){condition(id:$id){name}}", "variables", Map.of("id", "depression")));
+        assertThat(lastHeaders.get())
+                .containsEntry("Authorization", List.of("Bearer t"))
+                .containsEntry("Traceparent", List.of("00-1-2-01"))
+                .containsEntry("X-atlas-service-token", List.of("s"))
+                .doesNotContainKey("Cookie");
+    }
+
+    @Test
+    void returnsGraphQLErrorResponsesWhateverTheStatus() {
+        behaviour.put("status", 400);
+        behaviour.put("body", "{\"errors\":[{\"message\":\"bad\"}]}");
+
+        assertThat(transport.execute("catalog", "{ x }", Map.of(), Map.of())).containsKey("errors");
+    }
+
+    @Test
+    void reportsNonGraphQLAnswersTimeoutsAndRefusedConnectionsAsUnavailable() {
+        behaviour.put("status", 502);
+        behaviour.put("body", "<html>bad gateway</html>");
+        assertThatThrownBy(() -> transport.execute("catalog", "{ x }", Map.of(), Map.of()))
+                .isInstanceOf(SubgraphUnavailableException.class)
+                .hasMessageContaining("catalog");
+
+        behaviour.put("status", 200);
+        behaviour.put("body", "{\"data\":{}}");
+        behaviour.put("delayMillis", 1500);
+        var start = System.nanoTime();
+        assertThatThrownBy(() -> transport.execute("catalog", "{ x }", Map.of(), Map.of()))
+                .isInstanceOf(SubgraphUnavailableException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1400));
+
+        assertThatThrownBy(() -> transport.execute("dead", "{ x }", Map.of(), Map.of()))
+                .isInstanceOf(SubgraphUnavailableException.class)
+                .hasMessageContaining("dead");
+        assertThatThrownBy(() -> transport.execute("unknown", "{ x }", Map.of(), Map.of()))
+                .isInstanceOf(SubgraphUnavailableException.class);
+    }
+
+    @Test
+    void opensTheCircuitSoADeadSubgraphFailsFastWithoutBeingCalled() {
+        behaviour.put("status", 503);
+        behaviour.put("body", "down");
+        for (var i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> transport.execute("catalog", "{ x }", Map.of(), Map.of()))
+                    .isInstanceOf(SubgraphUnavailableException.class);
+        }
+        var callsBefore = calls.get();
+
+        assertThatThrownBy(() -> transport.execute("catalog", "{ x }", Map.of(), Map.of()))
+                .isInstanceOf(SubgraphUnavailableException.class)
+                .hasMessageContaining("circuit breaker is open");
+        assertThat(calls.get()).isEqualTo(callsBefore);
+    }
+}
