@@ -21,10 +21,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The whole gateway with the real federation engine over in-process subgraphs: what the edge adds reaches every
- * subgraph call, and what it refuses never reaches one.
+ * The whole gateway with the real federation engine over in-process subgraphs, configured as production may be
+ * (every request to {@code /graphql} needs a token): what the edge adds reaches every subgraph call, and what it
+ * refuses never reaches one.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "atlas.gateway.edge.auth.require-auth=true")
 @AutoConfigureWebTestClient
 @Import(InProcessSubgraphsConfiguration.class)
 class EndToEndIntegrationTests {
@@ -87,10 +90,23 @@ class EndToEndIntegrationTests {
         for (int i = 0; i < 100; i++) {
             aliases.append(" n").append(i).append(": name");
         }
-        var result = client.post(body(aliases.append(" } }").toString(), null));
+        var result = client.post(body(aliases.append(" } }").toString(), null), GRAPHQL_RESPONSE, token());
         assertThat(result.getStatus().value()).isEqualTo(400);
         assertThat(firstErrorCode(json(result))).isEqualTo("TOO_MANY_ALIASES");
         assertThat(InProcessSubgraphsConfiguration.headersReceived(subgraphs)).isEmpty();
+    }
+
+    @Test
+    void refusesAnonymousQueriesWhenTokensAreRequiredButKeepsProbesOpen() {
+        var anonymous = client.post(body(CONDITION, null));
+        assertThat(anonymous.getStatus().value()).isEqualTo(401);
+        assertThat(firstErrorCode(json(anonymous))).isEqualTo("UNAUTHENTICATED");
+        assertThat(InProcessSubgraphsConfiguration.headersReceived(subgraphs)).isEmpty();
+        http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        var withoutRoles = client.post(body(CONDITION, null), GRAPHQL_RESPONSE, token());
+        assertThat(withoutRoles.getStatus().value()).isEqualTo(200);
+        assertThat(InProcessSubgraphsConfiguration.headersReceived(subgraphs))
+                .allSatisfy(headers -> assertThat(headers).containsEntry("X-Atlas-User-Roles", "user"));
     }
 
     @Test
