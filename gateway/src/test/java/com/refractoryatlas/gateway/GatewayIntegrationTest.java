@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The one Spring test context of the gateway module (shared, so Spring caches it): the whole application on a
- * random port with {@link TestFederationEngine} in place of the real engine, and a rate limit high enough not to
- * interfere (the rate limit has its own unit test).
+ * random port with {@link TestFederationEngine} in place of the real engine, a rate limit high enough not to
+ * interfere (the rate limit has its own unit test) and a short request timeout.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Primary;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "atlas.gateway.edge.rate-limit.capacity=1000000",
-            "atlas.gateway.edge.rate-limit.refill-tokens=1000000"
+            "atlas.gateway.edge.rate-limit.refill-tokens=1000000",
+            "atlas.gateway.edge.request-timeout=5s"
         })
 @AutoConfigureWebTestClient
 @Import(GatewayIntegrationTest.Engine.class)

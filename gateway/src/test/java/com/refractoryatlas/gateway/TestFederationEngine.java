@@ -32,6 +32,9 @@ public final class TestFederationEngine implements FederationEngine {
     /** A document naming an operation so makes {@link #execute} throw, as an engine bug would. */
     public static final String FAILING_OPERATION = "TriggerEngineFailure";
 
+    /** A document naming an operation so makes {@link #execute} take a minute, as a stuck subgraph would. */
+    public static final String SLOW_OPERATION = "TriggerSlowEngine";
+
     private final GraphQLSchema schema;
     private final GraphQL graphQl;
     private final AtomicReference<@Nullable Request> lastRequest = new AtomicReference<>();
@@ -55,12 +58,24 @@ public final class TestFederationEngine implements FederationEngine {
         if (request.query().contains(FAILING_OPERATION)) {
             throw new IllegalStateException("com.refractoryatlas.secret.Internals: connection string mongodb://x:y@z");
         }
+        if (request.query().contains(SLOW_OPERATION)) {
+            sleepAMinute();
+        }
         var input = ExecutionInput.newExecutionInput()
                 .query(request.query())
                 .operationName(request.operationName())
                 .variables(request.variables())
                 .build();
         return graphQl.execute(input).toSpecification();
+    }
+
+    private static void sleepAMinute() {
+        try {
+            Thread.sleep(java.time.Duration.ofMinutes(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("cancelled", e);
+        }
     }
 
     /** The last request the gateway sent, or null. */

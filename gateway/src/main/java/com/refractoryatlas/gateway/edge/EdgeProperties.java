@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param requestTimeout the longest one HTTP request may take end to end
  * @param introspectionEnabled whether {@code __schema}/{@code __type} are answered; when off, validation messages
  *     lose their field suggestions too
+ * @param documentCacheCharacters total size of the query texts whose parse and validation results are kept
  */
 @Validated
 @ConfigurationProperties("atlas.gateway.edge")
@@ -27,6 +28,7 @@ public record EdgeProperties(
         @DefaultValue("local-dev-service-token") @NotBlank String serviceToken,
         @DefaultValue("30s") Duration requestTimeout,
         @DefaultValue("true") boolean introspectionEnabled,
+        @DefaultValue("8388608") @Min(1) long documentCacheCharacters,
         @DefaultValue @Valid Limits limits,
         @DefaultValue @Valid Auth auth,
         @DefaultValue @Valid Cors cors,

@@ -53,6 +53,8 @@ class GraphQlHttpController {
     static final String TRACEPARENT = "traceparent";
     static final String TRACESTATE = "tracestate";
     static final String PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND";
+    /** Asks the engine for its query plan in the response; only where introspection is allowed (development). */
+    static final String DEBUG_PLAN_HEADER = "X-Atlas-Debug-Plan";
 
     /** Sent as the roles of a caller without a token, so that a subgraph never mistakes it for one of our services. */
     static final String ANONYMOUS_ROLE = "anonymous";
@@ -207,7 +209,8 @@ class GraphQlHttpController {
         var schema = engine.supergraph();
         if (schema.isEmpty()) {
             return new Pending.Done(new Outcome(
-                    503, errors(requestId, "UNAVAILABLE", "The supergraph is not composed yet; retry shortly")));
+                    503,
+                    errors(requestId, "SUPERGRAPH_UNAVAILABLE", "The supergraph is not composed yet; retry shortly")));
         }
         Verdict verdict = guard.inspect(
                 schema.get(), query, parameters.operationName(), parameters.variables(), exchange.user(), viaGet);
@@ -270,6 +273,9 @@ class GraphQlHttpController {
         }
         copyHeader(request, headers, TRACEPARENT);
         copyHeader(request, headers, TRACESTATE);
+        if (properties.introspectionEnabled()) {
+            copyHeader(request, headers, DEBUG_PLAN_HEADER);
+        }
         headers.put(RequestIds.HEADER, exchange.requestId());
         headers.put(SERVICE_TOKEN_HEADER, properties.serviceToken());
         headers.put(USER_ROLES_HEADER, roles(exchange.user()));

@@ -1,5 +1,7 @@
 package com.refractoryatlas.gateway.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.refractoryatlas.gateway.edge.EdgeProperties;
 import graphql.GraphQLException;
 import graphql.language.Document;
@@ -40,11 +42,32 @@ public class OperationGuard {
 
     private final EdgeProperties properties;
     private final EdgeProperties.Limits limits;
+    private final Cache<String, Parsed> documents;
+    private final Cache<ValidationKey, List<Verdict.Problem>> validations;
 
     public OperationGuard(EdgeProperties properties) {
         this.properties = properties;
         this.limits = properties.limits();
+        this.documents = Caffeine.newBuilder()
+                .maximumWeight(properties.documentCacheCharacters())
+                .weigher((String query, Parsed parsed) -> query.length())
+                .build();
+        this.validations = Caffeine.newBuilder()
+                .maximumWeight(properties.documentCacheCharacters())
+                .weigher((ValidationKey key, List<Verdict.Problem> problems) ->
+                        key.query().length())
+                .build();
     }
+
+    /** A query text parsed, or why it does not parse; kept so that a repeated query is parsed once. */
+    private sealed interface Parsed {
+        record Ok(Document document) implements Parsed {}
+
+        record Failed(Verdict.Rejected rejection) implements Parsed {}
+    }
+
+    /** Validation depends on the supergraph (compared by identity: a new composition is a new schema) and the text. */
+    private record ValidationKey(GraphQLSchema schema, String query) {}
 
     /**
      * Inspects one operation.
@@ -58,20 +81,11 @@ public class OperationGuard {
             Map<String, Object> variables,
             UserContext user,
             boolean viaGet) {
-        Document document;
-        try {
-            document = parse(query);
-        } catch (ParseCancelledException e) {
-            return Verdict.Rejected.of(
-                    Verdict.Reason.INVALID_REQUEST,
-                    "TOO_MANY_TOKENS",
-                    "The document has more than " + limits.maxTokens() + " tokens");
-        } catch (InvalidSyntaxException e) {
-            return new Verdict.Rejected(
-                    Verdict.Reason.INVALID_REQUEST,
-                    List.of(Verdict.Problem.at(
-                            "Syntax error: " + e.getMessage(), GRAPHQL_PARSE_FAILED, e.getLocation())));
+        Parsed parsed = documents.get(query, this::parse);
+        if (parsed instanceof Parsed.Failed failed) {
+            return failed.rejection();
         }
+        Document document = ((Parsed.Ok) parsed).document();
         var operation = select(document, operationName);
         if (operation.isEmpty()) {
             return Verdict.Rejected.of(
@@ -99,7 +113,7 @@ public class OperationGuard {
         if (tooLarge != null) {
             return tooLarge;
         }
-        var invalid = validate(schema, document);
+        var invalid = validate(schema, query, document);
         if (invalid != null) {
             return invalid;
         }
@@ -114,13 +128,25 @@ public class OperationGuard {
                 : SUGGESTION.matcher(message).replaceAll("");
     }
 
-    private Document parse(String query) {
+    private Parsed parse(String query) {
         var options = ParserOptions.getDefaultOperationParserOptions()
                 .transform(builder -> builder.maxTokens(limits.maxTokens()).captureSourceLocation(true));
-        return Parser.parse(ParserEnvironment.newParserEnvironment()
-                .document(query)
-                .parserOptions(options)
-                .build());
+        try {
+            return new Parsed.Ok(Parser.parse(ParserEnvironment.newParserEnvironment()
+                    .document(query)
+                    .parserOptions(options)
+                    .build()));
+        } catch (ParseCancelledException e) {
+            return new Parsed.Failed(Verdict.Rejected.of(
+                    Verdict.Reason.INVALID_REQUEST,
+                    "TOO_MANY_TOKENS",
+                    "The document has more than " + limits.maxTokens() + " tokens"));
+        } catch (InvalidSyntaxException e) {
+            return new Parsed.Failed(new Verdict.Rejected(
+                    Verdict.Reason.INVALID_REQUEST,
+                    List.of(Verdict.Problem.at(
+                            "Syntax error: " + e.getMessage(), GRAPHQL_PARSE_FAILED, e.getLocation()))));
+        }
     }
 
     private static Optional<OperationDefinition> select(Document document, @Nullable String operationName) {
@@ -187,11 +213,13 @@ public class OperationGuard {
         return null;
     }
 
-    private Verdict.@Nullable Rejected validate(GraphQLSchema schema, Document document) {
+    private Verdict.@Nullable Rejected validate(GraphQLSchema schema, String query, Document document) {
+        var problems = validations.get(new ValidationKey(schema, query), key -> validationProblems(schema, document));
+        return problems.isEmpty() ? null : new Verdict.Rejected(Verdict.Reason.INVALID_REQUEST, problems);
+    }
+
+    private List<Verdict.Problem> validationProblems(GraphQLSchema schema, Document document) {
         List<ValidationError> errors = graphql.ParseAndValidate.validate(schema, document, Locale.ENGLISH);
-        if (errors.isEmpty()) {
-            return null;
-        }
         var problems = new ArrayList<Verdict.Problem>();
         for (ValidationError error : errors) {
             var location = error.getLocations() == null || error.getLocations().isEmpty()
@@ -199,7 +227,7 @@ public class OperationGuard {
                     : error.getLocations().getFirst();
             problems.add(Verdict.Problem.at(maskSuggestions(error.getMessage()), GRAPHQL_VALIDATION_FAILED, location));
         }
-        return new Verdict.Rejected(Verdict.Reason.INVALID_REQUEST, problems);
+        return List.copyOf(problems);
     }
 
     private Verdict.@Nullable Rejected checkCost(

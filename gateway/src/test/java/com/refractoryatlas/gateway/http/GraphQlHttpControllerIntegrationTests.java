@@ -142,6 +142,21 @@ class GraphQlHttpControllerIntegrationTests {
     }
 
     @Nested
+    class Timeout {
+
+        @Test
+        void answers504WithATypedErrorWhenTheEngineTakesTooLong() {
+            var patient = new GatewayClient(http.mutate()
+                    .responseTimeout(java.time.Duration.ofSeconds(30))
+                    .build());
+            var result =
+                    patient.post(body("query " + TestFederationEngine.SLOW_OPERATION + " { mechanisms { id } }", null));
+            assertThat(result.getStatus().value()).isEqualTo(504);
+            assertThat(firstErrorCode(json(result))).isEqualTo("GATEWAY_TIMEOUT");
+        }
+    }
+
+    @Nested
     class Get {
 
         @Test

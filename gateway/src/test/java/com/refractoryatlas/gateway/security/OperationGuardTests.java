@@ -33,6 +33,19 @@ class OperationGuardTests {
                 .isEqualTo(new Verdict.Allowed(Operation.QUERY));
     }
 
+    @Test
+    void validatesARepeatedQueryAgainAfterTheSupergraphChanges() {
+        String query = "{ mechanisms { id } }";
+        assertThat(inspect(guard, query)).isInstanceOf(Verdict.Allowed.class);
+        var recomposed = new graphql.schema.idl.SchemaGenerator()
+                .makeExecutableSchema(
+                        new graphql.schema.idl.SchemaParser().parse("type Query { other: Int }"),
+                        graphql.schema.idl.RuntimeWiring.MOCKED_WIRING);
+        var verdict = guard.inspect(recomposed, query, null, Map.of(), UserContext.anonymous(), false);
+        assertThat(code(verdict)).isEqualTo("GRAPHQL_VALIDATION_FAILED");
+        assertThat(inspect(guard, query)).isInstanceOf(Verdict.Allowed.class);
+    }
+
     @Nested
     class Limits {
 
