@@ -68,6 +68,7 @@ public final class KnowledgeExtractor {
             List<String> previousConditions = List.of();
             TreatmentRole previousRole = TreatmentRole.UNSPECIFIED;
             List<PendingMechanism> pending = new ArrayList<>();
+            List<List<Integer>> refsBySentence = citations(sentences);
             boolean paragraphAboutResistance = !sentences.isEmpty()
                     && Cues.aboutResistance(sentences.get(0).text());
             for (int index = 0; index < sentences.size(); index++) {
@@ -79,7 +80,7 @@ public final class KnowledgeExtractor {
                 List<String> sentenceConditions = ids(conditionMentions);
                 TreatmentRole sentenceRole = Cues.role(s.text(), 0, s.text().length());
                 criteria(s, sentenceConditions, previousConditions);
-                List<Integer> refs = citations(sentences, index);
+                List<Integer> refs = refsBySentence.get(index);
                 if (!therapyMentions.isEmpty()) {
                     if (!conditionMentions.isEmpty()) {
                         pair(conditionMentions, therapyMentions, null, s, refs);
@@ -114,22 +115,30 @@ public final class KnowledgeExtractor {
             }
         }
 
-        /** The sentence's own markers, else those of the nearest citing sentence after it, else before it. */
-        private List<Integer> citations(List<TextSentence> sentences, int index) {
-            if (!sentences.get(index).citations().isEmpty()) {
-                return sentences.get(index).citations();
-            }
-            for (int i = index + 1; i < sentences.size(); i++) {
+        /**
+         * For each sentence: its own markers, else those of the nearest citing sentence after it, else before it.
+         * Two linear passes.
+         */
+        private List<List<Integer>> citations(List<TextSentence> sentences) {
+            int n = sentences.size();
+            List<List<Integer>> out = new ArrayList<>(java.util.Collections.nCopies(n, List.of()));
+            List<Integer> next = List.of();
+            for (int i = n - 1; i >= 0; i--) {
                 if (!sentences.get(i).citations().isEmpty()) {
-                    return sentences.get(i).citations();
+                    next = sentences.get(i).citations();
+                }
+                out.set(i, next);
+            }
+            List<Integer> previous = List.of();
+            for (int i = 0; i < n; i++) {
+                if (!sentences.get(i).citations().isEmpty()) {
+                    previous = sentences.get(i).citations();
+                }
+                if (out.get(i).isEmpty()) {
+                    out.set(i, previous);
                 }
             }
-            for (int i = index - 1; i >= 0; i--) {
-                if (!sentences.get(i).citations().isEmpty()) {
-                    return sentences.get(i).citations();
-                }
-            }
-            return List.of();
+            return out;
         }
 
         /** "antidepressant effects": a drug word used as an adjective, not a therapy mention. */

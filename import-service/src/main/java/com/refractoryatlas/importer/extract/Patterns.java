@@ -469,12 +469,15 @@ final class Patterns {
         if (HEAD_ADJECTIVES.contains(head) || head.length() < 3 || head.endsWith("ly")) {
             return false;
         }
+        boolean properModifier = false;
         for (int i = from; i < to; i++) {
-            if (!word(tokens.get(i)) || GENERIC.contains(tokens.get(i).norm())) {
+            Token t = tokens.get(i);
+            if (!word(t) || i < to - 1 && GENERIC.contains(t.norm())) {
                 return false;
             }
+            properModifier |= i < to - 1 && Character.isUpperCase(t.text().charAt(0));
         }
-        return true;
+        return !GENERIC.contains(head) || properModifier;
     }
 
     private static boolean word(Token t) {

@@ -20,8 +20,9 @@ final class AuthorNames {
             "la", "le", "lo", "ter", "ten", "te", "op", "'t", "bin", "ibn", "al", "el", "st.", "saint", "y", "zu", "af",
             "av");
     private static final Set<String> SUFFIXES =
-            Set.of("jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "2nd", "3rd", "junior", "senior");
+            Set.of("jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd", "junior", "senior");
     private static final int MAX_VANCOUVER_INITIALS = 4;
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" +");
     private static final int MAX_FAMILY_TOKENS = 4;
 
     private AuthorNames() {}
@@ -150,7 +151,7 @@ final class AuthorNames {
     }
 
     private static String[] tokens(String item) {
-        return item.strip().split(" +");
+        return SPACES.split(item.strip());
     }
 
     private static boolean isVancouver(String item) {

@@ -33,6 +33,8 @@ final class ParseRun {
     private static final int MIN_PROSE_WORDS = 25;
     private static final int FOOTER_RESIDUE_CHARS = 200;
     private static final String UNTITLED_SECTION = "Main text";
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\(\\d{4}\\)");
+    private static final int COMPLETE_ENTRY_CHARS = 200;
     private static final String NOTES_SECTION = "Notes";
     private static final Set<String> REFERENCE_HEADINGS = Set.of(
             "references",
@@ -203,7 +205,12 @@ final class ParseRun {
             return;
         }
         if (byline != null && isAffiliation(block, cleaned)) {
-            affiliations.add(cleaned);
+            for (Line line : block.lines()) {
+                String affiliation = stripLeadingMarks(Markup.clean(line.text()));
+                if (!affiliation.isEmpty()) {
+                    affiliations.add(affiliation);
+                }
+            }
             String email = Editorial.email(cleaned);
             if (email != null && correspondence == null) {
                 correspondence = cleaned;
@@ -215,6 +222,14 @@ final class ParseRun {
         }
         state = State.BODY;
         body(block, cleaned);
+    }
+
+    private static String stripLeadingMarks(String s) {
+        int i = 0;
+        while (i < s.length() && (Character.isDigit(s.charAt(i)) || "*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰,".indexOf(s.charAt(i)) >= 0)) {
+            i++;
+        }
+        return s.substring(i).strip();
     }
 
     private void body(Block block, String cleaned) {
@@ -489,7 +504,8 @@ final class ParseRun {
             return false;
         }
         String rest = start.rest();
-        return (rest.indexOf('"') >= 0 || rest.indexOf('“') >= 0) && rest.matches(".{0,2000}?\\(\\d{4}\\).{0,2000}");
+        return (rest.indexOf('"') >= 0 || rest.indexOf('“') >= 0)
+                && YEAR.matcher(rest).find();
     }
 
     // ------------------------------------------------------------------ builders
@@ -548,6 +564,9 @@ final class ParseRun {
         }
 
         boolean continuesInto(ParagraphBuilder next) {
+            if (navigationParagraph(text.toString()) || navigationParagraph(next.text.toString())) {
+                return false;
+            }
             char last = text.charAt(text.length() - 1);
             char first = next.text.charAt(0);
             return ".!?\"”')]:".indexOf(last) < 0 || Character.isLowerCase(first);
@@ -593,7 +612,7 @@ final class ParseRun {
         }
 
         boolean complete() {
-            return text.toString().matches("(?s).{0,4000}?\\(\\d{4}\\).{0,4000}+") || text.length() > 200;
+            return YEAR.matcher(text).find() || text.length() > COMPLETE_ENTRY_CHARS;
         }
     }
 

@@ -32,6 +32,8 @@ final class ReferenceParser {
             Pattern.compile("([A-Za-z]?\\d[\\w.-]{0,15}+)\\s*+(?:\\(([^()]{1,20}+)\\))?+");
     private static final Pattern APA_YEAR = Pattern.compile("\\((\\d{4})[a-z]?(?:,[^)]{0,40}+)?\\)\\.?");
 
+    private static final Pattern NUMBER_WORDS = Pattern.compile("(?i)\\b(?:vol(?:ume)?|no|issue|pp?)\\.?+\\s?+");
+
     private ReferenceParser() {}
 
     /** The fields of a cited work, used for reference entries and for an article's own "How to cite" line. */
@@ -221,7 +223,7 @@ final class ReferenceParser {
             start--;
         }
         String word = s.substring(start, dot + 1);
-        return AuthorNames.isInitial(word) || word.equals("al.") || word.equals("Jr.") || word.equals("Sr.");
+        return AuthorNames.isInitial(word) || word.equals("Jr.") || word.equals("Sr.");
     }
 
     private static @Nullable Integer anyYear(String s) {
@@ -333,7 +335,7 @@ final class ReferenceParser {
         String s = numericText
                 .replace('–', '-')
                 .replace('—', '-')
-                .replaceAll("(?i)\\b(?:vol(?:ume)?|no|issue|pp?)\\.?+\\s?+", "")
+                .transform(t -> NUMBER_WORDS.matcher(t).replaceAll(""))
                 .strip();
         Integer year = null;
         Matcher y = YEAR_IN_PARENS.matcher(s);

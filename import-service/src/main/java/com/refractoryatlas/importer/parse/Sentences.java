@@ -14,6 +14,7 @@ final class Sentences {
             "e.g", "i.e", "al", "Dr", "Mr", "Mrs", "Ms", "Prof", "vs", "Fig", "Figs", "No", "Vol", "approx", "cf", "Jr",
             "Sr", "St", "Inc", "Ltd", "Co", "Eq", "Ref", "Refs", "Ch", "Sec", "etc.,", "resp");
     private static final int MAX_MARKER_CHARS = 200;
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[,;]");
     private static final int MAX_NUMBER_DIGITS = 4;
 
     private Sentences() {}
@@ -148,7 +149,7 @@ final class Sentences {
     private static Marker marker(String body, int offset, int maxRange) {
         List<Integer> numbers = new ArrayList<>();
         boolean tooLarge = false;
-        for (String part : body.split("[,;]")) {
+        for (String part : SEPARATORS.split(body)) {
             String p = part.strip().replace('–', '-');
             if (p.isEmpty()) {
                 continue;
