@@ -35,6 +35,7 @@ final class ParseRun {
     private static final String UNTITLED_SECTION = "Main text";
     private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\(\\d{4}\\)");
     private static final int COMPLETE_ENTRY_CHARS = 200;
+    private static final int NAVIGATION_PREFIX = 16;
     private static final String NOTES_SECTION = "Notes";
     private static final Set<String> REFERENCE_HEADINGS = Set.of(
             "references",
@@ -564,7 +565,7 @@ final class ParseRun {
         }
 
         boolean continuesInto(ParagraphBuilder next) {
-            if (navigationParagraph(text.toString()) || navigationParagraph(next.text.toString())) {
+            if (navigationParagraph(text) || navigationParagraph(next.text)) {
                 return false;
             }
             char last = text.charAt(text.length() - 1);
@@ -724,8 +725,10 @@ final class ParseRun {
         return links;
     }
 
-    private static boolean navigationParagraph(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
+    private static boolean navigationParagraph(CharSequence text) {
+        String lower = text.subSequence(0, Math.min(text.length(), NAVIGATION_PREFIX))
+                .toString()
+                .toLowerCase(Locale.ROOT);
         return lower.startsWith("read more")
                 || lower.startsWith("related")
                 || lower.startsWith("see also")
