@@ -358,6 +358,9 @@ final class ParseRun {
         if (atx != null) {
             return atx;
         }
+        if (cleaned.length() <= MAX_HEADING_CHARS && REFERENCE_HEADINGS.contains(normalizeHeading(cleaned))) {
+            return cleaned;
+        }
         if (Markup.isBoldLine(block.first()) && plainHeadingLike(cleaned)) {
             return cleaned;
         }
@@ -628,6 +631,13 @@ final class ParseRun {
         boolean article = !references.isEmpty() || byline != null && (footerSeen || correspondence != null);
         if (article) {
             return article(references, contexts, paragraphs);
+        }
+        if (byline != null && !sections.isEmpty() && sections.get(0).heading.equals(title)) {
+            // not an article after all: the short line read as a byline was the first heading
+            SectionBuilder first = sections.get(0);
+            SectionBuilder renamed = new SectionBuilder(Markup.clean(byline));
+            renamed.paragraphs.addAll(first.paragraphs);
+            sections.set(0, renamed);
         }
         if (proseWords() >= MIN_PROSE_WORDS && title != null && !title.isEmpty()) {
             List<Section> out = sections();

@@ -1,0 +1,41 @@
+package com.refractoryatlas.importer.parse;
+
+import static com.refractoryatlas.importer.parse.SeedDocumentsTests.treatment;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.refractoryatlas.importer.extract.TreatmentRole;
+import org.junit.jupiter.api.Test;
+
+class LayoutVariantsTests {
+
+    private static final DocumentParser PARSER = new DocumentParser();
+
+    @Test
+    void aShortHeadingAfterTheTitleOfAnExplainerIsNotTakenForAByline() {
+        ExplainerPage page = (ExplainerPage) PARSER.parse("x", Documents.resource("explainer-plain-short-heading.txt"));
+        assertThat(page.sections()).extracting(Section::heading).containsExactly("Key Facts", "What Helps");
+        assertThat(page.knowledge().conditions())
+                .filteredOn(c -> c.id().equals("epilepsy"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.refractoryCriteria()).hasSize(1));
+        assertThat(treatment(page.knowledge(), "epilepsy", "epilepsy-surgery")).isPresent();
+    }
+
+    @Test
+    void readsUpperCaseHeadingsBracketNumbersAndMixedReferenceStyles() {
+        JournalArticle a = (JournalArticle) PARSER.parse("x", Documents.resource("uppercase-references-heading.txt"));
+        assertThat(a.metadata().authors())
+                .containsExactly(new ParsedAuthor("Okafor", "Peter", null), new ParsedAuthor("Fischer", "Lena", null));
+        assertThat(a.sections()).extracting(Section::heading).containsExactly("INTRODUCTION");
+        assertThat(a.references()).hasSize(2);
+        assertThat(a.references().get(0).journal()).isEqualTo("J Clin Oncol");
+        assertThat(a.references().get(0).issue()).isEqualTo("18");
+        assertThat(a.references().get(1).authors())
+                .containsExactly(
+                        new ParsedAuthor("Moskowitz", "Craig H.", null),
+                        new ParsedAuthor("Nademanee", "Auayporn", null));
+        assertThat(a.citations()).extracting(ParsedCitation::number).containsExactly(1, 2);
+        assertThat(treatment(a.knowledge(), "hodgkin-lymphoma", "immunotherapy"))
+                .hasValueSatisfying(t -> assertThat(t.role()).isEqualTo(TreatmentRole.SALVAGE));
+    }
+}
