@@ -66,8 +66,26 @@ final class ParseRun {
             "opinion article",
             "brief report");
     private static final String[] AFFILIATION_WORDS = {
-        "department", "university", "hospital", "institute", "college", "school", "faculty", "center", "centre",
-        "clinic", "laboratory", "division", "unit", "foundation", "academy", "medical", "universit", "research"
+        "department",
+        "university",
+        "hospital",
+        "institute",
+        "college",
+        "school",
+        "faculty",
+        "center",
+        "centre",
+        "clinic",
+        "institut",
+        "klinik",
+        "laboratory",
+        "division",
+        "unit",
+        "foundation",
+        "academy",
+        "medical",
+        "universit",
+        "research"
     };
     private static final Set<String> DEGREES = Set.of(
             "md", "phd", "mbbs", "msc", "bsc", "do", "rn", "mph", "frcp", "frcpc", "mrcp", "dphil", "pharmd", "mbchb",

@@ -38,4 +38,30 @@ class LayoutVariantsTests {
         assertThat(treatment(a.knowledge(), "hodgkin-lymphoma", "immunotherapy"))
                 .hasValueSatisfying(t -> assertThat(t.role()).isEqualTo(TreatmentRole.SALVAGE));
     }
+
+    @Test
+    void readsCurlyQuotesReferencesBrokenByPageBreaksLongDatesAndBylineMarks() {
+        String text = Documents.seed("001")
+                .replace(
+                        "\"Treatment-refractory depression: an update.\"",
+                        "“Treatment-refractory depression: an update.”")
+                .replace(
+                        "*Expert Review of Neurotherapeutics* 22 (2022):41-52.",
+                        "*Expert Review of\n\nNeurotherapeutics* 22(1) (2022):41–52. doi: 10.1080/14737175.2022.2030001")
+                .replace("Received: 01-Aug-2025", "Received: August 1, 2025")
+                .replace("Elena Petrova*", "Elena Petrova1*, Jean-Pierre Dupont2");
+        JournalArticle a = (JournalArticle) PARSER.parse("001-variant.txt", text);
+
+        assertThat(a.metadata().authors())
+                .containsExactly(
+                        new ParsedAuthor("Petrova", "Elena", null), new ParsedAuthor("Dupont", "Jean-Pierre", null));
+        assertThat(a.metadata().received()).isEqualTo(java.time.LocalDate.of(2025, 8, 1));
+        assertThat(a.references()).hasSize(10);
+        assertThat(a.references().get(0).title()).isEqualTo("Treatment-refractory depression: an update");
+        ParsedReference second = a.references().get(1);
+        assertThat(second.journal()).isEqualTo("Expert Review of Neurotherapeutics");
+        assertThat(second.issue()).isEqualTo("1");
+        assertThat(second.pages()).isEqualTo("41-52");
+        assertThat(second.doi()).isEqualTo("10.1080/14737175.2022.2030001");
+    }
 }
