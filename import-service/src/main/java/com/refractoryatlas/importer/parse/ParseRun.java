@@ -181,6 +181,19 @@ final class ParseRun {
         if (block.rule()) {
             return;
         }
+        if (!block.single() && leadingHeading(block)) {
+            // a heading line glued to its paragraph: read them as two blocks
+            read(new Block(List.of(block.lines().get(0)), false));
+            read(new Block(block.lines().subList(1, block.lines().size()), false));
+            return;
+        }
+        for (int i = 1; i < block.lines().size() && state != State.REFERENCES; i++) {
+            if (headingInside(block.lines().get(i).text())) {
+                read(new Block(block.lines().subList(0, i), false));
+                read(new Block(block.lines().subList(i, block.lines().size()), false));
+                return;
+            }
+        }
         String cleaned = block.joinedCleaned();
         if (cleaned.isEmpty()) {
             return;
@@ -241,6 +254,48 @@ final class ParseRun {
         }
         state = State.BODY;
         body(block, cleaned);
+    }
+
+    private static final Set<String> SECTION_NAMES = Set.of(
+            "introduction",
+            "background",
+            "methods",
+            "materials and methods",
+            "results",
+            "discussion",
+            "conclusion",
+            "conclusions",
+            "description",
+            "abstract",
+            "summary",
+            "acknowledgement",
+            "acknowledgements",
+            "acknowledgment",
+            "acknowledgments",
+            "conflict of interest",
+            "conflicts of interest",
+            "funding",
+            "limitations",
+            "case report",
+            "case presentation",
+            "references");
+
+    /** The first line is a markdown heading, a title before any other text, or a well-known section name. */
+    private boolean leadingHeading(Block block) {
+        String first = block.first();
+        if (Markup.atxHeading(first) != null) {
+            return true;
+        }
+        String cleaned = Markup.clean(first);
+        if (title == null && state == State.FRONT) {
+            return plainHeadingLike(cleaned)
+                    && Markup.clean(block.lines().get(1).text()).length() > cleaned.length();
+        }
+        return SECTION_NAMES.contains(normalizeHeading(cleaned));
+    }
+
+    private static boolean headingInside(String line) {
+        return Markup.atxHeading(line) != null || SECTION_NAMES.contains(normalizeHeading(Markup.clean(line)));
     }
 
     private static String stripLeadingMarks(String s) {

@@ -64,4 +64,18 @@ class LayoutVariantsTests {
         assertThat(second.pages()).isEqualTo("41-52");
         assertThat(second.doi()).isEqualTo("10.1080/14737175.2022.2030001");
     }
+
+    @Test
+    void splitsHeadingsGluedToTheirParagraphs() {
+        ExplainerPage page = (ExplainerPage) PARSER.parse("x", Documents.resource("explainer-without-blank-lines.txt"));
+        assertThat(page.title()).isEqualTo("Why Some Infections Resist Antibiotics");
+        assertThat(page.sections())
+                .extracting(Section::heading)
+                .containsExactly("Why Some Infections Resist Antibiotics", "Introduction");
+        assertThat(page.knowledge().mechanisms())
+                .extracting(m -> m.id())
+                .containsExactlyInAnyOrder("metabolic-inactivation", "drug-efflux-pumps");
+        assertThat(page.knowledge().mechanisms())
+                .allSatisfy(m -> assertThat(m.conditionIds()).contains("bacterial-infections"));
+    }
 }
