@@ -1,0 +1,83 @@
+package com.refractoryatlas.importer.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class AuthorNamesTests {
+
+    @Test
+    void readsFamilyGivenPairsWithSuffixes() {
+        assertThat(AuthorNames.parse("Mathew, Sanjay J., Zarate, Carlos A. Jr."))
+                .containsExactly(
+                        new ParsedAuthor("Mathew", "Sanjay J.", null), new ParsedAuthor("Zarate", "Carlos A.", "Jr."));
+    }
+
+    @Test
+    void readsSuffixPrintedAsItsOwnItem() {
+        assertThat(AuthorNames.parse("Saleem, Moin A, Jr, Feltran, Luciana"))
+                .containsExactly(
+                        new ParsedAuthor("Saleem", "Moin A", "Jr"), new ParsedAuthor("Feltran", "Luciana", null));
+    }
+
+    @Test
+    void readsGivenFamilyWithParticles() {
+        assertThat(AuthorNames.parse(
+                        "Joanneke A van der Wee, Anne Marie Van de Velde, Johann S de Bono, Jan Van Zundert"))
+                .containsExactly(
+                        new ParsedAuthor("van der Wee", "Joanneke A", null),
+                        new ParsedAuthor("Van de Velde", "Anne Marie", null),
+                        new ParsedAuthor("de Bono", "Johann S", null),
+                        new ParsedAuthor("Van Zundert", "Jan", null));
+    }
+
+    @Test
+    void readsGivenFamilyWithDottedInitialsAndHyphenatedFamilies() {
+        assertThat(AuthorNames.parse("William W. Busse, J. Mark FitzGerald, Marwa El-Gaafary, Md Saquib"))
+                .containsExactly(
+                        new ParsedAuthor("Busse", "William W.", null),
+                        new ParsedAuthor("FitzGerald", "J. Mark", null),
+                        new ParsedAuthor("El-Gaafary", "Marwa", null),
+                        new ParsedAuthor("Saquib", "Md", null));
+    }
+
+    @Test
+    void readsFamilyGivenWithParticleFamilies() {
+        assertThat(AuthorNames.parse("van Husen, Maike, De Vries, Pieter J."))
+                .containsExactly(
+                        new ParsedAuthor("van Husen", "Maike", null), new ParsedAuthor("De Vries", "Pieter J.", null));
+    }
+
+    @Test
+    void readsVancouverInitialsAndDropsEtAl() {
+        assertThat(AuthorNames.parse("Gaynes BN, Lux L, van der Wee JA, Zarate CA Jr, et al."))
+                .containsExactly(
+                        new ParsedAuthor("Gaynes", "BN", null),
+                        new ParsedAuthor("Lux", "L", null),
+                        new ParsedAuthor("van der Wee", "JA", null),
+                        new ParsedAuthor("Zarate", "CA", "Jr."));
+    }
+
+    @Test
+    void readsSemicolonLists() {
+        assertThat(AuthorNames.parse("Smith, John A.; O'Neill, Mary; Chen Wei"))
+                .containsExactly(
+                        new ParsedAuthor("Smith", "John A.", null),
+                        new ParsedAuthor("O'Neill", "Mary", null),
+                        new ParsedAuthor("Wei", "Chen", null));
+    }
+
+    @Test
+    void readsAmpersandAndAnd() {
+        assertThat(AuthorNames.parse("Kellner, C. H., & Greenberg, R. M."))
+                .containsExactly(
+                        new ParsedAuthor("Kellner", "C. H.", null), new ParsedAuthor("Greenberg", "R. M.", null));
+        assertThat(AuthorNames.parse("Ana Lopez and Tom Baker"))
+                .containsExactly(new ParsedAuthor("Lopez", "Ana", null), new ParsedAuthor("Baker", "Tom", null));
+    }
+
+    @Test
+    void givesNothingForAnEmptyList() {
+        assertThat(AuthorNames.parse("  . ")).isEmpty();
+    }
+}

@@ -1,0 +1,53 @@
+package com.refractoryatlas.importer.parse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Test documents: the seeds of the repository and the extra documents under src/test/resources/documents. */
+final class Documents {
+
+    static final Path SEEDS = Path.of("../samples/seeds");
+
+    private Documents() {}
+
+    static List<Path> seeds() {
+        try (Stream<Path> files = Files.list(SEEDS)) {
+            return files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String seed(String prefix) {
+        return seeds().stream()
+                .filter(p -> p.getFileName().toString().startsWith(prefix))
+                .findFirst()
+                .map(Documents::read)
+                .orElseThrow();
+    }
+
+    static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String resource(String name) {
+        try (InputStream in = Documents.class.getResourceAsStream("/documents/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test document " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

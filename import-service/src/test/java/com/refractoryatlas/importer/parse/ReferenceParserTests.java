@@ -1,0 +1,92 @@
+package com.refractoryatlas.importer.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ReferenceParserTests {
+
+    private final IssueLog log = new IssueLog(10);
+
+    private ParsedReference parse(String entry) {
+        return ReferenceParser.parse(1, entry, 1, log);
+    }
+
+    @Test
+    void readsIssueDoiAndElectronicPages() {
+        ParsedReference r = parse(
+                "Carey RM, Calhoun DA. \"Resistant Hypertension: Detection.\" Hypertension 72(5) (2018):e53-e90. doi:10.1161/HYP.0000000000000084");
+        assertThat(r.journal()).isEqualTo("Hypertension");
+        assertThat(r.volume()).isEqualTo("72");
+        assertThat(r.issue()).isEqualTo("5");
+        assertThat(r.pages()).isEqualTo("e53-e90");
+        assertThat(r.year()).isEqualTo(2018);
+        assertThat(r.doi()).isEqualTo("10.1161/HYP.0000000000000084");
+        assertThat(r.title()).isEqualTo("Resistant Hypertension: Detection");
+    }
+
+    @Test
+    void keepsParenthesesInsideDoiUrls() {
+        ParsedReference r = parse(
+                "Michael Böhm. \"Renal denervation.\" *The Lancet* 395 (2020):1444-1451. https://doi.org/10.1016/S0140-6736(20)30554-7.");
+        assertThat(r.doi()).isEqualTo("10.1016/S0140-6736(20)30554-7");
+        assertThat(r.journal()).isEqualTo("The Lancet");
+    }
+
+    @Test
+    void readsJournalsWithColonsAndApostrophesWithoutEmphasis() {
+        ParsedReference r = parse(
+                "Geert D'Haens. \"Crohn's disease.\" Journal of Crohn's and Colitis: Official 15 (2021):1629-1638.");
+        assertThat(r.journal()).isEqualTo("Journal of Crohn's and Colitis: Official");
+        assertThat(r.volume()).isEqualTo("15");
+        assertThat(r.pages()).isEqualTo("1629-1638");
+    }
+
+    @Test
+    void readsCurlyQuotesAndMissingVolume() {
+        ParsedReference r = parse("Ana Lopez. “A title with a “nested” phrase.” *BMJ* (2019):l1234.");
+        assertThat(r.title()).isEqualTo("A title with a “nested” phrase");
+        assertThat(r.volume()).isNull();
+        assertThat(r.year()).isEqualTo(2019);
+        assertThat(r.pages()).isEqualTo("l1234");
+    }
+
+    @Test
+    void readsVancouverEntries() {
+        ParsedReference r = parse(
+                "Sundy JS, Baraf HS, Yood RA. Efficacy of pegloticase in refractory gout. JAMA. 2011;306(7):711-720.");
+        assertThat(r.authors()).extracting(ParsedAuthor::family).containsExactly("Sundy", "Baraf", "Yood");
+        assertThat(r.title()).isEqualTo("Efficacy of pegloticase in refractory gout");
+        assertThat(r.journal()).isEqualTo("JAMA");
+        assertThat(r.volume()).isEqualTo("306");
+        assertThat(r.issue()).isEqualTo("7");
+        assertThat(r.pages()).isEqualTo("711-720");
+        assertThat(r.year()).isEqualTo(2011);
+    }
+
+    @Test
+    void readsApaEntries() {
+        ParsedReference r = parse(
+                "Kellner, C. H., & Greenberg, R. M. (2019). Electroconvulsive therapy: the gold standard? Journal of ECT, 35(2), 75–76.");
+        assertThat(r.title()).isEqualTo("Electroconvulsive therapy: the gold standard?");
+        assertThat(r.journal()).isEqualTo("Journal of ECT");
+        assertThat(r.volume()).isEqualTo("35");
+        assertThat(r.issue()).isEqualTo("2");
+        assertThat(r.pages()).isEqualTo("75-76");
+        assertThat(r.year()).isEqualTo(2019);
+    }
+
+    @Test
+    void warnsAboutAnEntryItCannotSplit() {
+        ParsedReference r = parse("see the supplementary material");
+        assertThat(r.title()).isEqualTo("see the supplementary material");
+        assertThat(log.toList()).anyMatch(i -> i.code() == ParseIssue.Code.MALFORMED_REFERENCE);
+    }
+
+    @Test
+    void capsHugeEntries() {
+        ParsedReference r = parse("A".repeat(100_000));
+        assertThat(r.title().length()).isLessThan(1000);
+        assertThat(log.toList()).anyMatch(i -> i.code() == ParseIssue.Code.MALFORMED_REFERENCE);
+    }
+}
