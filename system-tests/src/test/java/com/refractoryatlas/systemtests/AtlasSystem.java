@@ -41,6 +41,8 @@ final class AtlasSystem implements AutoCloseable {
     private final Map<String, SubgraphProxy> proxies = new LinkedHashMap<>();
     private final Thread shutdownHook = new Thread(this::close, "atlas-system-shutdown");
     private @Nullable ServiceProcess mongo;
+    private @Nullable Process apolloGateway;
+    private @Nullable URI apolloGatewayUrl;
     private boolean closed;
 
     /** Where things are and how to run them; read from the system properties Maven passes to the tests. */
@@ -282,6 +284,42 @@ final class AtlasSystem implements AutoCloseable {
         return settings.logs();
     }
 
+    /**
+     * Apollo's reference gateway ({@code @apollo/gateway} with {@code IntrospectAndCompose}) on a free loopback port,
+     * against the same subgraph proxies as ours; started on first use, stopped with the system.
+     */
+    synchronized URI apolloGateway(Node node) {
+        if (apolloGatewayUrl != null && apolloGateway != null && apolloGateway.isAlive()) {
+            return apolloGatewayUrl;
+        }
+        int port = Ports.free();
+        var args = new ArrayList<String>();
+        args.add(String.valueOf(port));
+        proxies.forEach((name, proxy) -> args.add(name + "=" + proxy.url()));
+        var log = settings.logs().resolve("apollo-gateway.log");
+        apolloGateway = node.start(log, "apollo-gateway.mjs", args.toArray(String[]::new));
+        var url = URI.create("http://127.0.0.1:" + port + "/");
+        var probe = new GraphQl(url);
+        var deadline = java.time.Instant.now().plus(READY_TIMEOUT);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            if (!apolloGateway.isAlive()) {
+                throw new IllegalStateException("Apollo's gateway exited; see " + log + "\n" + GraphQl.read(log));
+            }
+            if (Ports.accepting(port)) {
+                try {
+                    if (probe.query("{ __typename }").status() == 200) {
+                        apolloGatewayUrl = url;
+                        return url;
+                    }
+                } catch (UncheckedIOException notYet) {
+                    // still composing
+                }
+            }
+            ServiceProcess.sleep(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException("Apollo's gateway not ready after " + READY_TIMEOUT + "; see " + log);
+    }
+
     Settings settings() {
         return settings;
     }
@@ -299,6 +337,17 @@ final class AtlasSystem implements AutoCloseable {
             return;
         }
         closed = true;
+        if (apolloGateway != null) {
+            apolloGateway.destroy();
+            try {
+                if (!apolloGateway.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                    apolloGateway.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                apolloGateway.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
         var reversed = new ArrayList<>(processes.values());
         java.util.Collections.reverse(reversed);
         reversed.forEach(ServiceProcess::stop);
