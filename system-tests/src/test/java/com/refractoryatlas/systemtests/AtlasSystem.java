@@ -41,6 +41,7 @@ final class AtlasSystem implements AutoCloseable {
     private final Map<String, SubgraphProxy> proxies = new LinkedHashMap<>();
     private final Thread shutdownHook = new Thread(this::close, "atlas-system-shutdown");
     private @Nullable ServiceProcess mongo;
+    private final @Nullable OtlpReceiver otlp;
     private @Nullable Process apolloGateway;
     private @Nullable URI apolloGatewayUrl;
     private boolean closed;
@@ -52,6 +53,8 @@ final class AtlasSystem implements AutoCloseable {
             Path workDir,
             Path mongoClasspathFile,
             String jvmOptions,
+            boolean direct,
+            boolean tracing,
             @Nullable Path mongod) {
 
         static Settings fromSystemProperties() {
@@ -69,6 +72,8 @@ final class AtlasSystem implements AutoCloseable {
                             "atlas.system.mongoClasspathFile",
                             work.resolve("mongo-server.classpath").toString())),
                     System.getProperty("atlas.system.jvmOpts", DEFAULT_JVM_OPTS),
+                    Boolean.getBoolean("atlas.system.direct"),
+                    !"false".equals(System.getProperty("atlas.system.tracing")),
                     Boolean.getBoolean("atlas.system.embeddedMongoOnly") ? null : onPath("mongod"));
         }
 
@@ -112,6 +117,7 @@ final class AtlasSystem implements AutoCloseable {
 
     AtlasSystem(Settings settings) {
         this.settings = settings;
+        this.otlp = settings.tracing() ? new OtlpReceiver() : null;
     }
 
     /** Starts MongoDB, the subgraphs, then the gateway; waits for each to be ready. */
@@ -181,11 +187,18 @@ final class AtlasSystem implements AutoCloseable {
         var gateway = service(
                 GATEWAY,
                 Map.of(
-                        "CATALOG_URL", proxy(CATALOG).url().toString(),
-                        "REFERENCES_URL", proxy(REFERENCES).url().toString(),
-                        "IMPORT_URL", proxy(IMPORT).url().toString()));
+                        // the tests and benchmarks drive more than one client's worth of traffic from one address
+                        "ATLAS_RATE_LIMIT_ENABLED", "false",
+                        "CATALOG_URL", routeTo(CATALOG).toString(),
+                        "REFERENCES_URL", routeTo(REFERENCES).toString(),
+                        "IMPORT_URL", routeTo(IMPORT).toString()));
         gateway.start();
         gateway.awaitReady(READY_TIMEOUT);
+    }
+
+    /** How the gateways reach a subgraph: through its proxy, or directly for benchmarks ({@code atlas.system.direct}). */
+    private URI routeTo(String subgraph) {
+        return settings.direct() ? subgraphUrl(subgraph) : proxy(subgraph).url();
     }
 
     private ServiceProcess service(String name, Map<String, String> extraEnvironment) {
@@ -197,6 +210,14 @@ final class AtlasSystem implements AutoCloseable {
         environment.put(
                 "ATLAS_DATA_DIR",
                 settings.workDir().resolve("system-data").resolve(name).toString());
+        if (otlp != null) {
+            // every span sampled and sent to the in-test collector (tracing is off by default in the services)
+            environment.put("ATLAS_TRACING_SAMPLING", "1.0");
+            environment.put(
+                    "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                    otlp.tracesUrl().toString());
+            environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "1s");
+        }
         environment.putAll(extraEnvironment);
         var command = new ArrayList<String>();
         command.add(java());
@@ -250,6 +271,11 @@ final class AtlasSystem implements AutoCloseable {
         return process;
     }
 
+    /** The in-test OTLP receiver, when tracing is on for this run ({@code atlas.system.tracing}, default true). */
+    java.util.Optional<OtlpReceiver> otlp() {
+        return java.util.Optional.ofNullable(otlp);
+    }
+
     ServiceProcess mongo() {
         return requireMongo();
     }
@@ -295,7 +321,7 @@ final class AtlasSystem implements AutoCloseable {
         int port = Ports.free();
         var args = new ArrayList<String>();
         args.add(String.valueOf(port));
-        proxies.forEach((name, proxy) -> args.add(name + "=" + proxy.url()));
+        proxies.keySet().forEach(name -> args.add(name.replace("-service", "") + "=" + routeTo(name)));
         var log = settings.logs().resolve("apollo-gateway.log");
         apolloGateway = node.start(log, "apollo-gateway.mjs", args.toArray(String[]::new));
         var url = URI.create("http://127.0.0.1:" + port + "/");
@@ -352,6 +378,9 @@ final class AtlasSystem implements AutoCloseable {
         java.util.Collections.reverse(reversed);
         reversed.forEach(ServiceProcess::stop);
         proxies.values().forEach(SubgraphProxy::close);
+        if (otlp != null) {
+            otlp.close();
+        }
         if (mongo != null) {
             mongo.stop();
         }

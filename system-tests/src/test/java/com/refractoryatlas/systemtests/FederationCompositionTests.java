@@ -46,6 +46,22 @@ class FederationCompositionTests {
         assertThat(read(dir.resolve("supergraph.graphql"))).contains("join__Graph");
     }
 
+    @Test
+    void apollosReferenceGatewayFederatesTheRunningSubgraphs(AtlasSystem system) {
+        var node = Node.require();
+        var apollo = new GraphQl(system.apolloGateway(node));
+
+        var response = apollo.query("{ __schema { queryType { fields { name } } } }");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.data()
+                        .path("__schema")
+                        .path("queryType")
+                        .path("fields")
+                        .toString())
+                .contains("\"condition\"", "\"reference\"", "\"importJob\"");
+    }
+
     private static String read(java.nio.file.Path file) {
         try {
             return Files.readString(file);

@@ -33,6 +33,7 @@ final class SeedData {
     };
     private static final String[] KINDS = {"DRUG", "BIOLOGIC", "PROCEDURE", "NEUROMODULATION", "DIET"};
     private static final String[] ROLES = {"STANDARD", "AUGMENTATION", "RESCUE", "SALVAGE", "EMERGING"};
+    private static final int CHUNK = 500;
     private static boolean seeded;
 
     /** Sizes of a generated dataset. */
@@ -223,6 +224,34 @@ final class SeedData {
                 "P-glycoprotein expels drugs from cells.",
                 "conditionIds",
                 List.of(conditions.get(0).get("id"), conditions.get(1).get("id"))));
+        // therapies first, then conditions with their treatments, in chunks a subgraph accepts in one request
+        for (int from = 0; from < therapies.size(); from += CHUNK) {
+            sendCatalog(
+                    catalog,
+                    List.of(),
+                    therapies.subList(from, Math.min(therapies.size(), from + CHUNK)),
+                    List.of(),
+                    List.of());
+        }
+        int perCondition = sizes.treatmentsPerCondition();
+        for (int from = 0; from < conditions.size(); from += CHUNK / Math.max(1, perCondition)) {
+            int to = Math.min(conditions.size(), from + CHUNK / Math.max(1, perCondition));
+            sendCatalog(
+                    catalog,
+                    conditions.subList(from, to),
+                    List.of(),
+                    from == 0 ? mechanisms : List.of(),
+                    treatments.subList(from * perCondition, to * perCondition));
+        }
+        return written;
+    }
+
+    private static void sendCatalog(
+            GraphQl catalog,
+            List<Map<String, Object>> conditions,
+            List<Map<String, Object>> therapies,
+            List<Map<String, Object>> mechanisms,
+            List<Map<String, Object>> treatments) {
         var response = catalog.query(
                 "mutation($input: CatalogBatchInput!) { upsertCatalog(input: $input) { items { kind id outcome } } }",
                 Map.of(
@@ -237,7 +266,6 @@ final class SeedData {
                 || response.data().path("upsertCatalog").isNull()) {
             throw new IllegalStateException("upsertCatalog failed: " + response.body());
         }
-        return written;
     }
 
     static String sha256(String text) {
