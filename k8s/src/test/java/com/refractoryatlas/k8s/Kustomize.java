@@ -29,16 +29,17 @@ final class Kustomize {
                 .toAbsolutePath();
     }
 
+    /** {@code $KUBECTL} when set (only that one: set it to a missing path to skip), else PATH or the usual places. */
     static Optional<Path> kubectl() {
         String configured = System.getenv("KUBECTL");
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(Path.of(configured)).filter(Files::isExecutable);
+        }
         Stream<Path> onPath = Stream.of(
                         Objects.requireNonNullElse(System.getenv("PATH"), "").split(File.pathSeparator))
                 .filter(directory -> !directory.isBlank())
                 .map(directory -> Path.of(directory, "kubectl"));
-        return Stream.concat(
-                        Stream.ofNullable(configured).map(Path::of),
-                        Stream.concat(
-                                onPath, Stream.of(Path.of("/usr/bin/kubectl"), Path.of("/usr/local/bin/kubectl"))))
+        return Stream.concat(onPath, Stream.of(Path.of("/usr/bin/kubectl"), Path.of("/usr/local/bin/kubectl")))
                 .filter(Files::isExecutable)
                 .findFirst();
     }

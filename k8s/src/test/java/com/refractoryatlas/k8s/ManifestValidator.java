@@ -1,6 +1,8 @@
 package com.refractoryatlas.k8s;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +43,6 @@ final class ManifestValidator {
     private static final String READINESS = "/actuator/health/readiness";
     private static final String PROMETHEUS = "/actuator/prometheus";
     private static final int REPLICA_SET_MEMBERS = 3;
-    private static final int MONGODB_PORT = 27017;
     private static final int DNS_PORT = 53;
 
     private final Expectations expected;
@@ -654,10 +655,7 @@ final class ManifestValidator {
             return plain;
         }
         String encoded = secret.string("data." + key);
-        return encoded == null
-                ? ""
-                : new String(
-                        java.util.Base64.getMimeDecoder().decode(encoded), java.nio.charset.StandardCharsets.UTF_8);
+        return encoded == null ? "" : new String(Base64.getMimeDecoder().decode(encoded), StandardCharsets.UTF_8);
     }
 
     // ---------------------------------------------------------------------------------------------------- helpers
