@@ -1,14 +1,43 @@
 package com.refractoryatlas.catalog.condition;
 
+import com.refractoryatlas.catalog.naming.Names;
 import java.util.List;
 import org.bson.codecs.pojo.annotations.BsonId;
 
-/** A treatment-refractory condition as stored in the {@code conditions} collection; its id is a slug. */
+/**
+ * A treatment-refractory condition as stored in the {@code conditions} collection; its id is a slug.
+ *
+ * @param specialty a {@code Specialty} name
+ * @param articleIds the articles (owned by references-service) that discuss it
+ * @param searchTokens derived from the name and aliases, never set by hand: the words the text filter searches
+ */
 public record Condition(
-        @BsonId String id, String name, List<String> aliases, String specialty, List<String> refractoryCriteria) {
+        @BsonId String id,
+        String name,
+        List<String> aliases,
+        String specialty,
+        List<String> refractoryCriteria,
+        List<String> articleIds,
+        List<String> searchTokens) {
 
     public Condition {
-        aliases = List.copyOf(aliases);
-        refractoryCriteria = List.copyOf(refractoryCriteria);
+        aliases = copy(aliases);
+        refractoryCriteria = copy(refractoryCriteria);
+        articleIds = copy(articleIds);
+        searchTokens = Names.searchTokens(name, aliases);
+    }
+
+    public static Condition of(
+            String id,
+            String name,
+            List<String> aliases,
+            String specialty,
+            List<String> refractoryCriteria,
+            List<String> articleIds) {
+        return new Condition(id, name, aliases, specialty, refractoryCriteria, articleIds, List.of());
+    }
+
+    private static List<String> copy(List<String> list) {
+        return list == null ? List.of() : List.copyOf(list);
     }
 }

@@ -1,34 +1,163 @@
 package com.refractoryatlas.catalog.condition;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.model.Filters;
+import com.refractoryatlas.catalog.CatalogProperties;
+import com.refractoryatlas.catalog.naming.Names;
+import com.refractoryatlas.catalog.treatment.Article;
+import com.refractoryatlas.catalog.treatment.Reference;
+import com.refractoryatlas.catalog.treatment.Treatment;
+import com.refractoryatlas.catalog.treatment.TreatmentCatalog;
+import com.refractoryatlas.subgraph.ApiException;
+import com.refractoryatlas.subgraph.Connection;
+import com.refractoryatlas.subgraph.Cursor;
+import com.refractoryatlas.subgraph.PageRequest;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.bson.conversions.Bson;
+import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
 
 @Controller
 class ConditionController {
 
+    /** Loads the treatments of many conditions in one query; treatments, references and articles share it. */
+    static final String TREATMENTS_BY_CONDITION = "treatmentsByCondition";
+
     private final ConditionRepository conditions;
+    private final ConditionCatalog catalog;
+    private final TreatmentCatalog treatments;
+    private final CatalogProperties properties;
 
-    ConditionController(ConditionRepository conditions) {
+    ConditionController(
+            ConditionRepository conditions,
+            ConditionCatalog catalog,
+            TreatmentCatalog treatments,
+            BatchLoaderRegistry loaders,
+            CatalogProperties properties) {
         this.conditions = conditions;
-    }
-
-    /** Resolves {@code _entities} representations in one query, answering null for unknown ids. */
-    @EntityMapping
-    List<@Nullable Condition> condition(@Argument List<String> idList) {
-        var found =
-                conditions.findAllById(idList).stream().collect(Collectors.toMap(Condition::id, Function.identity()));
-        return idList.stream().map(found::get).toList();
+        this.catalog = catalog;
+        this.treatments = treatments;
+        this.properties = properties;
+        loaders.<String, List<Treatment>>forName(TREATMENTS_BY_CONDITION)
+                .registerMappedBatchLoader((ids, env) -> Mono.fromSupplier(() -> treatments.byConditionIds(ids)));
     }
 
     @QueryMapping
     @Nullable
     Condition condition(@Argument String id) {
-        return conditions.findById(id).orElse(null);
+        return catalog.resolve(id).orElse(null);
+    }
+
+    @QueryMapping
+    Connection<Condition> conditions(
+            @Argument @Nullable ConditionFilter filter,
+            @Argument @Nullable Integer first,
+            @Argument @Nullable String after) {
+        var page = PageRequest.of(first, after, 1);
+        var query = filter == null ? Filters.empty() : toQuery(filter);
+        if (query == null) {
+            return Connection.of(List.of(), page, Condition::id, 0);
+        }
+        var rows = page.first() == 0 ? List.<Condition>of() : conditions.page(query, page);
+        return Connection.of(rows, page, condition -> Cursor.encode(condition.id()), conditions.count(query));
+    }
+
+    /** Resolves {@code _entities} representations in one query, answering null for unknown ids. */
+    @EntityMapping(name = "Condition")
+    List<@Nullable Condition> condition(@Argument List<String> idList) {
+        var found = catalog.findAllById(idList);
+        return idList.stream().map(found::get).toList();
+    }
+
+    @SchemaMapping
+    CompletableFuture<List<Treatment>> treatments(
+            Condition condition, @Argument @Nullable String role, DataFetchingEnvironment env) {
+        return treatmentsOf(condition, env)
+                .thenApply(all -> role == null
+                        ? all
+                        : all.stream().filter(t -> t.role().equals(role)).toList());
+    }
+
+    /** Every reference behind any of the condition's treatments, each once. */
+    @SchemaMapping
+    CompletableFuture<List<Reference>> references(Condition condition, DataFetchingEnvironment env) {
+        return treatmentsOf(condition, env)
+                .thenApply(all -> distinct(all.stream().flatMap(t -> t.evidenceIds().stream()))
+                        .map(Reference::new)
+                        .toList());
+    }
+
+    /** The articles naming the condition as a source, and those discussing any of its treatments. */
+    @SchemaMapping
+    CompletableFuture<List<Article>> articles(Condition condition, DataFetchingEnvironment env) {
+        return treatmentsOf(condition, env).thenApply(all -> distinct(Stream.concat(
+                        condition.articleIds().stream(), all.stream().flatMap(t -> t.articleIds().stream())))
+                .map(Article::new)
+                .toList());
+    }
+
+    @BatchMapping(typeName = "Treatment", field = "condition")
+    Map<Treatment, Condition> conditionOfTreatments(List<Treatment> batch) {
+        var found = catalog.findAllById(
+                batch.stream().map(Treatment::conditionId).distinct().toList());
+        return batch.stream()
+                .filter(t -> found.containsKey(t.conditionId()))
+                .collect(Collectors.toMap(Function.identity(), t -> found.get(t.conditionId()), (a, b) -> a));
+    }
+
+    /** The Mongo filter for {@code filter}, or null when it can match nothing (no need to ask). */
+    private @Nullable Bson toQuery(ConditionFilter filter) {
+        var parts = new ArrayList<Bson>();
+        var text = filter.text();
+        if (text != null && !text.isBlank()) {
+            if (text.length() > properties.limits().nameLength()) {
+                throw ApiException.badUserInput(
+                        "filter.text", "must be at most " + properties.limits().nameLength() + " characters");
+            }
+            var words = Names.prefixFilters("searchTokens", text);
+            if (words.isEmpty()) {
+                return null;
+            }
+            parts.addAll(words);
+        }
+        if (filter.specialty() != null) {
+            parts.add(eq("specialty", filter.specialty()));
+        }
+        if (filter.therapyId() != null) {
+            var ids = treatments.conditionIdsTreatedBy(filter.therapyId());
+            if (ids.isEmpty()) {
+                return null;
+            }
+            parts.add(in("_id", ids));
+        }
+        return parts.isEmpty() ? Filters.empty() : and(parts);
+    }
+
+    private static CompletableFuture<List<Treatment>> treatmentsOf(Condition condition, DataFetchingEnvironment env) {
+        DataLoader<String, List<Treatment>> loader = env.getDataLoader(TREATMENTS_BY_CONDITION);
+        return loader.load(condition.id()).thenApply(list -> list == null ? List.of() : list);
+    }
+
+    private static Stream<String> distinct(Stream<String> ids) {
+        return ids.collect(Collectors.toCollection(LinkedHashSet::new)).stream();
     }
 }

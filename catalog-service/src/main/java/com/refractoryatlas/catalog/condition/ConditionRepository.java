@@ -1,23 +1,38 @@
 package com.refractoryatlas.catalog.condition;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.refractoryatlas.catalog.CatalogProperties;
+import com.refractoryatlas.subgraph.PageRequest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class ConditionRepository {
 
     private final MongoCollection<Condition> conditions;
+    private final int batchSize;
 
-    ConditionRepository(MongoDatabase database) {
+    ConditionRepository(MongoDatabase database, CatalogProperties properties) {
         this.conditions = database.getCollection("conditions", Condition.class);
+        this.batchSize = properties.fetchBatchSize();
+        conditions.createIndex(Indexes.ascending("specialty", "_id"));
+        conditions.createIndex(Indexes.ascending("searchTokens"));
+        conditions.createIndex(Indexes.ascending("articleIds"));
     }
 
     Optional<Condition> findById(String id) {
@@ -26,11 +41,48 @@ class ConditionRepository {
 
     /** All the given conditions in one query, in no particular order. */
     List<Condition> findAllById(Collection<String> ids) {
-        return conditions.find(in("_id", ids)).into(new ArrayList<>());
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return conditions.find(in("_id", ids)).batchSize(batchSize).into(new ArrayList<>());
     }
 
-    void save(Condition condition) {
-        conditions.replaceOne(
-                eq("_id", condition.id()), condition, new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    List<Condition> findByArticleIds(Collection<String> articleIds) {
+        if (articleIds.isEmpty()) {
+            return List.of();
+        }
+        return conditions
+                .find(in("articleIds", articleIds))
+                .batchSize(batchSize)
+                .into(new ArrayList<>());
+    }
+
+    /** One page in id order, after the keyset cursor when there is one. */
+    List<Condition> page(Bson filter, PageRequest page) {
+        var after = page.after();
+        var keyset = after == null ? filter : and(filter, gt("_id", after.getFirst()));
+        return conditions
+                .find(keyset)
+                .sort(Sorts.ascending("_id"))
+                .limit(page.fetchSize())
+                .batchSize(page.fetchSize())
+                .into(new ArrayList<>());
+    }
+
+    long count(Bson filter) {
+        return filter.equals(Filters.empty()) ? conditions.estimatedDocumentCount() : conditions.countDocuments(filter);
+    }
+
+    void saveAll(Collection<Condition> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        conditions.bulkWrite(batch.stream()
+                .map(c -> new ReplaceOneModel<>(eq("_id", c.id()), c, new ReplaceOptions().upsert(true)))
+                .toList());
+    }
+
+    void deleteById(String id) {
+        conditions.deleteOne(eq("_id", id));
     }
 }

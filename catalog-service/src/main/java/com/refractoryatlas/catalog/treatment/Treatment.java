@@ -5,9 +5,12 @@ import org.bson.codecs.pojo.annotations.BsonId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One condition × one therapy, stored in {@code treatments} under the id {@code conditionId|therapyId}.
+ * One condition × one therapy, stored in {@code treatments} under the id {@code conditionId|therapyId} so that the
+ * same pairing written twice is one document.
  *
+ * @param role a {@code TreatmentRole} name
  * @param evidenceIds ids of references owned by the references service
+ * @param articleIds ids of the articles (owned by the references service) that discuss the pairing
  */
 public record Treatment(
         @BsonId String id,
@@ -15,10 +18,26 @@ public record Treatment(
         String therapyId,
         String role,
         @Nullable String summary,
-        List<String> evidenceIds) {
+        List<String> evidenceIds,
+        List<String> articleIds) {
+
+    /** The role a treatment has when the sources do not say. */
+    public static final String UNSPECIFIED = "UNSPECIFIED";
 
     public Treatment {
         evidenceIds = List.copyOf(evidenceIds);
+        articleIds = articleIds == null ? List.of() : List.copyOf(articleIds);
+    }
+
+    public static Treatment of(
+            String conditionId,
+            String therapyId,
+            String role,
+            @Nullable String summary,
+            List<String> evidenceIds,
+            List<String> articleIds) {
+        return new Treatment(
+                idOf(conditionId, therapyId), conditionId, therapyId, role, summary, evidenceIds, articleIds);
     }
 
     public static String idOf(String conditionId, String therapyId) {

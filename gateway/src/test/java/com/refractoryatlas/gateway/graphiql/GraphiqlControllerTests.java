@@ -2,15 +2,13 @@ package com.refractoryatlas.gateway.graphiql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.refractoryatlas.gateway.GatewayIntegrationTest;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@GatewayIntegrationTest
 class GraphiqlControllerTests {
 
     @Autowired
@@ -26,7 +24,16 @@ class GraphiqlControllerTests {
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
-        assertThat(page).contains("GraphiQL.createFetcher").doesNotContain("https://");
+        assertThat(page).contains("/graphiql/graphiql-init.js").doesNotContain("https://");
+        var init = http.get()
+                .uri("/graphiql/graphiql-init.js")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(init).contains("GraphiQL.createFetcher");
         var assets = Pattern.compile("(?:src|href)=\"(/webjars/[^\"]+)\"").matcher(page);
         int count = 0;
         while (assets.find()) {

@@ -1,12 +1,14 @@
 package com.refractoryatlas.references.reference;
 
 import java.util.List;
-import org.bson.codecs.pojo.annotations.BsonId;
 import org.jspecify.annotations.Nullable;
 
-/** A cited work as stored in the {@code references} collection. */
+/**
+ * A cited work, stored once however many articles cite it. Its id is derived from its content by
+ * {@link ReferenceIdentity}, which is what lets two articles share it.
+ */
 public record Reference(
-        @BsonId String id,
+        String id,
         String title,
         List<Author> authors,
         @Nullable String journal,
@@ -20,7 +22,21 @@ public record Reference(
         authors = List.copyOf(authors);
     }
 
-    /** An author with family, given and suffix kept apart. */
-    public record Author(
-            String family, @Nullable String given, @Nullable String suffix) {}
+    /** This work with every field {@code newer} knows replacing ours: newer sources complete older ones. */
+    Reference mergedWith(Reference newer) {
+        return new Reference(
+                id,
+                newer.title,
+                newer.authors.isEmpty() ? authors : newer.authors,
+                firstNonNull(newer.journal, journal),
+                firstNonNull(newer.volume, volume),
+                firstNonNull(newer.issue, issue),
+                firstNonNull(newer.pages, pages),
+                firstNonNull(newer.year, year),
+                firstNonNull(newer.doi, doi));
+    }
+
+    private static <T> @Nullable T firstNonNull(@Nullable T preferred, @Nullable T fallback) {
+        return preferred != null ? preferred : fallback;
+    }
 }

@@ -1,5 +1,8 @@
 package com.refractoryatlas.references.reference;
 
+import com.refractoryatlas.subgraph.Connection;
+import com.refractoryatlas.subgraph.Cursor;
+import com.refractoryatlas.subgraph.PageRequest;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -12,23 +15,49 @@ import org.springframework.stereotype.Controller;
 @Controller
 class ReferenceController {
 
-    private final ReferenceRepository references;
+    private static final int CURSOR_ARITY = 2;
 
-    ReferenceController(ReferenceRepository references) {
+    private final ReferenceRepository references;
+    private final ReferenceSearch search;
+
+    ReferenceController(ReferenceRepository references, ReferenceSearch search) {
         this.references = references;
+        this.search = search;
     }
 
     @QueryMapping
     @Nullable
     Reference reference(@Argument String id) {
-        return references.findById(id).orElse(null);
+        return references.findById(id).map(ReferenceDocument::toReference).orElse(null);
+    }
+
+    @QueryMapping
+    Connection<Reference> references(
+            @Argument @Nullable ReferenceFilter filter,
+            @Argument @Nullable Integer first,
+            @Argument @Nullable String after) {
+        var page = PageRequest.of(first, after, CURSOR_ARITY);
+        var query = search.toBson(filter);
+        if (query.isEmpty()) {
+            return new Connection<>(List.of(), new Connection.PageInfo(false, null), 0);
+        }
+        var rows = page.first() == 0
+                ? List.<ReferenceDocument>of()
+                : references.page(query.get(), page.after(), page.fetchSize());
+        var documents =
+                Connection.of(rows, page, row -> Cursor.encode(row.sortKey(), row.id()), references.count(query.get()));
+        var edges = documents.edges().stream()
+                .map(edge -> new Connection.Edge<>(edge.cursor(), edge.node().toReference()))
+                .toList();
+        return new Connection<>(edges, documents.pageInfo(), documents.totalCount());
     }
 
     /** Resolves {@code _entities} representations in one query, answering null for unknown ids. */
     @EntityMapping
     List<@Nullable Reference> reference(@Argument List<String> idList) {
-        var found =
-                references.findAllById(idList).stream().collect(Collectors.toMap(Reference::id, Function.identity()));
+        var found = references.findAllById(idList).stream()
+                .map(ReferenceDocument::toReference)
+                .collect(Collectors.toMap(Reference::id, Function.identity()));
         return idList.stream().map(found::get).toList();
     }
 }

@@ -1,31 +1,89 @@
 package com.refractoryatlas.references.reference;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class ReferenceRepository {
 
-    private final MongoCollection<Reference> references;
+    private static final String ID = "_id";
+
+    private final MongoCollection<ReferenceDocument> references;
 
     ReferenceRepository(MongoDatabase database) {
-        this.references = database.getCollection("references", Reference.class);
+        this.references = database.getCollection("references", ReferenceDocument.class);
+        ensureIndexes();
     }
 
-    Optional<Reference> findById(String id) {
-        return Optional.ofNullable(references.find(eq("_id", id)).first());
+    /** Idempotent: creating an index that exists is a no-op, so every start (and a cleared test database) has them. */
+    void ensureIndexes() {
+        references.createIndex(Indexes.ascending(ReferenceDocument.SORT_KEY, ID), new IndexOptions().name("sort"));
+        references.createIndex(Indexes.ascending(ReferenceDocument.TEXT_TOKENS), new IndexOptions().name("text"));
+        references.createIndex(Indexes.ascending(ReferenceDocument.AUTHOR_TOKENS), new IndexOptions().name("author"));
+        references.createIndex(Indexes.ascending(ReferenceDocument.JOURNAL_TOKENS), new IndexOptions().name("journal"));
+        references.createIndex(Indexes.ascending(ReferenceDocument.YEAR), new IndexOptions().name("year"));
+    }
+
+    Optional<ReferenceDocument> findById(String id) {
+        return Optional.ofNullable(references.find(eq(ID, id)).first());
     }
 
     /** All the given references in one query, in no particular order. */
-    List<Reference> findAllById(Collection<String> ids) {
-        return references.find(in("_id", ids)).into(new ArrayList<>());
+    List<ReferenceDocument> findAllById(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return references.find(in(ID, ids)).into(new ArrayList<>());
+    }
+
+    /** One page in (sort key, id) order after the keyset position {@code after}, fetching {@code limit} rows. */
+    List<ReferenceDocument> page(Bson filter, @Nullable List<String> after, int limit) {
+        var keyset = after == null
+                ? filter
+                : and(
+                        filter,
+                        or(
+                                gt(ReferenceDocument.SORT_KEY, after.get(0)),
+                                and(eq(ReferenceDocument.SORT_KEY, after.get(0)), gt(ID, after.get(1)))));
+        return references
+                .find(keyset)
+                .sort(Sorts.ascending(ReferenceDocument.SORT_KEY, ID))
+                .limit(limit)
+                .into(new ArrayList<>());
+    }
+
+    long count(Bson filter) {
+        return references.countDocuments(filter);
+    }
+
+    /** Writes the documents in one bulk command, replacing by id: retrying converges to the same state. */
+    void upsertAll(List<ReferenceDocument> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        var writes = documents.stream()
+                .map(document ->
+                        new ReplaceOneModel<>(eq(ID, document.id()), document, new ReplaceOptions().upsert(true)))
+                .toList();
+        references.bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 }

@@ -1,0 +1,7 @@
+package com.refractoryatlas.catalog.alias;
+
+/** The namespaces aliases live in: a condition and a therapy may share an alias, two conditions may not. */
+public enum AliasKind {
+    CONDITION,
+    THERAPY
+}

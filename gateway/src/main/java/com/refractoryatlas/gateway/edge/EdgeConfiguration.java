@@ -1,0 +1,64 @@
+package com.refractoryatlas.gateway.edge;
+
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/** Registers the edge filters in the order they must run: id, size, (authentication), rate limit. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EdgeProperties.class)
+class EdgeConfiguration {
+
+    /** Spring Security's filter chain runs at -100; the rate limit runs after it to know the subject. */
+    static final int AFTER_SECURITY = -90;
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        var registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeFilter> bodySizeFilter(EdgeProperties properties) {
+        var registration = new FilterRegistrationBean<>(
+                new BodySizeFilter(properties.limits().maxBodySize().toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(EdgeProperties properties) {
+        var registration = new FilterRegistrationBean<>(new RateLimitFilter(properties.rateLimit()));
+        registration.setOrder(AFTER_SECURITY);
+        return registration;
+    }
+
+    /** Used by Spring Security's CORS support (looked up by this bean name). */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(EdgeProperties properties) {
+        var cors = new CorsConfiguration();
+        cors.setAllowedOriginPatterns(properties.cors().allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+        cors.setAllowedHeaders(List.of(
+                "Authorization",
+                "Content-Type",
+                "Accept",
+                "traceparent",
+                "tracestate",
+                RequestIds.HEADER,
+                "apollographql-client-name",
+                "apollographql-client-version"));
+        cors.setExposedHeaders(List.of(RequestIds.HEADER, "Retry-After", "X-RateLimit-Remaining"));
+        cors.setMaxAge(properties.cors().maxAge());
+        var source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/graphql", cors);
+        return source;
+    }
+}

@@ -1,0 +1,433 @@
+package com.refractoryatlas.gateway.federation;
+
+import com.refractoryatlas.gateway.federation.QueryPlan.EntityBatch;
+import com.refractoryatlas.gateway.federation.QueryPlan.EntityTarget;
+import com.refractoryatlas.gateway.federation.QueryPlan.RootFetch;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.language.Field;
+import graphql.language.SelectionSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs a {@link QueryPlan}: root fetches (in parallel for queries, in order for mutations), then level by level one
+ * {@code _entities} call per subgraph with each distinct representation sent once. Results merge into one tree keyed
+ * by the client's response keys; what a subgraph could not deliver is marked with a {@link FieldFailure}.
+ */
+final class PlanExecutor {
+
+    static final String SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
+    private static final String TYPENAME = "__typename";
+
+    private final SubgraphTransport transport;
+    private final ExecutorService parallel;
+
+    PlanExecutor(SubgraphTransport transport, ExecutorService parallel) {
+        this.transport = transport;
+        this.parallel = parallel;
+    }
+
+    /** The merged result tree plus the subgraph errors that have no field to sit on. */
+    record Outcome(Map<String, Object> data, List<GraphQLError> errors) {}
+
+    /** One outcome of one subgraph call. */
+    private record Call(
+            @Nullable Map<String, Object> response,
+            @Nullable RuntimeException failure) {}
+
+    /** An object that receives entity fields, and its client path. */
+    private record Found(Map<String, Object> object, List<Object> path, EntityTarget target) {}
+
+    Outcome run(QueryPlan plan, Map<String, Object> variables, Map<String, String> headers) {
+        var data = new LinkedHashMap<String, Object>();
+        var errors = new ArrayList<GraphQLError>();
+        if (plan.mutation()) {
+            for (var fetch : plan.rootFetches()) {
+                applyRoot(
+                        data,
+                        fetch,
+                        call(fetch.subgraph(), fetch.query(), subset(variables, fetch.variables()), headers),
+                        errors);
+            }
+        } else {
+            var calls = inParallel(plan.rootFetches().stream()
+                    .<Supplier<Call>>map(
+                            f -> () -> call(f.subgraph(), f.query(), subset(variables, f.variables()), headers))
+                    .toList());
+            for (var i = 0; i < calls.size(); i++) {
+                applyRoot(data, plan.rootFetches().get(i), calls.get(i), errors);
+            }
+        }
+        for (var level = 1; level <= plan.depth(); level++) {
+            runLevel(data, plan.batchesAt(level), variables, headers, errors);
+        }
+        return new Outcome(data, errors);
+    }
+
+    private void runLevel(
+            Map<String, Object> data,
+            List<EntityBatch> batches,
+            Map<String, Object> variables,
+            Map<String, String> headers,
+            List<GraphQLError> errors) {
+        var prepared = new ArrayList<PreparedBatch>();
+        for (var batch : batches) {
+            var preparedBatch = prepare(data, batch);
+            if (!preparedBatch.representations.isEmpty()) {
+                prepared.add(preparedBatch);
+            }
+        }
+        var calls = inParallel(prepared.stream()
+                .<Supplier<Call>>map(p -> () -> {
+                    var batchVariables = new LinkedHashMap<String, Object>(subset(variables, p.batch.variables()));
+                    batchVariables.put("representations", p.representations);
+                    return call(p.batch.subgraph(), p.batch.query(), batchVariables, headers);
+                })
+                .toList());
+        for (var i = 0; i < calls.size(); i++) {
+            applyEntities(prepared.get(i), calls.get(i), errors);
+        }
+    }
+
+    /** The distinct representations of one batch and, per representation, the objects that receive the answer. */
+    private static final class PreparedBatch {
+        final EntityBatch batch;
+        final List<Map<String, Object>> representations = new ArrayList<>();
+        final List<List<Found>> receivers = new ArrayList<>();
+
+        PreparedBatch(EntityBatch batch) {
+            this.batch = batch;
+        }
+    }
+
+    private static PreparedBatch prepare(Map<String, Object> data, EntityBatch batch) {
+        var prepared = new PreparedBatch(batch);
+        var index = new LinkedHashMap<Map<String, Object>, Integer>();
+        for (var target : batch.targets()) {
+            var found = new ArrayList<Found>();
+            collect(data, target, 0, new ArrayList<>(), found);
+            for (var receiver : found) {
+                var representation = represent(receiver.object(), target);
+                if (representation == null) {
+                    continue;
+                }
+                var position = index.computeIfAbsent(representation, r -> {
+                    prepared.representations.add(r);
+                    prepared.receivers.add(new ArrayList<>());
+                    return prepared.representations.size() - 1;
+                });
+                prepared.receivers.get(position).add(receiver);
+            }
+        }
+        return prepared;
+    }
+
+    private static void collect(
+            @Nullable Object node, EntityTarget target, int depth, List<Object> clientPath, List<Found> out) {
+        if (node instanceof List<?> list) {
+            for (var i = 0; i < list.size(); i++) {
+                clientPath.add(i);
+                collect(list.get(i), target, depth, clientPath, out);
+                clientPath.removeLast();
+            }
+            return;
+        }
+        if (!(node instanceof Map<?, ?> map)) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        var object = (Map<String, Object>) map;
+        if (depth == target.path().size()) {
+            if (target.typeName().equals(object.get(TYPENAME))) {
+                out.add(new Found(object, List.copyOf(clientPath), target));
+            }
+            return;
+        }
+        var key = target.path().get(depth);
+        clientPath.add(key);
+        collect(object.get(key), target, depth + 1, clientPath, out);
+        clientPath.removeLast();
+    }
+
+    private static @Nullable Map<String, Object> represent(Map<String, Object> object, EntityTarget target) {
+        var representation = project(object, target.representation());
+        if (representation == null) {
+            return null;
+        }
+        var result = new LinkedHashMap<String, Object>();
+        result.put(TYPENAME, target.typeName());
+        result.putAll(representation);
+        return result;
+    }
+
+    private static @Nullable Map<String, Object> project(Map<?, ?> object, SelectionSet selection) {
+        var result = new LinkedHashMap<String, Object>();
+        for (var field : selection.getSelectionsOfType(Field.class)) {
+            var value = object.get(field.getName());
+            if (value == null || value instanceof FieldFailure) {
+                return null;
+            }
+            if (field.getSelectionSet() != null && value instanceof Map<?, ?> nested) {
+                value = project(nested, field.getSelectionSet());
+                if (value == null) {
+                    return null;
+                }
+            }
+            result.put(field.getName(), value);
+        }
+        return result;
+    }
+
+    private List<Call> inParallel(List<Supplier<Call>> tasks) {
+        if (tasks.size() == 1) {
+            return List.of(tasks.getFirst().get());
+        }
+        var futures = new ArrayList<Future<Call>>();
+        for (var task : tasks) {
+            futures.add(parallel.submit(task::get));
+        }
+        var calls = new ArrayList<Call>();
+        for (var future : futures) {
+            calls.add(join(future));
+        }
+        return calls;
+    }
+
+    private static Call join(Future<Call> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Call(null, new IllegalStateException("interrupted", e));
+        } catch (ExecutionException e) {
+            return new Call(null, new IllegalStateException(e.getCause()));
+        }
+    }
+
+    private Call call(String subgraph, String query, Map<String, Object> variables, Map<String, String> headers) {
+        try {
+            return new Call(transport.execute(subgraph, query, variables, headers), null);
+        } catch (SubgraphUnavailableException e) {
+            return new Call(null, e);
+        } catch (RuntimeException e) {
+            return new Call(
+                    null,
+                    new SubgraphUnavailableException(subgraph, e.getClass().getSimpleName(), e));
+        }
+    }
+
+    private static Map<String, Object> subset(Map<String, Object> variables, List<String> names) {
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        var result = new LinkedHashMap<String, Object>();
+        for (var name : names) {
+            if (variables.containsKey(name)) {
+                result.put(name, variables.get(name));
+            }
+        }
+        return result;
+    }
+
+    // ------------------------------------------------------------------ applying responses
+
+    private static void applyRoot(Map<String, Object> data, RootFetch fetch, Call call, List<GraphQLError> errors) {
+        if (call.response() == null) {
+            var failure = unavailable(call.failure());
+            fetch.responseKeys().forEach(key -> data.put(key, failure));
+            return;
+        }
+        var response = call.response();
+        if (response.get("data") instanceof Map<?, ?> subgraphData) {
+            merge(data, subgraphData);
+        }
+        var subgraphErrors = errorsOf(response);
+        for (var error : subgraphErrors) {
+            var path = pathOf(error);
+            if (path.isEmpty() || !place(data, path, failure(error, path))) {
+                errors.add(toGraphQLError(error, path));
+            }
+        }
+        var fallback = subgraphErrors.isEmpty() ? noData(fetch.subgraph()) : failure(subgraphErrors.getFirst(), null);
+        for (var key : fetch.responseKeys()) {
+            if (!data.containsKey(key)) {
+                data.put(key, fallback);
+            }
+        }
+    }
+
+    private static void applyEntities(PreparedBatch prepared, Call call, List<GraphQLError> errors) {
+        if (call.response() == null) {
+            markAll(prepared, unavailable(call.failure()));
+            return;
+        }
+        var response = call.response();
+        var subgraphErrors = errorsOf(response);
+        var entities = response.get("data") instanceof Map<?, ?> data && data.get("_entities") instanceof List<?> list
+                ? list
+                : null;
+        if (entities == null) {
+            markAll(
+                    prepared,
+                    subgraphErrors.isEmpty()
+                            ? noData(prepared.batch.subgraph())
+                            : failure(subgraphErrors.getFirst(), null));
+            return;
+        }
+        for (var i = 0; i < prepared.receivers.size() && i < entities.size(); i++) {
+            if (entities.get(i) instanceof Map<?, ?> entity) {
+                for (var receiver : prepared.receivers.get(i)) {
+                    merge(receiver.object(), entity);
+                }
+            }
+        }
+        for (var error : subgraphErrors) {
+            placeEntityError(prepared, error, errors);
+        }
+    }
+
+    private static void placeEntityError(PreparedBatch prepared, Map<?, ?> error, List<GraphQLError> errors) {
+        var path = pathOf(error);
+        if (path.size() < 2
+                || !"_entities".equals(path.getFirst())
+                || !(path.get(1) instanceof Integer index)
+                || index >= prepared.receivers.size()) {
+            errors.add(toGraphQLError(error, List.of()));
+            return;
+        }
+        var rest = path.subList(2, path.size());
+        for (var receiver : prepared.receivers.get(index)) {
+            var clientPath = new ArrayList<>(receiver.path());
+            clientPath.addAll(rest);
+            var failure = failure(error, clientPath);
+            if (rest.isEmpty()) {
+                receiver.target().responseKeys().forEach(key -> receiver.object()
+                        .putIfAbsent(key, failure));
+            } else if (!place(receiver.object(), rest, failure)) {
+                errors.add(toGraphQLError(error, clientPath));
+            }
+        }
+    }
+
+    private static void markAll(PreparedBatch prepared, FieldFailure failure) {
+        for (var receivers : prepared.receivers) {
+            for (var receiver : receivers) {
+                receiver.target().responseKeys().forEach(key -> receiver.object()
+                        .put(key, failure));
+            }
+        }
+    }
+
+    /** Puts the failure where the error points, or at the nearest ancestor the subgraph nulled. */
+    @SuppressWarnings("unchecked")
+    private static boolean place(Map<String, Object> root, List<Object> path, FieldFailure failure) {
+        Object current = root;
+        for (var i = 0; i < path.size(); i++) {
+            var segment = path.get(i);
+            if (current instanceof Map<?, ?> map && segment instanceof String key) {
+                var next = map.get(key);
+                if (next == null || next instanceof FieldFailure) {
+                    ((Map<String, Object>) map).put(key, failure);
+                    return true;
+                }
+                current = next;
+            } else if (current instanceof List<?> list && segment instanceof Integer index && index < list.size()) {
+                current = list.get(index);
+                if (current == null) {
+                    return false;
+                }
+            } else {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void merge(Map<String, Object> target, Map<?, ?> source) {
+        for (var entry : source.entrySet()) {
+            var key = (String) entry.getKey();
+            var existing = target.get(key);
+            var incoming = entry.getValue();
+            if (existing instanceof Map<?, ?> existingMap && incoming instanceof Map<?, ?> incomingMap) {
+                merge((Map<String, Object>) existingMap, incomingMap);
+            } else if (existing instanceof List<?> existingList
+                    && incoming instanceof List<?> incomingList
+                    && existingList.size() == incomingList.size()) {
+                mergeLists(existingList, incomingList);
+            } else {
+                target.put(key, incoming);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void mergeLists(List<?> existing, List<?> incoming) {
+        for (var i = 0; i < existing.size(); i++) {
+            if (existing.get(i) instanceof Map<?, ?> a && incoming.get(i) instanceof Map<?, ?> b) {
+                merge((Map<String, Object>) a, b);
+            } else if (existing.get(i) instanceof List<?> a
+                    && incoming.get(i) instanceof List<?> b
+                    && a.size() == b.size()) {
+                mergeLists(a, b);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ errors
+
+    private static List<Map<?, ?>> errorsOf(Map<String, Object> response) {
+        if (!(response.get("errors") instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream()
+                .filter(e -> e instanceof Map<?, ?>)
+                .<Map<?, ?>>map(e -> (Map<?, ?>) e)
+                .toList();
+    }
+
+    private static List<Object> pathOf(Map<?, ?> error) {
+        if (!(error.get("path") instanceof List<?> path)) {
+            return List.of();
+        }
+        return path.stream()
+                .map(p -> p instanceof Number n ? (Object) n.intValue() : (Object) String.valueOf(p))
+                .toList();
+    }
+
+    private static FieldFailure failure(Map<?, ?> error, @Nullable List<Object> path) {
+        var message = error.get("message") instanceof String s ? s : "subgraph error";
+        var extensions = new LinkedHashMap<String, Object>();
+        if (error.get("extensions") instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> extensions.put(String.valueOf(k), v));
+        }
+        return new FieldFailure(message, extensions, path == null ? null : List.copyOf(path));
+    }
+
+    private static FieldFailure unavailable(@Nullable RuntimeException failure) {
+        var message = failure == null ? "subgraph unavailable" : failure.getMessage();
+        return new FieldFailure(message, Map.of("code", SUBGRAPH_UNAVAILABLE), null);
+    }
+
+    private static FieldFailure noData(String subgraph) {
+        return new FieldFailure(
+                "Subgraph '" + subgraph + "' returned no data", Map.of("code", SUBGRAPH_UNAVAILABLE), null);
+    }
+
+    private static GraphQLError toGraphQLError(Map<?, ?> error, List<Object> path) {
+        var failure = failure(error, path);
+        var builder = GraphqlErrorBuilder.newError().message(failure.message()).extensions(failure.extensions());
+        if (!path.isEmpty()) {
+            builder.path(path);
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,79 @@
+package com.refractoryatlas.gateway.federation;
+
+import graphql.language.SelectionSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How one client operation is answered: the root fetches (one per subgraph, in order for mutations), then per depth
+ * one {@code _entities} batch per subgraph. Immutable and cached per normalized document and operation name.
+ *
+ * @param mutation true if root fetches must run one after the other
+ */
+public record QueryPlan(boolean mutation, List<RootFetch> rootFetches, List<EntityBatch> entityBatches) {
+
+    public QueryPlan {
+        rootFetches = List.copyOf(rootFetches);
+        entityBatches = List.copyOf(entityBatches);
+    }
+
+    /** The deepest entity level (0 when only root fetches are needed). */
+    public int depth() {
+        return entityBatches.stream().mapToInt(EntityBatch::level).max().orElse(0);
+    }
+
+    /** The batches of one level, one per subgraph. */
+    public List<EntityBatch> batchesAt(int level) {
+        return entityBatches.stream().filter(b -> b.level() == level).toList();
+    }
+
+    /** A JSON-friendly description for developers: which subgraph is asked what, at which level. */
+    public List<Map<String, Object>> describe() {
+        var fetches = new ArrayList<Map<String, Object>>();
+        for (var fetch : rootFetches) {
+            var description = new LinkedHashMap<String, Object>();
+            description.put("level", 0);
+            description.put("subgraph", fetch.subgraph());
+            description.put("kind", "root");
+            description.put("query", fetch.query());
+            fetches.add(description);
+        }
+        for (var batch : entityBatches) {
+            var description = new LinkedHashMap<String, Object>();
+            description.put("level", batch.level());
+            description.put("subgraph", batch.subgraph());
+            description.put("kind", "entities");
+            description.put(
+                    "targets",
+                    batch.targets().stream()
+                            .map(t -> t.typeName() + " at " + String.join(".", t.path()))
+                            .toList());
+            description.put("query", batch.query());
+            fetches.add(description);
+        }
+        return fetches;
+    }
+
+    /**
+     * Root fields of one subgraph sent as one request.
+     *
+     * @param responseKeys the top-level response keys it fills (nulled with an error when the fetch fails)
+     */
+    public record RootFetch(String subgraph, String query, List<String> variables, List<String> responseKeys) {}
+
+    /** One {@code _entities} request to one subgraph for all targets of one level. */
+    public record EntityBatch(
+            String subgraph, int level, String query, List<String> variables, List<EntityTarget> targets) {}
+
+    /**
+     * Where the representations of one batch come from: objects of {@code typeName} at {@code path} (response keys
+     * from the root, lists crossed implicitly).
+     *
+     * @param representation the key (and {@code @requires}) fields sent for each object
+     * @param responseKeys the response keys this target adds to each object
+     */
+    public record EntityTarget(
+            String typeName, List<String> path, SelectionSet representation, List<String> responseKeys) {}
+}

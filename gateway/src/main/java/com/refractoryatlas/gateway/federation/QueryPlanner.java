@@ -1,0 +1,588 @@
+package com.refractoryatlas.gateway.federation;
+
+import com.refractoryatlas.gateway.federation.QueryPlan.EntityBatch;
+import com.refractoryatlas.gateway.federation.QueryPlan.EntityTarget;
+import com.refractoryatlas.gateway.federation.QueryPlan.RootFetch;
+import graphql.language.Argument;
+import graphql.language.ArrayValue;
+import graphql.language.AstPrinter;
+import graphql.language.Directive;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.ListType;
+import graphql.language.NonNullType;
+import graphql.language.ObjectValue;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.language.TypeName;
+import graphql.language.Value;
+import graphql.language.VariableDefinition;
+import graphql.language.VariableReference;
+import graphql.schema.GraphQLCompositeType;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a validated client operation into a {@link QueryPlan}: root fields grouped by owning subgraph, and every field
+ * another subgraph owns moved into that subgraph's {@code _entities} batch one level deeper. Fragments are inlined
+ * into the subgraph queries; aliases, arguments, variables and {@code @include}/{@code @skip} travel unchanged.
+ */
+@SuppressWarnings("rawtypes")
+final class QueryPlanner {
+
+    private static final String TYPENAME = "__typename";
+    private static final Field TYPENAME_FIELD = Field.newField(TYPENAME).build();
+
+    private final Supergraph supergraph;
+    private final GraphQLSchema schema;
+
+    QueryPlanner(Supergraph supergraph) {
+        this.supergraph = supergraph;
+        this.schema = supergraph.apiSchema();
+    }
+
+    /** Plans the operation; throws {@link PlanningException} for what the supergraph cannot answer. */
+    QueryPlan plan(Document document, @Nullable String operationName) {
+        return new Planning(document, operationName).run();
+    }
+
+    /** The operation cannot be planned (ambiguous operation, subscription, unreachable field). */
+    static final class PlanningException extends RuntimeException {
+        PlanningException(String message) {
+            super(message);
+        }
+    }
+
+    private record RootField(Field field, List<Directive> conditions) {}
+
+    private record TargetKey(int level, String subgraph, String typeName, List<String> path) {}
+
+    /** Fields deferred to one entity target, and the representation they need. */
+    private static final class PendingTarget {
+        final TargetKey key;
+        final List<Selection> selections = new ArrayList<>();
+        final List<Selection> representation = new ArrayList<>();
+        final Set<String> responseKeys = new LinkedHashSet<>();
+
+        PendingTarget(TargetKey key) {
+            this.key = key;
+        }
+    }
+
+    private final class Planning {
+        final Document document;
+        final OperationDefinition operation;
+        final Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
+        final Map<String, VariableDefinition> variables = new LinkedHashMap<>();
+        final Map<TargetKey, PendingTarget> targets = new LinkedHashMap<>();
+
+        Planning(Document document, @Nullable String operationName) {
+            this.document = document;
+            this.operation = selectOperation(operationName);
+            document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
+            operation.getVariableDefinitions().forEach(v -> variables.put(v.getName(), v));
+        }
+
+        private OperationDefinition selectOperation(@Nullable String operationName) {
+            var operations = document.getDefinitionsOfType(OperationDefinition.class);
+            if (operationName == null || operationName.isEmpty()) {
+                if (operations.size() != 1) {
+                    throw new PlanningException("the document has several operations: an operation name is required");
+                }
+                return operations.getFirst();
+            }
+            return operations.stream()
+                    .filter(o -> operationName.equals(o.getName()))
+                    .findFirst()
+                    .orElseThrow(() -> new PlanningException("unknown operation named '" + operationName + "'"));
+        }
+
+        QueryPlan run() {
+            var kind = operation.getOperation();
+            if (kind == OperationDefinition.Operation.SUBSCRIPTION) {
+                throw new PlanningException("subscriptions are not supported by the gateway");
+            }
+            var mutation = kind == OperationDefinition.Operation.MUTATION;
+            var rootType = mutation ? schema.getMutationType() : schema.getQueryType();
+            var rootFields = new ArrayList<RootField>();
+            collectRootFields(operation.getSelectionSet(), List.of(), rootType, rootFields);
+            var rootFetches = new ArrayList<RootFetch>();
+            for (var group : groupByOwner(rootType, rootFields, mutation)) {
+                rootFetches.add(rootFetch(rootType, group.getKey(), group.getValue(), mutation));
+            }
+            return new QueryPlan(mutation, rootFetches, entityBatches());
+        }
+
+        private void collectRootFields(
+                SelectionSet selectionSet,
+                List<Directive> conditions,
+                GraphQLObjectType rootType,
+                List<RootField> out) {
+            for (var selection : selectionSet.getSelections()) {
+                switch (selection) {
+                    case Field field -> {
+                        if (!field.getName().startsWith("__")) {
+                            out.add(new RootField(field, conditions));
+                        }
+                    }
+                    case InlineFragment inline ->
+                        collectRootFields(
+                                inline.getSelectionSet(), concat(conditions, inline.getDirectives()), rootType, out);
+                    case FragmentSpread spread -> {
+                        var fragment = fragments.get(spread.getName());
+                        if (fragment != null) {
+                            collectRootFields(
+                                    fragment.getSelectionSet(),
+                                    concat(conditions, spread.getDirectives()),
+                                    rootType,
+                                    out);
+                        }
+                    }
+                    default -> {}
+                }
+            }
+        }
+
+        private List<Map.Entry<String, List<RootField>>> groupByOwner(
+                GraphQLObjectType rootType, List<RootField> fields, boolean serial) {
+            var groups = new ArrayList<Map.Entry<String, List<RootField>>>();
+            for (var field : fields) {
+                var resolvers =
+                        supergraph.resolvers(rootType.getName(), field.field().getName());
+                if (resolvers.isEmpty()) {
+                    throw new PlanningException("no subgraph resolves " + rootType.getName() + "."
+                            + field.field().getName());
+                }
+                Map.Entry<String, List<RootField>> group = null;
+                if (serial) {
+                    var last = groups.isEmpty() ? null : groups.getLast();
+                    if (last != null && resolvers.contains(last.getKey())) {
+                        group = last;
+                    }
+                } else {
+                    group = groups.stream()
+                            .filter(g -> resolvers.contains(g.getKey()))
+                            .findFirst()
+                            .orElse(null);
+                }
+                if (group == null) {
+                    group = Map.entry(resolvers.getFirst(), new ArrayList<>());
+                    groups.add(group);
+                }
+                group.getValue().add(field);
+            }
+            return groups;
+        }
+
+        private RootFetch rootFetch(
+                GraphQLObjectType rootType, String subgraph, List<RootField> fields, boolean mutation) {
+            var wrapped = new ArrayList<Selection>();
+            var responseKeys = new LinkedHashSet<String>();
+            for (var field : fields) {
+                wrapped.add(wrap(field.field(), field.conditions()));
+                responseKeys.add(field.field().getResultKey());
+            }
+            var selections = build(subgraph, rootType, wrapped, List.of(), 0, Set.of());
+            var selectionSet = SelectionSet.newSelectionSet(selections).build();
+            var used = usedVariables(selectionSet);
+            var operationNode = OperationDefinition.newOperationDefinition()
+                    .operation(mutation ? OperationDefinition.Operation.MUTATION : OperationDefinition.Operation.QUERY)
+                    .variableDefinitions(used.stream().map(variables::get).toList())
+                    .selectionSet(selectionSet)
+                    .build();
+            return new RootFetch(subgraph, AstPrinter.printAstCompact(operationNode), used, List.copyOf(responseKeys));
+        }
+
+        private List<EntityBatch> entityBatches() {
+            var batches = new ArrayList<EntityBatch>();
+            for (var level = 1; ; level++) {
+                final var current = level;
+                var atLevel = targets.values().stream()
+                        .filter(t -> t.key.level() == current)
+                        .toList();
+                if (atLevel.isEmpty()) {
+                    return batches;
+                }
+                var bySubgraph = new LinkedHashMap<String, List<PendingTarget>>();
+                atLevel.forEach(t -> bySubgraph
+                        .computeIfAbsent(t.key.subgraph(), k -> new ArrayList<>())
+                        .add(t));
+                bySubgraph.forEach((subgraph, pending) -> batches.add(entityBatch(subgraph, current, pending)));
+            }
+        }
+
+        private EntityBatch entityBatch(String subgraph, int level, List<PendingTarget> pending) {
+            var fragmentsOut = new ArrayList<Selection>();
+            var entityTargets = new ArrayList<EntityTarget>();
+            for (var target : pending) {
+                var type = (GraphQLObjectType) schema.getType(target.key.typeName());
+                var selections = build(subgraph, type, target.selections, target.key.path(), level, Set.of());
+                fragmentsOut.add(InlineFragment.newInlineFragment()
+                        .typeCondition(TypeName.newTypeName(type.getName()).build())
+                        .selectionSet(SelectionSet.newSelectionSet(selections).build())
+                        .build());
+                entityTargets.add(new EntityTarget(
+                        type.getName(),
+                        target.key.path(),
+                        SelectionSet.newSelectionSet(target.representation).build(),
+                        List.copyOf(target.responseKeys)));
+            }
+            var entitiesField = Field.newField("_entities")
+                    .arguments(List.of(new Argument("representations", new VariableReference("representations"))))
+                    .selectionSet(SelectionSet.newSelectionSet(fragmentsOut).build())
+                    .build();
+            var selectionSet =
+                    SelectionSet.newSelectionSet(List.of(entitiesField)).build();
+            var used = usedVariables(selectionSet);
+            used.remove("representations");
+            var definitions = new ArrayList<VariableDefinition>();
+            definitions.add(VariableDefinition.newVariableDefinition(
+                            "representations",
+                            NonNullType.newNonNullType(
+                                            ListType.newListType(NonNullType.newNonNullType(TypeName.newTypeName("_Any")
+                                                                    .build())
+                                                            .build())
+                                                    .build())
+                                    .build())
+                    .build());
+            used.forEach(v -> definitions.add(variables.get(v)));
+            var operationNode = OperationDefinition.newOperationDefinition()
+                    .operation(OperationDefinition.Operation.QUERY)
+                    .variableDefinitions(definitions)
+                    .selectionSet(selectionSet)
+                    .build();
+            return new EntityBatch(
+                    subgraph, level, AstPrinter.printAstCompact(operationNode), List.copyOf(used), entityTargets);
+        }
+
+        /** The selections to send to {@code subgraph} for {@code selections} on {@code parentType}. */
+        private List<Selection> build(
+                String subgraph,
+                GraphQLCompositeType parentType,
+                List<? extends Selection> selections,
+                List<String> path,
+                int level,
+                Set<String> provided) {
+            var out = new ArrayList<Selection>();
+            var root = isRoot(parentType);
+            if (!root) {
+                out.add(TYPENAME_FIELD);
+            }
+            for (var selection : selections) {
+                switch (selection) {
+                    case Field field -> addField(subgraph, parentType, field, path, level, provided, out);
+                    case InlineFragment inline ->
+                        addFragment(
+                                subgraph,
+                                parentType,
+                                inline.getTypeCondition() == null
+                                        ? null
+                                        : inline.getTypeCondition().getName(),
+                                inline.getDirectives(),
+                                inline.getSelectionSet(),
+                                path,
+                                level,
+                                provided,
+                                out);
+                    case FragmentSpread spread -> {
+                        var fragment = fragments.get(spread.getName());
+                        if (fragment != null) {
+                            addFragment(
+                                    subgraph,
+                                    parentType,
+                                    fragment.getTypeCondition().getName(),
+                                    spread.getDirectives(),
+                                    fragment.getSelectionSet(),
+                                    path,
+                                    level,
+                                    provided,
+                                    out);
+                        }
+                    }
+                    default -> {}
+                }
+            }
+            return out;
+        }
+
+        private void addFragment(
+                String subgraph,
+                GraphQLCompositeType parentType,
+                @Nullable String typeCondition,
+                List<Directive> directives,
+                SelectionSet selectionSet,
+                List<String> path,
+                int level,
+                Set<String> provided,
+                List<Selection> out) {
+            if (parentType instanceof GraphQLObjectType object) {
+                if (typeCondition != null && !appliesTo(typeCondition, object)) {
+                    return;
+                }
+                var inner = build(subgraph, object, selectionSet.getSelections(), path, level, provided);
+                out.add(inlineFragment(null, directives, inner));
+                return;
+            }
+            var condition = typeCondition == null ? parentType.getName() : typeCondition;
+            for (var possible : possibleObjectTypes(condition)) {
+                if (!appliesTo(parentType.getName(), possible) || !supergraph.defines(subgraph, possible.getName())) {
+                    continue;
+                }
+                var inner = build(subgraph, possible, selectionSet.getSelections(), path, level, provided);
+                out.add(inlineFragment(possible.getName(), directives, inner));
+            }
+        }
+
+        private void addField(
+                String subgraph,
+                GraphQLCompositeType parentType,
+                Field field,
+                List<String> path,
+                int level,
+                Set<String> provided,
+                List<Selection> out) {
+            if (field.getName().equals(TYPENAME)) {
+                if (field.getAlias() != null || isRoot(parentType)) {
+                    out.add(field);
+                }
+                return;
+            }
+            if (!(parentType instanceof GraphQLObjectType object)) {
+                addAbstractField(subgraph, parentType, field, path, level, provided, out);
+                return;
+            }
+            var typeName = object.getName();
+            if (supergraph.resolves(subgraph, typeName, field.getName()) || provided.contains(field.getName())) {
+                out.add(resolvedField(subgraph, object, field, path, level));
+                return;
+            }
+            defer(subgraph, object, field, path, level, out);
+        }
+
+        private void addAbstractField(
+                String subgraph,
+                GraphQLCompositeType parentType,
+                Field field,
+                List<String> path,
+                int level,
+                Set<String> provided,
+                List<Selection> out) {
+            if (supergraph.resolves(subgraph, parentType.getName(), field.getName())) {
+                var fieldType = ((GraphQLFieldsContainer) parentType).getFieldDefinition(field.getName());
+                out.add(withChildren(subgraph, fieldType.getType(), field, path, level, Set.of()));
+                return;
+            }
+            for (var possible : possibleObjectTypes(parentType.getName())) {
+                if (supergraph.defines(subgraph, possible.getName())) {
+                    var inner = build(subgraph, possible, List.of(field), path, level, provided);
+                    out.add(inlineFragment(possible.getName(), List.of(), inner));
+                }
+            }
+        }
+
+        private Field resolvedField(
+                String subgraph, GraphQLObjectType object, Field field, List<String> path, int level) {
+            var definition = object.getFieldDefinition(field.getName());
+            if (definition == null) {
+                throw new PlanningException("unknown field " + object.getName() + "." + field.getName());
+            }
+            var provides = supergraph.provides(subgraph, object.getName(), field.getName());
+            var provided = new HashSet<String>();
+            if (provides != null) {
+                provides.getSelectionsOfType(Field.class).forEach(f -> provided.add(f.getName()));
+            }
+            return withChildren(subgraph, definition.getType(), field, path, level, provided);
+        }
+
+        private Field withChildren(
+                String subgraph,
+                GraphQLType fieldType,
+                Field field,
+                List<String> path,
+                int level,
+                Set<String> provided) {
+            var unwrapped = GraphQLTypeUtil.unwrapAll(fieldType);
+            if (!(unwrapped instanceof GraphQLCompositeType composite) || field.getSelectionSet() == null) {
+                return field;
+            }
+            var childPath = append(path, field.getResultKey());
+            var children =
+                    build(subgraph, composite, field.getSelectionSet().getSelections(), childPath, level, provided);
+            return field.transform(
+                    b -> b.selectionSet(SelectionSet.newSelectionSet(children).build()));
+        }
+
+        private void defer(
+                String subgraph,
+                GraphQLObjectType object,
+                Field field,
+                List<String> path,
+                int level,
+                List<Selection> out) {
+            var typeName = object.getName();
+            var target = targetSubgraph(subgraph, typeName, field.getName());
+            var key = supergraph.resolvableKey(target, typeName);
+            if (key == null) {
+                throw new PlanningException("no key to reach " + typeName + "." + field.getName());
+            }
+            var pending = targets.computeIfAbsent(new TargetKey(level + 1, target, typeName, path), PendingTarget::new);
+            pending.selections.add(field);
+            pending.responseKeys.add(field.getResultKey());
+            addRepresentation(pending, key.selection());
+            addMissing(out, key.selection());
+            var requires = supergraph.requires(target, typeName, field.getName());
+            if (requires != null) {
+                addRepresentation(pending, requires);
+                addMissing(out, requires);
+            }
+        }
+
+        private static void addMissing(List<Selection> out, SelectionSet fields) {
+            for (var field : fields.getSelections()) {
+                if (out.stream().noneMatch(s -> s.isEqualTo(field))) {
+                    out.add(field);
+                }
+            }
+        }
+
+        private void addRepresentation(PendingTarget pending, SelectionSet selection) {
+            for (var field : selection.getSelections()) {
+                if (pending.representation.stream().noneMatch(s -> s.isEqualTo(field))) {
+                    pending.representation.add(field);
+                }
+            }
+        }
+
+        private String targetSubgraph(String from, String typeName, String fieldName) {
+            var candidates = supergraph.resolvers(typeName, fieldName);
+            for (var candidate : candidates) {
+                var key = supergraph.resolvableKey(candidate, typeName);
+                if (key != null && keyAvailableIn(from, typeName, key.selection())) {
+                    return candidate;
+                }
+            }
+            throw new PlanningException("field " + typeName + "." + fieldName + " cannot be reached from subgraph '"
+                    + from + "': no subgraph resolving it has a key that '" + from + "' can provide");
+        }
+
+        private boolean keyAvailableIn(String subgraph, String typeName, SelectionSet key) {
+            return key.getSelectionsOfType(Field.class).stream()
+                    .allMatch(f -> supergraph.resolves(subgraph, typeName, f.getName()));
+        }
+
+        private boolean appliesTo(String typeCondition, GraphQLObjectType object) {
+            if (typeCondition.equals(object.getName())) {
+                return true;
+            }
+            var conditionType = schema.getType(typeCondition);
+            return conditionType instanceof GraphQLCompositeType composite
+                    && !(composite instanceof GraphQLObjectType)
+                    && schema.isPossibleType((graphql.schema.GraphQLNamedOutputType) composite, object);
+        }
+
+        private List<GraphQLObjectType> possibleObjectTypes(String typeName) {
+            var type = schema.getType(typeName);
+            if (type instanceof GraphQLObjectType object) {
+                return List.of(object);
+            }
+            if (type instanceof graphql.schema.GraphQLInterfaceType iface) {
+                return schema.getImplementations(iface);
+            }
+            if (type instanceof graphql.schema.GraphQLUnionType union) {
+                return union.getTypes().stream().map(t -> (GraphQLObjectType) t).toList();
+            }
+            return List.of();
+        }
+
+        private boolean isRoot(GraphQLNamedType type) {
+            return type == schema.getQueryType() || type == schema.getMutationType();
+        }
+    }
+
+    private static InlineFragment inlineFragment(
+            @Nullable String typeCondition, List<Directive> directives, List<Selection> selections) {
+        var builder = InlineFragment.newInlineFragment()
+                .directives(directives)
+                .selectionSet(SelectionSet.newSelectionSet(selections).build());
+        if (typeCondition != null) {
+            builder.typeCondition(TypeName.newTypeName(typeCondition).build());
+        }
+        return builder.build();
+    }
+
+    private static Selection wrap(Field field, List<Directive> conditions) {
+        if (conditions.isEmpty()) {
+            return field;
+        }
+        return inlineFragment(null, conditions, List.of(field));
+    }
+
+    private static List<Directive> concat(List<Directive> a, List<Directive> b) {
+        if (b.isEmpty()) {
+            return a;
+        }
+        var result = new ArrayList<>(a);
+        result.addAll(b);
+        return result;
+    }
+
+    private static List<String> append(List<String> path, String key) {
+        var result = new ArrayList<String>(path.size() + 1);
+        result.addAll(path);
+        result.add(key);
+        return List.copyOf(result);
+    }
+
+    /** Variable names referenced anywhere in the selection set, in first-use order. */
+    static List<String> usedVariables(SelectionSet selectionSet) {
+        var used = new LinkedHashSet<String>();
+        collectVariables(selectionSet, used);
+        return new ArrayList<>(used);
+    }
+
+    private static void collectVariables(@Nullable SelectionSet selectionSet, Set<String> used) {
+        if (selectionSet == null) {
+            return;
+        }
+        for (var selection : selectionSet.getSelections()) {
+            switch (selection) {
+                case Field field -> {
+                    field.getArguments().forEach(a -> collectValue(a.getValue(), used));
+                    field.getDirectives().forEach(d -> d.getArguments().forEach(a -> collectValue(a.getValue(), used)));
+                    collectVariables(field.getSelectionSet(), used);
+                }
+                case InlineFragment inline -> {
+                    inline.getDirectives()
+                            .forEach(d -> d.getArguments().forEach(a -> collectValue(a.getValue(), used)));
+                    collectVariables(inline.getSelectionSet(), used);
+                }
+                default -> {}
+            }
+        }
+    }
+
+    private static void collectValue(Value<?> value, Set<String> used) {
+        switch (value) {
+            case VariableReference reference -> used.add(reference.getName());
+            case ArrayValue array -> array.getValues().forEach(v -> collectValue(v, used));
+            case ObjectValue object -> object.getObjectFields().forEach(f -> collectValue(f.getValue(), used));
+            default -> {}
+        }
+    }
+}

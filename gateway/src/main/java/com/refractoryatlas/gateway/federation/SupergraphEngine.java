@@ -1,0 +1,332 @@
+package com.refractoryatlas.gateway.federation;
+
+import com.refractoryatlas.gateway.federation.CompositionResult.Composed;
+import com.refractoryatlas.gateway.federation.CompositionResult.Failed;
+import com.refractoryatlas.gateway.federation.QueryPlanner.PlanningException;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.ParseAndValidate;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.language.AstPrinter;
+import graphql.language.Document;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.schema.GraphQLSchema;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The federation engine: keeps the last good supergraph in service (recomposing when a subgraph's SDL changes),
+ * caches parsed, validated and planned operations, and executes them against the subgraphs. Plain Java, so it runs
+ * in unit tests with in-process subgraphs exactly as in the gateway.
+ */
+public final class SupergraphEngine implements FederationEngine, AutoCloseable {
+
+    static final String SDL_QUERY = "{ _service { sdl } }";
+    private static final String DEBUG_PLAN_HEADER = "x-atlas-debug-plan";
+    private static final Logger log = LoggerFactory.getLogger(SupergraphEngine.class);
+
+    private final List<String> subgraphs;
+    private final SubgraphTransport transport;
+    private final Settings settings;
+    private final Composer composer = new Composer();
+    private final ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor();
+    private final PlanExecutor executor;
+    private final AtomicReference<@Nullable Serving> serving = new AtomicReference<>();
+    private volatile List<CompositionError> lastErrors = List.of();
+    private volatile @Nullable String lastRejectedFingerprint;
+    private @Nullable ScheduledExecutorService scheduler;
+
+    /**
+     * Engine settings.
+     *
+     * @param pollInterval how often subgraph SDLs are fetched to detect changes (and, until ready, retried)
+     * @param operationCacheSize how many distinct operations keep their parsed, validated, planned form
+     */
+    public record Settings(Duration pollInterval, int operationCacheSize) {}
+
+    public SupergraphEngine(List<String> subgraphs, SubgraphTransport transport, Settings settings) {
+        this.subgraphs = List.copyOf(subgraphs);
+        this.transport = transport;
+        this.settings = settings;
+        this.executor = new PlanExecutor(transport, parallel);
+    }
+
+    /** What one refresh did. */
+    public sealed interface Refresh {
+        /** A new supergraph is in service. */
+        record Updated(Supergraph supergraph) implements Refresh {}
+
+        /** No SDL changed. */
+        record Unchanged() implements Refresh {}
+
+        /** A subgraph did not give its SDL; the last good supergraph (if any) stays in service. */
+        record Unreachable(String subgraph, String reason) implements Refresh {}
+
+        /** The SDLs do not compose; the last good supergraph (if any) stays in service. */
+        record Rejected(List<CompositionError> errors) implements Refresh {}
+    }
+
+    /** Starts composing in the background now and re-checking the subgraphs' SDLs every poll interval. */
+    public synchronized void start() {
+        if (scheduler != null) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name("supergraph-refresh").factory());
+        scheduler.scheduleWithFixedDelay(
+                this::refreshQuietly, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+        parallel.shutdownNow();
+    }
+
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            log.warn("Supergraph refresh failed", e);
+        }
+    }
+
+    /** Fetches every subgraph's SDL and recomposes if any changed; never replaces a good supergraph by a bad one. */
+    public synchronized Refresh refresh() {
+        var sdls = new ArrayList<SubgraphSdl>();
+        for (var subgraph : subgraphs) {
+            try {
+                sdls.add(new SubgraphSdl(subgraph, fetchSdl(subgraph)));
+            } catch (RuntimeException e) {
+                log.debug("Subgraph '{}' gave no SDL: {}", subgraph, e.getMessage());
+                return new Refresh.Unreachable(subgraph, String.valueOf(e.getMessage()));
+            }
+        }
+        return install(sdls);
+    }
+
+    /** Composes the given SDLs and, if they compose and differ from the served ones, serves the result. */
+    public synchronized Refresh install(List<SubgraphSdl> sdls) {
+        var result = composer.compose(sdls);
+        return switch (result) {
+            case Composed composed -> serve(composed.supergraph());
+            case Failed failed -> reject(sdls, failed.errors());
+        };
+    }
+
+    private Refresh serve(Supergraph supergraph) {
+        var current = serving.get();
+        if (current != null && current.supergraph.fingerprint().equals(supergraph.fingerprint())) {
+            return new Refresh.Unchanged();
+        }
+        serving.set(new Serving(supergraph, executor, settings.operationCacheSize()));
+        lastErrors = List.of();
+        lastRejectedFingerprint = null;
+        log.info("Serving a supergraph composed from {}", supergraph.subgraphs());
+        return new Refresh.Updated(supergraph);
+    }
+
+    private Refresh reject(List<SubgraphSdl> sdls, List<CompositionError> errors) {
+        var fingerprint = sdls.toString();
+        if (!fingerprint.equals(lastRejectedFingerprint)) {
+            log.error("Subgraphs do not compose, keeping the last good supergraph: {}", errors);
+            lastRejectedFingerprint = fingerprint;
+        }
+        lastErrors = List.copyOf(errors);
+        return new Refresh.Rejected(errors);
+    }
+
+    private String fetchSdl(String subgraph) {
+        var response = transport.execute(subgraph, SDL_QUERY, Map.of(), Map.of());
+        if (response.get("data") instanceof Map<?, ?> data
+                && data.get("_service") instanceof Map<?, ?> service
+                && service.get("sdl") instanceof String sdl) {
+            return sdl;
+        }
+        throw new SubgraphUnavailableException(subgraph, "no _service.sdl in its response", null);
+    }
+
+    /** The supergraph in service, if any. */
+    public Optional<Supergraph> current() {
+        var current = serving.get();
+        return current == null ? Optional.empty() : Optional.of(current.supergraph);
+    }
+
+    /** The errors of the last composition attempt that failed after the last success (empty if none). */
+    public List<CompositionError> lastCompositionErrors() {
+        return lastErrors;
+    }
+
+    @Override
+    public Optional<GraphQLSchema> supergraph() {
+        return current().map(Supergraph::apiSchema);
+    }
+
+    /** The plan the engine would run for the operation, for developers inspecting which subgraph is asked what. */
+    public Optional<QueryPlan> plan(String query, @Nullable String operationName) {
+        var current = serving.get();
+        if (current == null) {
+            return Optional.empty();
+        }
+        var prepared = current.prepare(query, operationName);
+        return Optional.ofNullable(prepared.plan());
+    }
+
+    @Override
+    public Map<String, Object> execute(Request request) {
+        try {
+            var current = serving.get();
+            if (current == null) {
+                return errorResponse("The supergraph is not composed yet", "SUPERGRAPH_UNAVAILABLE");
+            }
+            return current.execute(request, wantsPlan(request));
+        } catch (RuntimeException e) {
+            log.error("Unexpected failure executing an operation", e);
+            return errorResponse("Internal gateway error", "INTERNAL_SERVER_ERROR");
+        }
+    }
+
+    private static boolean wantsPlan(Request request) {
+        return request.headers().entrySet().stream()
+                .anyMatch(h -> h.getKey().equalsIgnoreCase(DEBUG_PLAN_HEADER) && "true".equalsIgnoreCase(h.getValue()));
+    }
+
+    private static Map<String, Object> errorResponse(String message, String code) {
+        var error = new LinkedHashMap<String, Object>();
+        error.put("message", message);
+        error.put("extensions", Map.of("code", code));
+        return Map.of("errors", List.of(error));
+    }
+
+    /** A parsed and validated operation with its plan (or why it has none). */
+    private record Prepared(
+            PreparsedDocumentEntry entry,
+            @Nullable QueryPlan plan,
+            @Nullable GraphQLError planningError) {}
+
+    /** One supergraph in service with its executable schema and operation caches. */
+    private static final class Serving {
+        final Supergraph supergraph;
+        final QueryPlanner planner;
+        final GraphQL graphql;
+        final int cacheSize;
+        final Map<String, Prepared> byText = new ConcurrentHashMap<>();
+        final Map<String, QueryPlan> byNormalizedDocument = new ConcurrentHashMap<>();
+
+        Serving(Supergraph supergraph, PlanExecutor executor, int cacheSize) {
+            this.supergraph = supergraph;
+            this.planner = new QueryPlanner(supergraph);
+            this.cacheSize = cacheSize;
+            var strategy = new ShapingExecutionStrategy(executor);
+            this.graphql = GraphQL.newGraphQL(supergraph.apiSchema())
+                    .queryExecutionStrategy(strategy)
+                    .mutationExecutionStrategy(strategy)
+                    .preparsedDocumentProvider((input, parse) -> CompletableFuture.completedFuture(
+                            input.getGraphQLContext().get(PreparsedDocumentEntry.class)))
+                    .build();
+        }
+
+        Map<String, Object> execute(Request request, boolean includePlan) {
+            var prepared = prepare(request.query(), request.operationName());
+            if (prepared.entry().hasErrors()) {
+                return ExecutionResult.newExecutionResult()
+                        .errors(List.<GraphQLError>copyOf(prepared.entry().getErrors()))
+                        .build()
+                        .toSpecification();
+            }
+            if (prepared.plan() == null) {
+                return ExecutionResult.newExecutionResult()
+                        .addError(prepared.planningError())
+                        .build()
+                        .toSpecification();
+            }
+            var input = ExecutionInput.newExecutionInput(request.query())
+                    .operationName(request.operationName())
+                    .variables(request.variables())
+                    .graphQLContext(Map.of(
+                            PreparsedDocumentEntry.class,
+                            prepared.entry(),
+                            ShapingExecutionStrategy.PLANNED_REQUEST,
+                            new ShapingExecutionStrategy.PlannedRequest(prepared.plan(), request)))
+                    .build();
+            var response = new LinkedHashMap<>(graphql.execute(input).toSpecification());
+            if (includePlan) {
+                @SuppressWarnings("unchecked")
+                var extensions = response.get("extensions") instanceof Map<?, ?> map
+                        ? new LinkedHashMap<>((Map<String, Object>) map)
+                        : new LinkedHashMap<String, Object>();
+                extensions.put("queryPlan", prepared.plan().describe());
+                response.put("extensions", extensions);
+            }
+            return response;
+        }
+
+        Prepared prepare(String query, @Nullable String operationName) {
+            var key = operationName + "\n" + query;
+            var prepared = byText.get(key);
+            if (prepared == null) {
+                prepared = parseValidatePlan(query, operationName);
+                if (byText.size() >= cacheSize) {
+                    byText.clear();
+                    byNormalizedDocument.clear();
+                }
+                byText.put(key, prepared);
+            }
+            return prepared;
+        }
+
+        private Prepared parseValidatePlan(String query, @Nullable String operationName) {
+            Document document;
+            try {
+                document = Parser.parse(query);
+            } catch (InvalidSyntaxException e) {
+                return new Prepared(new PreparsedDocumentEntry(e.toInvalidSyntaxError()), null, null);
+            }
+            var validationErrors = ParseAndValidate.validate(supergraph.apiSchema(), document);
+            if (!validationErrors.isEmpty()) {
+                return new Prepared(
+                        new PreparsedDocumentEntry(List.<GraphQLError>copyOf(validationErrors)), null, null);
+            }
+            var entry = new PreparsedDocumentEntry(document);
+            var normalized = operationName + "\n" + AstPrinter.printAstCompact(document);
+            var plan = byNormalizedDocument.get(normalized);
+            if (plan != null) {
+                return new Prepared(entry, plan, null);
+            }
+            try {
+                plan = planner.plan(document, operationName);
+                byNormalizedDocument.put(normalized, plan);
+                return new Prepared(entry, plan, null);
+            } catch (PlanningException e) {
+                return new Prepared(
+                        entry,
+                        null,
+                        GraphqlErrorBuilder.newError()
+                                .message(e.getMessage())
+                                .extensions(Map.of("code", "QUERY_PLANNING_FAILED"))
+                                .build());
+            }
+        }
+    }
+}

@@ -1,0 +1,451 @@
+package com.refractoryatlas.gateway.http;
+
+import com.refractoryatlas.gateway.edge.EdgeErrors;
+import com.refractoryatlas.gateway.edge.EdgeProperties;
+import com.refractoryatlas.gateway.edge.LogSafe;
+import com.refractoryatlas.gateway.edge.RequestIds;
+import com.refractoryatlas.gateway.federation.FederationEngine;
+import com.refractoryatlas.gateway.http.GraphQlRequest.MalformedRequestException;
+import com.refractoryatlas.gateway.security.OperationGuard;
+import com.refractoryatlas.gateway.security.UserContext;
+import com.refractoryatlas.gateway.security.Verdict;
+import jakarta.annotation.PreDestroy;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The public endpoint, GraphQL over HTTP (graphql.github.io/graphql-over-http): POST with a JSON body (one
+ * operation, or a bounded batch as a JSON array), GET for queries, automatic persisted queries, the response
+ * media type by {@code Accept}. Every operation passes the {@link OperationGuard} before the federation engine
+ * runs it, and goes to the subgraphs with the caller's trace headers, request id and the internal credential.
+ */
+@RestController
+class GraphQlHttpController {
+
+    static final String SERVICE_TOKEN_HEADER = "X-Atlas-Service-Token";
+    static final String USER_ROLES_HEADER = "X-Atlas-User-Roles";
+    static final String TRACEPARENT = "traceparent";
+    static final String TRACESTATE = "tracestate";
+    static final String PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND";
+
+    /** Sent as the roles of a caller without a token, so that a subgraph never mistakes it for one of our services. */
+    static final String ANONYMOUS_ROLE = "anonymous";
+    /** Sent as the roles of an authenticated caller holding none. */
+    static final String USER_ROLE = "user";
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlHttpController.class);
+    private static final int BAD_REQUEST = 400;
+    private static final int OK = 200;
+
+    private final FederationEngine engine;
+    private final OperationGuard guard;
+    private final PersistedQueries persistedQueries;
+    private final EdgeProperties properties;
+    private final JsonMapper json;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+    GraphQlHttpController(
+            FederationEngine engine,
+            OperationGuard guard,
+            PersistedQueries persistedQueries,
+            EdgeProperties properties,
+            JsonMapper json) {
+        this.engine = engine;
+        this.guard = guard;
+        this.persistedQueries = persistedQueries;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    @PreDestroy
+    void close() {
+        executor.shutdownNow();
+    }
+
+    @RequestMapping(
+            path = "/graphql",
+            method = {RequestMethod.GET, RequestMethod.POST})
+    ResponseEntity<byte[]> graphql(HttpServletRequest request) {
+        String requestId = RequestIds.of(request);
+        Optional<ResponseFormat> format = ResponseFormat.negotiate(request.getHeader(HttpHeaders.ACCEPT));
+        if (format.isEmpty()) {
+            return respond(
+                    new Outcome(
+                            406,
+                            errors(
+                                    requestId,
+                                    "NOT_ACCEPTABLE",
+                                    "Accept application/graphql-response+json or application/json")),
+                    ResponseFormat.JSON,
+                    requestId);
+        }
+        try {
+            var exchange = new Exchange(request, format.get(), requestId, UserContext.current());
+            return respond("GET".equals(request.getMethod()) ? get(exchange) : post(exchange), format.get(), requestId);
+        } catch (MalformedRequestException e) {
+            return respond(
+                    new Outcome(BAD_REQUEST, errors(requestId, "BAD_REQUEST", e.getMessage())),
+                    format.get(),
+                    requestId);
+        } catch (RuntimeException e) {
+            log.error("Request {} failed", requestId, e);
+            return respond(internalError(requestId), format.get(), requestId);
+        }
+    }
+
+    private Outcome get(Exchange exchange) {
+        var request = exchange.request();
+        var parameters = new GraphQlRequest(
+                request.getParameter("query"),
+                request.getParameter("operationName"),
+                jsonParameter(request.getParameter("variables"), "variables"),
+                jsonParameter(request.getParameter("extensions"), "extensions"));
+        return single(exchange, parameters, true);
+    }
+
+    private Outcome post(Exchange exchange) {
+        var unsupported = checkContentType(exchange.request().getContentType());
+        if (unsupported != null) {
+            return new Outcome(415, errors(exchange.requestId(), "UNSUPPORTED_MEDIA_TYPE", unsupported));
+        }
+        long maxBytes = properties.limits().maxBodySize().toBytes();
+        byte[] body = readAtMost(exchange.request(), maxBytes);
+        if (body.length > maxBytes) {
+            return new Outcome(
+                    413,
+                    errors(
+                            exchange.requestId(),
+                            "PAYLOAD_TOO_LARGE",
+                            "The request body is larger than " + maxBytes + " bytes"));
+        }
+        Object decoded;
+        try {
+            decoded = json.readValue(body, Object.class);
+        } catch (JacksonException e) {
+            throw new MalformedRequestException("The request body is not valid JSON");
+        }
+        if (decoded instanceof List<?> batch) {
+            return batch(exchange, batch);
+        }
+        return single(exchange, GraphQlRequest.fromJson(decoded), false);
+    }
+
+    private Outcome batch(Exchange exchange, List<?> batch) {
+        if (batch.isEmpty()) {
+            throw new MalformedRequestException("A batch must hold at least one operation");
+        }
+        if (batch.size() > properties.limits().maxBatchSize()) {
+            return new Outcome(
+                    BAD_REQUEST,
+                    errors(
+                            exchange.requestId(),
+                            "BATCH_TOO_LARGE",
+                            "A batch may hold at most " + properties.limits().maxBatchSize() + " operations, got "
+                                    + batch.size()));
+        }
+        var requests = batch.stream().map(GraphQlRequest::fromJson).toList();
+        long deadline = System.nanoTime() + properties.requestTimeout().toNanos();
+        var pending = new ArrayList<Pending>();
+        for (GraphQlRequest each : requests) {
+            pending.add(prepare(exchange, each, false));
+        }
+        var results = new ArrayList<Object>();
+        for (Pending each : pending) {
+            results.add(await(each, exchange, deadline).body());
+        }
+        return new Outcome(OK, results);
+    }
+
+    private Outcome single(Exchange exchange, GraphQlRequest parameters, boolean viaGet) {
+        long deadline = System.nanoTime() + properties.requestTimeout().toNanos();
+        return await(prepare(exchange, parameters, viaGet), exchange, deadline);
+    }
+
+    /** Resolves, inspects and starts one operation; the result is an outcome already, or a running execution. */
+    private Pending prepare(Exchange exchange, GraphQlRequest parameters, boolean viaGet) {
+        String requestId = exchange.requestId();
+        var persisted = persistedQuery(parameters.extensions());
+        String query = parameters.query();
+        if (persisted != null) {
+            var problem = resolvePersisted(persisted, query);
+            if (problem != null) {
+                return new Pending.Done(requestError(exchange, errors(requestId, problem.code(), problem.message())));
+            }
+            query = query != null
+                    ? query
+                    : persistedQueries.find(persisted.hash()).orElseThrow();
+        }
+        if (query == null) {
+            throw new MalformedRequestException("'query' is required");
+        }
+        var schema = engine.supergraph();
+        if (schema.isEmpty()) {
+            return new Pending.Done(new Outcome(
+                    503, errors(requestId, "UNAVAILABLE", "The supergraph is not composed yet; retry shortly")));
+        }
+        Verdict verdict = guard.inspect(
+                schema.get(), query, parameters.operationName(), parameters.variables(), exchange.user(), viaGet);
+        if (verdict instanceof Verdict.Rejected rejected) {
+            log.info(
+                    "Request {} rejected: {} (operation {})",
+                    requestId,
+                    rejected.problems().getFirst().code(),
+                    LogSafe.of(parameters.operationName()));
+            return new Pending.Done(rejection(exchange, rejected));
+        }
+        if (persisted != null && parameters.query() != null) {
+            persistedQueries.register(persisted.hash(), query);
+        }
+        var engineRequest = new FederationEngine.Request(
+                query, parameters.operationName(), parameters.variables(), subgraphHeaders(exchange));
+        return new Pending.Running(executor.submit(() -> engine.execute(engineRequest)));
+    }
+
+    private record Persisted(String hash, Object version) {}
+
+    private record Problem(String code, String message) {}
+
+    private static @Nullable Persisted persistedQuery(Map<String, Object> extensions) {
+        Object value = extensions.get("persistedQuery");
+        if (value == null) {
+            return null;
+        }
+        var persisted = GraphQlRequest.map(value, "extensions.persistedQuery");
+        String hash = GraphQlRequest.string(persisted.get("sha256Hash"), "extensions.persistedQuery.sha256Hash");
+        if (hash == null) {
+            throw new MalformedRequestException("'extensions.persistedQuery.sha256Hash' is required");
+        }
+        Object version = persisted.get("version");
+        return new Persisted(hash, version == null ? 1 : version);
+    }
+
+    private @Nullable Problem resolvePersisted(Persisted persisted, @Nullable String query) {
+        if (!properties.persistedQueries().enabled()) {
+            return new Problem("PERSISTED_QUERY_NOT_SUPPORTED", "PersistedQueryNotSupported");
+        }
+        if (!(persisted.version() instanceof Number number) || number.intValue() != 1) {
+            return new Problem("PERSISTED_QUERY_NOT_SUPPORTED", "Only persisted query version 1 is supported");
+        }
+        if (query == null) {
+            return persistedQueries.find(persisted.hash()).isPresent()
+                    ? null
+                    : new Problem(PERSISTED_QUERY_NOT_FOUND, "PersistedQueryNotFound");
+        }
+        return PersistedQueries.matches(persisted.hash(), query)
+                ? null
+                : new Problem("PERSISTED_QUERY_HASH_MISMATCH", "provided sha does not match query");
+    }
+
+    private Map<String, String> subgraphHeaders(Exchange exchange) {
+        var headers = new LinkedHashMap<String, String>();
+        var request = exchange.request();
+        if (exchange.user().authenticated() && request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            headers.put(HttpHeaders.AUTHORIZATION, request.getHeader(HttpHeaders.AUTHORIZATION));
+        }
+        copyHeader(request, headers, TRACEPARENT);
+        copyHeader(request, headers, TRACESTATE);
+        headers.put(RequestIds.HEADER, exchange.requestId());
+        headers.put(SERVICE_TOKEN_HEADER, properties.serviceToken());
+        headers.put(USER_ROLES_HEADER, roles(exchange.user()));
+        return headers;
+    }
+
+    /** Never empty: a subgraph treats a credential without roles as one of our own services acting for itself. */
+    private static String roles(UserContext user) {
+        if (!user.authenticated()) {
+            return ANONYMOUS_ROLE;
+        }
+        return user.roles().isEmpty() ? USER_ROLE : String.join(",", new TreeSet<>(user.roles()));
+    }
+
+    private static void copyHeader(HttpServletRequest request, Map<String, String> headers, String name) {
+        String value = request.getHeader(name);
+        if (value != null && !value.isBlank()) {
+            headers.put(name, value);
+        }
+    }
+
+    private Outcome rejection(Exchange exchange, Verdict.Rejected rejected) {
+        var body = new ArrayList<Map<String, Object>>();
+        for (var problem : rejected.problems()) {
+            var error = EdgeErrors.error(problem.message(), problem.code(), exchange.requestId());
+            if (!problem.locations().isEmpty()) {
+                error.put("locations", problem.locations());
+            }
+            body.add(error);
+        }
+        var response = EdgeErrors.response(body);
+        boolean strict = exchange.format() == ResponseFormat.GRAPHQL_RESPONSE_JSON;
+        return switch (rejected.reason()) {
+            case METHOD_NOT_ALLOWED -> new Outcome(405, response, true);
+            case INVALID_REQUEST -> new Outcome(strict ? BAD_REQUEST : OK, response);
+            case UNAUTHENTICATED -> new Outcome(strict ? 401 : OK, response);
+            case FORBIDDEN -> new Outcome(strict ? 403 : OK, response);
+        };
+    }
+
+    private static Outcome requestError(Exchange exchange, Map<String, Object> body) {
+        return new Outcome(exchange.format() == ResponseFormat.GRAPHQL_RESPONSE_JSON ? BAD_REQUEST : OK, body);
+    }
+
+    /** The engine's response with every error tagged with the request id; 4xx without data when strict. */
+    @SuppressWarnings("unchecked")
+    private Outcome engineResponse(Exchange exchange, Map<String, Object> result) {
+        var body = new LinkedHashMap<String, Object>(result);
+        if (body.get("errors") instanceof List<?> errors) {
+            var tagged = new ArrayList<Object>();
+            for (Object error : errors) {
+                tagged.add(
+                        error instanceof Map<?, ?> map ? tag((Map<String, Object>) map, exchange.requestId()) : error);
+            }
+            body.put("errors", tagged);
+        }
+        return body.containsKey("data") ? new Outcome(OK, body) : requestError(exchange, body);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> tag(Map<String, Object> error, String requestId) {
+        var copy = new LinkedHashMap<String, Object>(error);
+        if (copy.get("message") instanceof String message) {
+            copy.put("message", guard.maskSuggestions(message));
+        }
+        var extensions = copy.get("extensions") instanceof Map<?, ?> map
+                ? new LinkedHashMap<String, Object>((Map<String, Object>) map)
+                : new LinkedHashMap<String, Object>();
+        extensions.putIfAbsent("requestId", requestId);
+        copy.put("extensions", extensions);
+        return copy;
+    }
+
+    private static Outcome internalError(String requestId) {
+        return new Outcome(
+                500,
+                errors(
+                        requestId,
+                        "INTERNAL_SERVER_ERROR",
+                        "The gateway failed to answer; quote request id " + requestId + " when reporting it"));
+    }
+
+    private static Map<String, Object> errors(String requestId, String code, String message) {
+        return EdgeErrors.response(List.of(EdgeErrors.error(message, code, requestId)));
+    }
+
+    private static @Nullable String checkContentType(@Nullable String contentType) {
+        if (contentType == null) {
+            return "POST requests need Content-Type: application/json";
+        }
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            return "The Content-Type is not valid";
+        }
+        if (!MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)) {
+            return "POST requests need Content-Type: application/json";
+        }
+        String charset = type.getParameter("charset");
+        return charset == null || charset.equalsIgnoreCase("utf-8") ? null : "Only UTF-8 request bodies are accepted";
+    }
+
+    private static byte[] readAtMost(HttpServletRequest request, long maxBytes) {
+        try (InputStream in = request.getInputStream()) {
+            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 1, maxBytes + 1));
+        } catch (IOException e) {
+            throw new MalformedRequestException("The request body could not be read");
+        }
+    }
+
+    private @Nullable Map<String, Object> jsonParameter(@Nullable String value, String name) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return GraphQlRequest.map(json.readValue(value.getBytes(StandardCharsets.UTF_8), Object.class), name);
+        } catch (JacksonException e) {
+            throw new MalformedRequestException("'" + name + "' must be a JSON object");
+        }
+    }
+
+    private ResponseEntity<byte[]> respond(Outcome outcome, ResponseFormat format, String requestId) {
+        var response = ResponseEntity.status(outcome.status())
+                .contentType(format.mediaType())
+                .header(RequestIds.HEADER, requestId);
+        if (outcome.allowPostOnly()) {
+            response.header(HttpHeaders.ALLOW, "POST");
+        }
+        return response.body(json.writeValueAsBytes(outcome.body()));
+    }
+
+    /** One request being answered. */
+    private record Exchange(HttpServletRequest request, ResponseFormat format, String requestId, UserContext user) {}
+
+    /** A status and body; {@code allowPostOnly} adds {@code Allow: POST}. */
+    private record Outcome(int status, Object body, boolean allowPostOnly) {
+        Outcome(int status, Object body) {
+            this(status, body, false);
+        }
+    }
+
+    /** Either a finished outcome or the engine's running execution. */
+    private sealed interface Pending {
+        record Done(Outcome outcome) implements Pending {}
+
+        record Running(Future<Map<String, Object>> execution) implements Pending {}
+    }
+
+    private Outcome await(Pending pending, Exchange exchange, long deadlineNanos) {
+        return switch (pending) {
+            case Pending.Done done -> done.outcome();
+            case Pending.Running running -> awaitEngine(running.execution(), exchange, deadlineNanos);
+        };
+    }
+
+    private Outcome awaitEngine(Future<Map<String, Object>> execution, Exchange exchange, long deadlineNanos) {
+        try {
+            long remaining = Math.max(0, deadlineNanos - System.nanoTime());
+            return engineResponse(exchange, execution.get(remaining, TimeUnit.NANOSECONDS));
+        } catch (TimeoutException e) {
+            execution.cancel(true);
+            log.warn("Request {} timed out after {}", exchange.requestId(), properties.requestTimeout());
+            return new Outcome(
+                    504,
+                    errors(
+                            exchange.requestId(),
+                            "GATEWAY_TIMEOUT",
+                            "The request took longer than "
+                                    + properties.requestTimeout().toSeconds() + " s"));
+        } catch (ExecutionException e) {
+            log.error("Request {} failed in the federation engine", exchange.requestId(), e.getCause());
+            return internalError(exchange.requestId());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(503, errors(exchange.requestId(), "UNAVAILABLE", "The gateway is shutting down"));
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package com.refractoryatlas.gateway.security;
+
+import com.refractoryatlas.gateway.edge.EdgeProperties;
+import graphql.GraphQLException;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.language.OperationDefinition.Operation;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import graphql.parser.exceptions.ParseCancelledException;
+import graphql.schema.GraphQLSchema;
+import graphql.validation.ValidationError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides, from the parsed operation alone and before the federation engine runs it, whether it may run: it must
+ * parse within the token limit, stay within the depth, alias, root-field and cost limits, validate against the
+ * supergraph, and, for a mutation, come from a user whose roles allow every field it selects. Internal mutations
+ * (the import service's write API) are never allowed through the gateway.
+ */
+@Component
+public class OperationGuard {
+
+    static final String GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
+    static final String GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";
+    static final String BAD_USER_INPUT = "BAD_USER_INPUT";
+    static final String UNAUTHENTICATED = "UNAUTHENTICATED";
+    static final String FORBIDDEN = "FORBIDDEN";
+
+    private static final Pattern SUGGESTION = Pattern.compile("\\s*Did you mean[^?]*\\?");
+
+    private final EdgeProperties properties;
+    private final EdgeProperties.Limits limits;
+
+    public OperationGuard(EdgeProperties properties) {
+        this.properties = properties;
+        this.limits = properties.limits();
+    }
+
+    /**
+     * Inspects one operation.
+     *
+     * @param viaGet whether it came in a GET request, where only queries are allowed
+     */
+    public Verdict inspect(
+            GraphQLSchema schema,
+            String query,
+            @Nullable String operationName,
+            Map<String, Object> variables,
+            UserContext user,
+            boolean viaGet) {
+        Document document;
+        try {
+            document = parse(query);
+        } catch (ParseCancelledException e) {
+            return Verdict.Rejected.of(
+                    Verdict.Reason.INVALID_REQUEST,
+                    "TOO_MANY_TOKENS",
+                    "The document has more than " + limits.maxTokens() + " tokens");
+        } catch (InvalidSyntaxException e) {
+            return new Verdict.Rejected(
+                    Verdict.Reason.INVALID_REQUEST,
+                    List.of(Verdict.Problem.at(
+                            "Syntax error: " + e.getMessage(), GRAPHQL_PARSE_FAILED, e.getLocation())));
+        }
+        var operation = select(document, operationName);
+        if (operation.isEmpty()) {
+            return Verdict.Rejected.of(
+                    Verdict.Reason.INVALID_REQUEST,
+                    GRAPHQL_VALIDATION_FAILED,
+                    operationName == null
+                            ? "The document must contain exactly one operation, or name the one to run"
+                            : "The document has no operation named '" + operationName + "'");
+        }
+        Operation kind = operation.get().getOperation();
+        if (viaGet && kind != Operation.QUERY) {
+            return Verdict.Rejected.of(
+                    Verdict.Reason.METHOD_NOT_ALLOWED,
+                    "METHOD_NOT_ALLOWED",
+                    "Only queries may be sent with GET; send " + kind.name().toLowerCase(Locale.ROOT) + "s with POST");
+        }
+        DocumentShape shape = DocumentShape.of(document, operation.get());
+        if (kind == Operation.MUTATION) {
+            var denied = authorizeMutation(shape, user);
+            if (denied != null) {
+                return denied;
+            }
+        }
+        var tooLarge = checkShape(shape);
+        if (tooLarge != null) {
+            return tooLarge;
+        }
+        var invalid = validate(schema, document);
+        if (invalid != null) {
+            return invalid;
+        }
+        var tooCostly = checkCost(schema, document, operationName, variables);
+        return tooCostly != null ? tooCostly : new Verdict.Allowed(kind);
+    }
+
+    /** Removes "Did you mean ...?" suggestions when introspection is off, so that errors do not leak the schema. */
+    public String maskSuggestions(String message) {
+        return properties.introspectionEnabled()
+                ? message
+                : SUGGESTION.matcher(message).replaceAll("");
+    }
+
+    private Document parse(String query) {
+        var options = ParserOptions.getDefaultOperationParserOptions()
+                .transform(builder -> builder.maxTokens(limits.maxTokens()).captureSourceLocation(true));
+        return Parser.parse(ParserEnvironment.newParserEnvironment()
+                .document(query)
+                .parserOptions(options)
+                .build());
+    }
+
+    private static Optional<OperationDefinition> select(Document document, @Nullable String operationName) {
+        var operations = document.getDefinitionsOfType(OperationDefinition.class);
+        if (operationName == null) {
+            return operations.size() == 1 ? Optional.of(operations.getFirst()) : Optional.empty();
+        }
+        return operations.stream()
+                .filter(operation -> operationName.equals(operation.getName()))
+                .findFirst();
+    }
+
+    private Verdict.@Nullable Rejected authorizeMutation(DocumentShape shape, UserContext user) {
+        var auth = properties.auth();
+        for (String field : shape.rootFieldNames()) {
+            if (limits.internalMutations().contains(field)) {
+                return Verdict.Rejected.of(
+                        Verdict.Reason.FORBIDDEN,
+                        FORBIDDEN,
+                        "The mutation '" + field + "' is internal and not available through the gateway");
+            }
+        }
+        if (!user.authenticated()) {
+            return Verdict.Rejected.of(
+                    Verdict.Reason.UNAUTHENTICATED, UNAUTHENTICATED, "Mutations need a valid bearer token");
+        }
+        for (String field : shape.rootFieldNames()) {
+            if (field.startsWith("__")) {
+                continue;
+            }
+            String role = auth.importMutations().contains(field) ? auth.importerRole() : auth.editorRole();
+            if (!user.hasRole(role)) {
+                return Verdict.Rejected.of(
+                        Verdict.Reason.FORBIDDEN,
+                        FORBIDDEN,
+                        "The mutation '" + field + "' needs the role '" + role + "'");
+            }
+        }
+        return null;
+    }
+
+    private Verdict.@Nullable Rejected checkShape(DocumentShape shape) {
+        if (shape.depth() > limits.maxDepth()) {
+            return invalid(
+                    "QUERY_TOO_DEEP",
+                    "The operation is nested " + shape.depth() + " levels deep; at most " + limits.maxDepth()
+                            + " are allowed");
+        }
+        if (shape.aliases() > limits.maxAliases()) {
+            return invalid(
+                    "TOO_MANY_ALIASES",
+                    "The operation uses " + shape.aliases() + " aliases; at most " + limits.maxAliases()
+                            + " are allowed");
+        }
+        if (shape.rootFields() > limits.maxRootFields()) {
+            return invalid(
+                    "TOO_MANY_ROOT_FIELDS",
+                    "The operation selects " + shape.rootFields() + " root fields; at most " + limits.maxRootFields()
+                            + " are allowed");
+        }
+        if (shape.introspection() && !properties.introspectionEnabled()) {
+            return invalid("INTROSPECTION_DISABLED", "Introspection is disabled on this server");
+        }
+        return null;
+    }
+
+    private Verdict.@Nullable Rejected validate(GraphQLSchema schema, Document document) {
+        List<ValidationError> errors = graphql.ParseAndValidate.validate(schema, document, Locale.ENGLISH);
+        if (errors.isEmpty()) {
+            return null;
+        }
+        var problems = new ArrayList<Verdict.Problem>();
+        for (ValidationError error : errors) {
+            var location = error.getLocations() == null || error.getLocations().isEmpty()
+                    ? null
+                    : error.getLocations().getFirst();
+            problems.add(Verdict.Problem.at(maskSuggestions(error.getMessage()), GRAPHQL_VALIDATION_FAILED, location));
+        }
+        return new Verdict.Rejected(Verdict.Reason.INVALID_REQUEST, problems);
+    }
+
+    private Verdict.@Nullable Rejected checkCost(
+            GraphQLSchema schema, Document document, @Nullable String operationName, Map<String, Object> variables) {
+        OperationCost cost;
+        try {
+            cost = OperationCost.of(schema, document, operationName, variables, limits);
+        } catch (GraphQLException | IllegalArgumentException e) {
+            return invalid(BAD_USER_INPUT, "The variables do not match the operation: " + e.getMessage());
+        }
+        if (cost.largestFirst() > limits.maxFirst()) {
+            return invalid(
+                    BAD_USER_INPUT, "'first' may be at most " + limits.maxFirst() + ", got " + cost.largestFirst());
+        }
+        if (cost.cost() > limits.maxCost()) {
+            return invalid(
+                    "QUERY_TOO_COSTLY",
+                    "The operation would fetch about " + cost.cost() + " objects; at most " + limits.maxCost()
+                            + " are allowed");
+        }
+        return null;
+    }
+
+    private static Verdict.Rejected invalid(String code, String message) {
+        return Verdict.Rejected.of(Verdict.Reason.INVALID_REQUEST, code, message);
+    }
+}

@@ -1,0 +1,58 @@
+package com.refractoryatlas.gateway.security;
+
+import graphql.language.OperationDefinition;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** What {@link OperationGuard} decided about one operation: run it, or turn it away with typed errors. */
+public sealed interface Verdict {
+
+    /** The operation may run. */
+    record Allowed(OperationDefinition.Operation kind) implements Verdict {}
+
+    /** The operation must not run; {@code problems} say why, each with an {@code extensions.code}. */
+    record Rejected(Reason reason, List<Problem> problems) implements Verdict {
+
+        public Rejected {
+            problems = List.copyOf(problems);
+        }
+
+        static Rejected of(Reason reason, String code, String message) {
+            return new Rejected(reason, List.of(new Problem(message, code, List.of())));
+        }
+    }
+
+    /** Why an operation was turned away, which decides the HTTP status where the transport cares. */
+    enum Reason {
+        /** The document does not parse, validate or stay within the limits. */
+        INVALID_REQUEST,
+        /** A write without a valid token. */
+        UNAUTHENTICATED,
+        /** A write the user's roles do not allow, or an internal mutation. */
+        FORBIDDEN,
+        /** A mutation sent with GET. */
+        METHOD_NOT_ALLOWED
+    }
+
+    /**
+     * One typed error.
+     *
+     * @param locations {@code line}/{@code column} pairs in the document, when the problem has a place
+     */
+    record Problem(String message, String code, List<Map<String, Integer>> locations) {
+
+        public Problem {
+            locations = List.copyOf(locations);
+        }
+
+        static Problem at(String message, String code, graphql.language.@Nullable SourceLocation location) {
+            return new Problem(
+                    message,
+                    code,
+                    location == null
+                            ? List.of()
+                            : List.of(Map.of("line", location.getLine(), "column", location.getColumn())));
+        }
+    }
+}

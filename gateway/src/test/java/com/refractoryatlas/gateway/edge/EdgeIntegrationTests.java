@@ -1,0 +1,74 @@
+package com.refractoryatlas.gateway.edge;
+
+import static com.refractoryatlas.gateway.GatewayClient.body;
+import static com.refractoryatlas.gateway.GatewayClient.document;
+
+import com.refractoryatlas.gateway.GatewayIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@GatewayIntegrationTest
+class EdgeIntegrationTests {
+
+    @Autowired
+    WebTestClient http;
+
+    @Test
+    void sendsSecurityHeadersThatStillLetGraphiqlLoadItsOwnAssets() {
+        http.get()
+                .uri("/graphiql")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader()
+                .valueEquals("X-Frame-Options", "DENY")
+                .expectHeader()
+                .valueEquals("Referrer-Policy", "strict-origin-when-cross-origin")
+                .expectHeader()
+                .value("Content-Security-Policy", csp -> org.assertj.core.api.Assertions.assertThat(csp)
+                        .contains("script-src 'self'")
+                        .contains("frame-ancestors 'none'")
+                        .doesNotContain("unsafe-eval"));
+    }
+
+    @Test
+    void allowsConfiguredBrowserOriginsAndRefusesOthers() {
+        http.options()
+                .uri("/graphql")
+                .header("Origin", "http://localhost:3000")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type,authorization")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("Access-Control-Allow-Origin", "http://localhost:3000");
+        http.options()
+                .uri("/graphql")
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+    }
+
+    @Test
+    void refusesADeclaredOversizedBodyWith413AndATypedError() {
+        http.post()
+                .uri("/graphql")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body(document("conditionNames") + " ".repeat(1_100_000), null))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413)
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.code")
+                .isEqualTo("PAYLOAD_TOO_LARGE")
+                .jsonPath("$.errors[0].extensions.requestId")
+                .isNotEmpty();
+    }
+}

@@ -1,0 +1,59 @@
+package com.refractoryatlas.references.article;
+
+import com.refractoryatlas.subgraph.Caller;
+import com.refractoryatlas.subgraph.Connection;
+import com.refractoryatlas.subgraph.Cursor;
+import com.refractoryatlas.subgraph.PageRequest;
+import graphql.GraphQLContext;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.federation.EntityMapping;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class ArticleController {
+
+    private static final int CURSOR_ARITY = 1;
+    private static final String IMPORTER_ROLE = "importer";
+
+    private final ArticleRepository articles;
+    private final ArticleUpserts upserts;
+
+    ArticleController(ArticleRepository articles, ArticleUpserts upserts) {
+        this.articles = articles;
+        this.upserts = upserts;
+    }
+
+    @QueryMapping
+    @Nullable
+    Article article(@Argument String id) {
+        return articles.findById(id).orElse(null);
+    }
+
+    @QueryMapping
+    Connection<Article> articles(
+            @Argument @Nullable ArticleKind kind, @Argument @Nullable Integer first, @Argument @Nullable String after) {
+        var page = PageRequest.of(first, after, CURSOR_ARITY);
+        var afterId = page.after() == null ? null : page.after().getFirst();
+        var rows = page.first() == 0 ? List.<Article>of() : articles.page(kind, afterId, page.fetchSize());
+        return Connection.of(rows, page, row -> Cursor.encode(row.id()), articles.count(kind));
+    }
+
+    /** Resolves {@code _entities} representations in one query, answering null for unknown ids. */
+    @EntityMapping
+    List<@Nullable Article> article(@Argument List<String> idList) {
+        var found = articles.findAllById(idList).stream().collect(Collectors.toMap(Article::id, Function.identity()));
+        return idList.stream().map(found::get).toList();
+    }
+
+    @MutationMapping
+    ArticleUpsertResult upsertArticle(@Argument ArticleInput input, GraphQLContext context) {
+        Caller.from(context).requireRole(IMPORTER_ROLE, true);
+        return upserts.upsert(input);
+    }
+}

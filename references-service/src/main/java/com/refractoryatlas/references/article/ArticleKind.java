@@ -1,0 +1,7 @@
+package com.refractoryatlas.references.article;
+
+/** What kind of source document an article is; explainer pages usually have no authors, DOI or references. */
+public enum ArticleKind {
+    JOURNAL_ARTICLE,
+    EXPLAINER
+}
