@@ -1,0 +1,347 @@
+package com.refractoryatlas.importer.parse;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Splits a printed author list into family, given and suffix, whatever the order: "Family, Given, Family, Given"
+ * (with initials and suffixes such as "Zarate, Carlos A. Jr."), "Given Family, Given Family" (with particles such
+ * as "Joanneke A van der Wee"), Vancouver "Family GI" and semicolon-separated "Family, Given; ...". Token-based,
+ * no regular expressions.
+ */
+final class AuthorNames {
+
+    private static final Set<String> PARTICLES = Set.of(
+            "van", "von", "der", "den", "de", "del", "della", "dei", "degli", "di", "da", "das", "do", "dos", "du",
+            "la", "le", "lo", "ter", "ten", "te", "op", "'t", "bin", "ibn", "al", "el", "st.", "saint", "y", "zu", "af",
+            "av");
+    private static final Set<String> SUFFIXES =
+            Set.of("jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "2nd", "3rd", "junior", "senior");
+    private static final int MAX_VANCOUVER_INITIALS = 4;
+    private static final int MAX_FAMILY_TOKENS = 4;
+
+    private AuthorNames() {}
+
+    /** Parses a list; an empty or unreadable list gives an empty result. */
+    static List<ParsedAuthor> parse(String printed) {
+        String list = prepare(printed);
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        if (list.indexOf(';') >= 0) {
+            return semicolonList(list);
+        }
+        List<String> items = mergeSuffixes(split(list, ','));
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        if (items.stream().allMatch(AuthorNames::isVancouver)) {
+            return items.stream().map(AuthorNames::vancouver).toList();
+        }
+        boolean familyGiven = familyGivenPlausible(items);
+        boolean givenFamily = givenFamilyPlausible(items);
+        if (familyGiven && (!givenFamily || preferFamilyGiven(items))) {
+            return pairs(items);
+        }
+        if (givenFamily || !familyGiven && items.size() % 2 != 0 && items.size() > 1) {
+            return items.stream().map(AuthorNames::givenFamily).toList();
+        }
+        return pairs(items);
+    }
+
+    private static String prepare(String printed) {
+        String s = Markup.clean(printed)
+                .replace(" and ", ", ")
+                .replace(" & ", ", ")
+                .replace(" AND ", ", ")
+                .replace(",,", ",");
+        s = removeEtAl(s);
+        s = stripEnd(s, ",;: ");
+        if (s.endsWith(".")) {
+            String[] t = tokens(s);
+            String last = t[t.length - 1];
+            if (!isInitial(last) && !isSuffix(last)) {
+                s = stripEnd(s, ".,;: ");
+            }
+        }
+        if (s.endsWith(" Jr") || s.endsWith(" Sr")) {
+            s = s + ".";
+        }
+        return s;
+    }
+
+    private static String removeEtAl(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        int at = lower.indexOf("et al");
+        if (at < 0) {
+            return s;
+        }
+        return s.substring(0, at);
+    }
+
+    private static List<ParsedAuthor> semicolonList(String list) {
+        List<ParsedAuthor> out = new ArrayList<>();
+        for (String item : split(list, ';')) {
+            List<String> parts = mergeSuffixes(split(item, ','));
+            if (parts.size() >= 2) {
+                out.add(familyGiven(parts.get(0), String.join(" ", parts.subList(1, parts.size()))));
+            } else if (isVancouver(item)) {
+                out.add(vancouver(item));
+            } else {
+                out.add(givenFamily(item));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> split(String s, char separator) {
+        List<String> out = new ArrayList<>();
+        for (String part : s.split(String.valueOf(separator), -1)) {
+            String p = part.strip();
+            if (!p.isEmpty()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> mergeSuffixes(List<String> items) {
+        List<String> out = new ArrayList<>();
+        for (String item : items) {
+            if (isSuffix(item) && !out.isEmpty()) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + " " + item);
+            } else {
+                out.add(item);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isSuffix(String token) {
+        return SUFFIXES.contains(token.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isParticle(String token) {
+        return PARTICLES.contains(token.toLowerCase(Locale.ROOT));
+    }
+
+    /** "A.", "A", "J.-P.", "A.B." */
+    static boolean isInitial(String token) {
+        if (token.isEmpty() || token.length() > 6) {
+            return false;
+        }
+        boolean letterSeen = false;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (Character.isUpperCase(c)) {
+                if (letterSeen && token.charAt(i - 1) != '.' && token.charAt(i - 1) != '-') {
+                    return false;
+                }
+                letterSeen = true;
+            } else if (c != '.' && c != '-') {
+                return false;
+            }
+        }
+        return letterSeen;
+    }
+
+    private static String[] tokens(String item) {
+        return item.strip().split(" +");
+    }
+
+    private static boolean isVancouver(String item) {
+        String[] t = withoutSuffix(tokens(item));
+        if (t.length < 2) {
+            return false;
+        }
+        String last = t[t.length - 1];
+        if (last.length() > MAX_VANCOUVER_INITIALS || !allUpper(last)) {
+            return false;
+        }
+        return Character.isUpperCase(t[0].charAt(0)) || isParticle(t[0]);
+    }
+
+    private static boolean allUpper(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isUpperCase(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String[] withoutSuffix(String[] t) {
+        if (t.length > 1 && isSuffix(t[t.length - 1])) {
+            return Arrays.copyOf(t, t.length - 1);
+        }
+        return t;
+    }
+
+    private static @Nullable String suffixOf(String[] t) {
+        return t.length > 1 && isSuffix(t[t.length - 1]) ? t[t.length - 1] : null;
+    }
+
+    private static ParsedAuthor vancouver(String item) {
+        String[] all = tokens(item);
+        String[] t = withoutSuffix(all);
+        String family = String.join(" ", Arrays.copyOf(t, t.length - 1));
+        return new ParsedAuthor(family, t[t.length - 1], suffixOf(all));
+    }
+
+    private static boolean familyGivenPlausible(List<String> items) {
+        if (items.size() % 2 != 0) {
+            return false;
+        }
+        for (int i = 0; i < items.size(); i += 2) {
+            String[] family = tokens(items.get(i));
+            if (family.length > MAX_FAMILY_TOKENS || Arrays.stream(family).anyMatch(AuthorNames::isInitial)) {
+                return false;
+            }
+            if (family.length > 1 && !isParticle(family[0])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean givenFamilyPlausible(List<String> items) {
+        for (String item : items) {
+            String[] t = withoutSuffix(tokens(item));
+            if (t.length < 2 || isInitial(t[t.length - 1]) || isParticle(t[0]) && t.length == 2) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Both orders fit: decide by where particles and initials sit. */
+    private static boolean preferFamilyGiven(List<String> items) {
+        int familyGivenEvidence = 0;
+        int givenFamilyEvidence = 0;
+        for (int i = 0; i < items.size(); i++) {
+            String[] t = withoutSuffix(tokens(items.get(i)));
+            boolean particleFirst = isParticle(t[0]);
+            boolean particleInside = false;
+            for (int k = 1; k < t.length - 1; k++) {
+                particleInside |= isParticle(t[k]);
+            }
+            if (i % 2 == 0 && particleFirst) {
+                familyGivenEvidence++;
+            }
+            if (particleInside) {
+                givenFamilyEvidence++;
+            }
+            if (i % 2 == 1 && isInitial(t[t.length - 1])) {
+                familyGivenEvidence++;
+            }
+        }
+        return familyGivenEvidence > givenFamilyEvidence;
+    }
+
+    private static List<ParsedAuthor> pairs(List<String> items) {
+        List<ParsedAuthor> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += 2) {
+            String given = i + 1 < items.size() ? items.get(i + 1) : null;
+            out.add(familyGiven(items.get(i), given));
+        }
+        return out;
+    }
+
+    private static ParsedAuthor familyGiven(String family, @Nullable String given) {
+        if (given == null) {
+            return new ParsedAuthor(family.strip(), null, null);
+        }
+        String[] all = tokens(given);
+        String[] t = withoutSuffix(all);
+        String suffix = suffixOf(all);
+        String givenText = String.join(" ", t).strip();
+        return new ParsedAuthor(family.strip(), givenText.isEmpty() ? null : givenText, suffix);
+    }
+
+    /** "Joanneke A van der Wee" → family "van der Wee", given "Joanneke A". */
+    static ParsedAuthor givenFamily(String item) {
+        String[] all = tokens(item);
+        String[] t = withoutSuffix(all);
+        String suffix = suffixOf(all);
+        if (t.length == 1) {
+            return new ParsedAuthor(t[0], null, suffix);
+        }
+        int familyStart = t.length - 1;
+        while (familyStart > 1 && isParticle(t[familyStart - 1])) {
+            familyStart--;
+        }
+        String given = String.join(" ", Arrays.copyOf(t, familyStart));
+        String family = String.join(" ", Arrays.copyOfRange(t, familyStart, t.length));
+        return new ParsedAuthor(family, given, suffix);
+    }
+
+    private static String stripEnd(String s, String chars) {
+        int end = s.length();
+        while (end > 0 && chars.indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    /** True when a line reads like a list of personal names (a byline), not prose or an address. */
+    static boolean looksLikeNameList(String line) {
+        String s = prepare(line);
+        if (s.isEmpty() || s.length() > BYLINE_MAX) {
+            return false;
+        }
+        for (String item : split(s, s.indexOf(';') >= 0 ? ';' : ',')) {
+            String[] t = tokens(item);
+            if (t.length > NAME_MAX_TOKENS) {
+                return false;
+            }
+            for (String token : t) {
+                if (!nameToken(token)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static final int BYLINE_MAX = 600;
+    private static final int NAME_MAX_TOKENS = 6;
+    private static final Set<String> NOT_NAMES = Set.of(
+            "department",
+            "university",
+            "hospital",
+            "institute",
+            "college",
+            "school",
+            "faculty",
+            "center",
+            "centre",
+            "clinic",
+            "the",
+            "of",
+            "for",
+            "and",
+            "in",
+            "on",
+            "is",
+            "are",
+            "with",
+            "to",
+            "a",
+            "an",
+            "this");
+
+    private static boolean nameToken(String token) {
+        if (NOT_NAMES.contains(token.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        char first = token.charAt(0);
+        if (!Character.isLetter(first)) {
+            return false;
+        }
+        return Character.isUpperCase(first) || isParticle(token) || isSuffix(token);
+    }
+}

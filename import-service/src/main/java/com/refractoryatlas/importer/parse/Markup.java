@@ -1,0 +1,119 @@
+package com.refractoryatlas.importer.parse;
+
+import org.jspecify.annotations.Nullable;
+
+/** Removes the markdown-like markup real files carry (emphasis, escapes, links) without regular expressions. */
+final class Markup {
+
+    private Markup() {}
+
+    /**
+     * Text without emphasis markers ({@code *}, {@code _} at word edges), backslash escapes, or link targets
+     * ({@code [text](url)} becomes {@code text}), with runs of spaces collapsed and ends trimmed.
+     */
+    static String clean(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < n && isEscapable(s.charAt(i + 1))) {
+                char next = s.charAt(i + 1);
+                if (next != '*' && next != '_') {
+                    out.append(next);
+                }
+                i++;
+            } else if (c == '*' || c == '\u2217') {
+                // emphasis marker or footnote star: dropped
+            } else if (c == '_' && isWordEdge(s, i)) {
+                // emphasis marker
+            } else if (c == ']' && i + 1 < n && s.charAt(i + 1) == '(' && out.indexOf("[") >= 0) {
+                int close = s.indexOf(')', i + 2);
+                int open = out.lastIndexOf("[");
+                if (close > 0 && close - i < LINK_TARGET_MAX) {
+                    out.deleteCharAt(open);
+                    i = close;
+                } else {
+                    out.append(c);
+                }
+            } else if (c == '\t' || c == '\u00A0' || c == '\u2009' || c == '\u202F') {
+                appendSpace(out);
+            } else if (c == ' ') {
+                appendSpace(out);
+            } else if (c == '\u200B' || c == '\uFEFF' || c == '\u00AD') {
+                // zero-width and soft hyphen
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString().strip();
+    }
+
+    private static final int LINK_TARGET_MAX = 2048;
+
+    private static void appendSpace(StringBuilder out) {
+        if (!out.isEmpty() && out.charAt(out.length() - 1) != ' ') {
+            out.append(' ');
+        }
+    }
+
+    private static boolean isEscapable(char c) {
+        return "*_#[]()\\`>-+.!|{}".indexOf(c) >= 0;
+    }
+
+    private static boolean isWordEdge(String s, int i) {
+        boolean before = i > 0 && Character.isLetterOrDigit(s.charAt(i - 1));
+        boolean after = i + 1 < s.length() && Character.isLetterOrDigit(s.charAt(i + 1));
+        return !(before && after);
+    }
+
+    /** The text of a markdown ATX heading ({@code ## Title}), or null if the line is not one. */
+    static @Nullable String atxHeading(String line) {
+        String s = line.strip();
+        int level = 0;
+        while (level < s.length() && s.charAt(level) == '#') {
+            level++;
+        }
+        if (level == 0 || level > 6 || level >= s.length() || s.charAt(level) != ' ') {
+            return null;
+        }
+        String text = s.substring(level).strip();
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == '#') {
+            end--;
+        }
+        String cleaned = clean(text.substring(0, end));
+        return cleaned.isEmpty() ? null : cleaned;
+    }
+
+    /** True for a thematic break line such as {@code ---}, {@code ***} or {@code ___}. */
+    static boolean isRule(String line) {
+        String s = line.strip();
+        if (s.length() < 3) {
+            return false;
+        }
+        char c = s.charAt(0);
+        if (c != '-' && c != '*' && c != '_' && c != '=') {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) != c && s.charAt(i) != ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when the whole line is wrapped in bold markers ({@code **Methods**}). */
+    static boolean isBoldLine(String line) {
+        String s = line.strip();
+        return s.length() > 4 && s.startsWith("**") && s.endsWith("**") && s.indexOf("**", 2) == s.length() - 2;
+    }
+
+    /** True when the whole line is wrapped in single emphasis ({@code *Department of ...*}). */
+    static boolean isItalicLine(String line) {
+        String s = line.strip();
+        return s.length() > 2
+                && ((s.startsWith("*") && s.endsWith("*") && !s.startsWith("**"))
+                        || (s.startsWith("_") && s.endsWith("_") && !s.startsWith("__")));
+    }
+}

@@ -1,0 +1,430 @@
+package com.refractoryatlas.importer.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads one reference entry: the quoted-title layout of the seeds ({@code Authors. "Title." *Journal* 20
+ * (2020):727-742.}) with its variants (issue, missing volume or pages, DOI, plain journal), and as fallbacks the APA
+ * ({@code Authors (2020). Title. Journal, 20(3), 727-742.}) and Vancouver ({@code Authors. Title. Journal.
+ * 2020;20(3):727-42.}) layouts. Entries are capped in length and every pattern is bounded, so hostile entries
+ * cannot make it slow.
+ */
+final class ReferenceParser {
+
+    static final int MAX_ENTRY_CHARS = 4000;
+    private static final int MIN_YEAR = 1500;
+    private static final int MAX_YEAR = 2100;
+    private static final int MAX_TITLE_CHARS = 500;
+
+    private static final Pattern DOI = Pattern.compile(
+            "(?:(?:https?://)?(?:dx\\.)?doi\\.org/|doi:?\\s?+)?+(10\\.\\d{4,9}+/[^\\s\"<>]{1,200}+)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern URL = Pattern.compile("https?://[^\\s]{1,500}+");
+    private static final Pattern PUBMED = Pattern.compile("(?:PMID|PMCID):?\\s?+\\w{1,20}+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern YEAR_IN_PARENS = Pattern.compile("\\((\\d{4})[a-z]?\\)");
+    private static final Pattern BARE_YEAR = Pattern.compile("(?<![\\w/.-])(\\d{4})[a-z]?(?![\\w/-])");
+    private static final Pattern VOLUME_ISSUE =
+            Pattern.compile("([A-Za-z]?\\d[\\w.-]{0,15}+)\\s*+(?:\\(([^()]{1,20}+)\\))?+");
+    private static final Pattern APA_YEAR = Pattern.compile("\\((\\d{4})[a-z]?(?:,[^)]{0,40}+)?\\)\\.?");
+
+    private ReferenceParser() {}
+
+    /** The fields of a cited work, used for reference entries and for an article's own "How to cite" line. */
+    record Fields(
+            List<ParsedAuthor> authors,
+            @Nullable String title,
+            @Nullable String journal,
+            @Nullable String volume,
+            @Nullable String issue,
+            @Nullable String pages,
+            @Nullable Integer year,
+            @Nullable String doi) {}
+
+    static ParsedReference parse(int number, String entry, int line, IssueLog log) {
+        String raw = collapse(entry);
+        String text = raw;
+        if (text.length() > MAX_ENTRY_CHARS) {
+            log.warning(
+                    ParseIssue.Code.MALFORMED_REFERENCE,
+                    "reference " + number + " is longer than " + MAX_ENTRY_CHARS + " characters; the rest is ignored",
+                    line);
+            text = text.substring(0, MAX_ENTRY_CHARS);
+        }
+        Fields f = fields(text);
+        String title = f.title();
+        if (title == null || title.isBlank() || f.authors().isEmpty() && f.year() == null) {
+            log.warning(
+                    ParseIssue.Code.MALFORMED_REFERENCE,
+                    "reference " + number + " could not be split into authors, title and source: " + abbreviate(raw),
+                    line);
+            title = title == null || title.isBlank() ? abbreviate(Markup.clean(text)) : title;
+        } else if (f.year() == null) {
+            log.warning(ParseIssue.Code.MALFORMED_REFERENCE, "reference " + number + " has no year", line);
+        }
+        return new ParsedReference(
+                number,
+                f.authors(),
+                title,
+                f.journal(),
+                f.volume(),
+                f.issue(),
+                f.pages(),
+                f.year(),
+                f.doi(),
+                raw,
+                line);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= MAX_TITLE_CHARS ? s : s.substring(0, MAX_TITLE_CHARS) + "…";
+    }
+
+    static String collapse(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00A0') {
+                if (!out.isEmpty() && out.charAt(out.length() - 1) != ' ') {
+                    out.append(' ');
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString().strip();
+    }
+
+    /** Splits an entry (without its number) into fields; fields that cannot be found are null. */
+    static Fields fields(String entry) {
+        String text = entry.replace("\\*", "").replace("\\_", "");
+        String doi = null;
+        Matcher d = DOI.matcher(text);
+        if (d.find()) {
+            doi = trimDoi(d.group(1));
+            text = text.substring(0, d.start()) + text.substring(d.end());
+        }
+        text = URL.matcher(text).replaceAll("");
+        text = PUBMED.matcher(text).replaceAll("");
+        text = text.replace("Available from:", "").replace("[Internet]", "").strip();
+        int open = indexOfAny(text, '"', '“', 0);
+        int close = lastIndexOfAny(text, '"', '”');
+        if (open >= 0 && close > open + 1) {
+            return quoted(text, open, close, doi);
+        }
+        Matcher apa = APA_YEAR.matcher(text);
+        if (apa.find() && apa.start() > 0 && AuthorNames.looksLikeNameList(text.substring(0, apa.start()))) {
+            return apa(text, apa, doi);
+        }
+        return vancouver(text, doi);
+    }
+
+    private static String trimDoi(String doi) {
+        String s = doi;
+        while (!s.isEmpty() && ".,;:)]}*".indexOf(s.charAt(s.length() - 1)) >= 0) {
+            if (s.endsWith(")") && count(s, '(') >= count(s, ')')) {
+                break;
+            }
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static Fields quoted(String text, int open, int close, @Nullable String doi) {
+        List<ParsedAuthor> authors = AuthorNames.parse(text.substring(0, open));
+        String title = cleanTitle(text.substring(open + 1, close));
+        Source source = source(text.substring(close + 1));
+        return new Fields(authors, title, source.journal, source.volume, source.issue, source.pages, source.year, doi);
+    }
+
+    private static Fields apa(String text, Matcher year, @Nullable String doi) {
+        List<ParsedAuthor> authors = AuthorNames.parse(text.substring(0, year.start()));
+        String rest = text.substring(year.end()).strip();
+        int titleEnd = sentenceEnd(rest, 0);
+        String title = cleanTitle(titleEnd < 0 ? rest : rest.substring(0, titleEnd + 1));
+        Source source = titleEnd < 0 ? Source.EMPTY : source(rest.substring(titleEnd + 1));
+        Integer y = Integer.valueOf(year.group(1));
+        return new Fields(authors, title, source.journal, source.volume, source.issue, source.pages, y, doi);
+    }
+
+    private static Fields vancouver(String text, @Nullable String doi) {
+        List<String> segments = new ArrayList<>();
+        int from = 0;
+        int end;
+        while ((end = sentenceEnd(text, from)) >= 0) {
+            segments.add(text.substring(from, end + 1).strip());
+            from = end + 1;
+        }
+        if (from < text.length() && !text.substring(from).isBlank()) {
+            segments.add(text.substring(from).strip());
+        }
+        if (segments.size() < 2) {
+            return new Fields(List.of(), null, null, null, null, null, anyYear(text), doi);
+        }
+        List<ParsedAuthor> authors =
+                AuthorNames.looksLikeNameList(segments.get(0)) ? AuthorNames.parse(segments.get(0)) : List.of();
+        int titleFrom = authors.isEmpty() ? 0 : 1;
+        int sourceAt = segments.size() - 1;
+        while (sourceAt > titleFrom + 1 && numericOnly(segments.get(sourceAt))) {
+            sourceAt--;
+        }
+        String sourceText = String.join(" ", segments.subList(sourceAt, segments.size()));
+        if (sourceAt == titleFrom) {
+            return new Fields(authors, cleanTitle(sourceText), null, null, null, null, anyYear(text), doi);
+        }
+        String title = cleanTitle(String.join(" ", segments.subList(titleFrom, sourceAt)));
+        Source source = source(sourceText);
+        Integer year = source.year != null ? source.year : anyYear(sourceText);
+        return new Fields(authors, title, source.journal, source.volume, source.issue, source.pages, year, doi);
+    }
+
+    private static boolean numericOnly(String segment) {
+        for (String token : segment.split(" ")) {
+            if (!numericToken(token)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Index of the punctuation ending the first sentence-like segment at or after {@code from}, or -1. */
+    private static int sentenceEnd(String s, int from) {
+        for (int i = Math.max(from, 1); i < s.length() - 1; i++) {
+            char c = s.charAt(i);
+            if ((c == '.' || c == '?' || c == '!') && s.charAt(i + 1) == ' ' && !afterInitial(s, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean afterInitial(String s, int dot) {
+        if (s.charAt(dot) != '.') {
+            return false;
+        }
+        int start = dot;
+        while (start > 0 && s.charAt(start - 1) != ' ') {
+            start--;
+        }
+        String word = s.substring(start, dot + 1);
+        return AuthorNames.isInitial(word) || word.equals("al.") || word.equals("Jr.") || word.equals("Sr.");
+    }
+
+    private static @Nullable Integer anyYear(String s) {
+        Matcher m = BARE_YEAR.matcher(s);
+        while (m.find()) {
+            Integer y = plausibleYear(m.group(1));
+            if (y != null) {
+                return y;
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable Integer plausibleYear(String digits) {
+        int y = Integer.parseInt(digits);
+        return y >= MIN_YEAR && y <= MAX_YEAR ? y : null;
+    }
+
+    static String cleanTitle(String s) {
+        String t = Markup.clean(s).strip();
+        while (!t.isEmpty() && ".,;: ".indexOf(t.charAt(t.length() - 1)) >= 0) {
+            t = t.substring(0, t.length() - 1);
+        }
+        if (t.startsWith("“") || t.startsWith("\"")) {
+            t = t.substring(1);
+        }
+        if (t.endsWith("”") || t.endsWith("\"")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t.strip();
+    }
+
+    /** Journal, volume, issue, year and pages from the text after the title. */
+    private record Source(
+            @Nullable String journal,
+            @Nullable String volume,
+            @Nullable String issue,
+            @Nullable String pages,
+            @Nullable Integer year) {
+        static final Source EMPTY = new Source(null, null, null, null, null);
+    }
+
+    private static Source source(String afterTitle) {
+        String t = afterTitle.strip();
+        while (!t.isEmpty() && ".,;: ".indexOf(t.charAt(0)) >= 0) {
+            t = t.substring(1);
+        }
+        String journal = null;
+        String rest = t;
+        if (t.startsWith("*") || t.startsWith("_")) {
+            char marker = t.charAt(0);
+            int start = 0;
+            while (start < t.length() && t.charAt(start) == marker) {
+                start++;
+            }
+            int end = t.indexOf(marker, start);
+            if (end > start) {
+                journal = cleanJournal(t.substring(start, end));
+                int after = end;
+                while (after < t.length() && t.charAt(after) == marker) {
+                    after++;
+                }
+                rest = t.substring(after);
+            }
+        }
+        if (journal == null) {
+            String[] tokens = t.split(" ");
+            int k = tokens.length;
+            while (k > 0 && numericToken(tokens[k - 1])) {
+                k--;
+            }
+            journal = k == 0 ? null : cleanJournal(String.join(" ", java.util.Arrays.copyOf(tokens, k)));
+            rest = String.join(" ", java.util.Arrays.copyOfRange(tokens, k, tokens.length));
+        }
+        return numbers(journal, rest);
+    }
+
+    private static @Nullable String cleanJournal(String s) {
+        String j = Markup.clean(s);
+        while (!j.isEmpty() && ".,;: ".indexOf(j.charAt(j.length() - 1)) >= 0) {
+            j = j.substring(0, j.length() - 1);
+        }
+        return j.isBlank() ? null : j;
+    }
+
+    private static boolean numericToken(String token) {
+        String lower = token.toLowerCase(Locale.ROOT);
+        if (lower.isEmpty()
+                || lower.equals("vol.")
+                || lower.equals("vol")
+                || lower.equals("volume")
+                || lower.equals("no.")
+                || lower.equals("no")
+                || lower.equals("issue")
+                || lower.equals("pp.")
+                || lower.equals("p.")
+                || lower.equals("pp")) {
+            return true;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            if (Character.isDigit(token.charAt(i))) {
+                return true;
+            }
+        }
+        return ":;,.()-–".indexOf(token.charAt(0)) >= 0 && token.length() == 1;
+    }
+
+    private static Source numbers(@Nullable String journal, String numericText) {
+        String s = numericText
+                .replace('–', '-')
+                .replace('—', '-')
+                .replaceAll("(?i)\\b(?:vol(?:ume)?|no|issue|pp?)\\.?+\\s?+", "")
+                .strip();
+        Integer year = null;
+        Matcher y = YEAR_IN_PARENS.matcher(s);
+        if (y.find() && plausibleYear(y.group(1)) != null) {
+            year = plausibleYear(y.group(1));
+            s = s.substring(0, y.start()) + " " + s.substring(y.end());
+        } else {
+            Matcher bare = BARE_YEAR.matcher(s);
+            while (bare.find()) {
+                Integer candidate = plausibleYear(bare.group(1));
+                boolean vancouver = bare.end() < s.length() && s.charAt(bare.end()) == ';';
+                if (candidate != null && (vancouver || s.indexOf(':') < 0 || bare.start() > s.indexOf(':'))) {
+                    year = candidate;
+                    s = s.substring(0, bare.start()) + " " + s.substring(bare.end());
+                    break;
+                }
+            }
+        }
+        s = s.strip();
+        while (!s.isEmpty() && ";,. ".indexOf(s.charAt(0)) >= 0) {
+            s = s.substring(1);
+        }
+        String left;
+        String right;
+        int colon = s.indexOf(':');
+        if (colon >= 0) {
+            left = s.substring(0, colon);
+            right = s.substring(colon + 1);
+        } else {
+            int comma = s.indexOf(',');
+            left = comma >= 0 ? s.substring(0, comma) : s;
+            right = comma >= 0 ? s.substring(comma + 1) : "";
+        }
+        String volume = null;
+        String issue = null;
+        Matcher vi = VOLUME_ISSUE.matcher(left.strip());
+        if (vi.lookingAt()) {
+            volume = stripEnds(vi.group(1));
+            issue = vi.group(2) == null ? null : vi.group(2).strip();
+            String tail = left.strip().substring(vi.end()).strip();
+            if (issue == null && tail.startsWith(",")) {
+                String candidate = stripEnds(tail.substring(1));
+                issue = candidate.isEmpty() ? null : candidate;
+            }
+        }
+        String pages = pages(right);
+        return new Source(journal, emptyToNull(volume), emptyToNull(issue), pages, year);
+    }
+
+    private static @Nullable String pages(String right) {
+        String r = right.strip();
+        if (r.isEmpty()) {
+            return null;
+        }
+        String first = r.split("[ ,;]", 2)[0];
+        if (first.endsWith("-") && r.length() > first.length()) {
+            first = r.replace(" ", "").split("[,;]", 2)[0];
+        }
+        String p = stripEnds(first);
+        return p.isEmpty() ? null : p;
+    }
+
+    private static String stripEnds(String s) {
+        String t = s.strip();
+        while (!t.isEmpty() && ".,;:)( ".indexOf(t.charAt(t.length() - 1)) >= 0) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t;
+    }
+
+    private static @Nullable String emptyToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static int indexOfAny(String s, char a, char b, int from) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == a || c == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastIndexOfAny(String s, char a, char b) {
+        for (int i = s.length() - 1; i >= 0; i--) {
+            char c = s.charAt(i);
+            if (c == a || c == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
