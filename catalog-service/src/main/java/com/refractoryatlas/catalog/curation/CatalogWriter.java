@@ -1,0 +1,357 @@
+package com.refractoryatlas.catalog.curation;
+
+import com.refractoryatlas.catalog.alias.AliasKind;
+import com.refractoryatlas.catalog.alias.AliasRegistry;
+import com.refractoryatlas.catalog.condition.Condition;
+import com.refractoryatlas.catalog.condition.ConditionCatalog;
+import com.refractoryatlas.catalog.curation.Inputs.CatalogBatchInput;
+import com.refractoryatlas.catalog.curation.Inputs.CatalogBatchResult;
+import com.refractoryatlas.catalog.curation.Inputs.CatalogItemResult;
+import com.refractoryatlas.catalog.curation.Inputs.ConditionInput;
+import com.refractoryatlas.catalog.curation.Inputs.MechanismInput;
+import com.refractoryatlas.catalog.curation.Inputs.TherapyInput;
+import com.refractoryatlas.catalog.curation.Inputs.TreatmentInput;
+import com.refractoryatlas.catalog.curation.Inputs.UpsertOutcome;
+import com.refractoryatlas.catalog.mechanism.Mechanism;
+import com.refractoryatlas.catalog.mechanism.MechanismCatalog;
+import com.refractoryatlas.catalog.therapy.Therapy;
+import com.refractoryatlas.catalog.therapy.TherapyCatalog;
+import com.refractoryatlas.catalog.treatment.Treatment;
+import com.refractoryatlas.catalog.treatment.TreatmentCatalog;
+import com.refractoryatlas.subgraph.ApiException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * The importer's batch upsert. It reads everything the batch touches in one query per collection, validates the
+ * whole batch (shapes, references between items, alias ownership), computes each merged document and only then
+ * writes, with idempotent upserts by id: a rejected batch writes nothing, and a batch retried after a crash half-way
+ * converges to the same state (aliases are claimed before the documents that use them, treatments last).
+ */
+@Service
+class CatalogWriter {
+
+    private final ConditionCatalog conditions;
+    private final TherapyCatalog therapies;
+    private final MechanismCatalog mechanisms;
+    private final TreatmentCatalog treatments;
+    private final AliasRegistry aliases;
+    private final InputRules rules;
+
+    CatalogWriter(
+            ConditionCatalog conditions,
+            TherapyCatalog therapies,
+            MechanismCatalog mechanisms,
+            TreatmentCatalog treatments,
+            AliasRegistry aliases,
+            InputRules rules) {
+        this.conditions = conditions;
+        this.therapies = therapies;
+        this.mechanisms = mechanisms;
+        this.treatments = treatments;
+        this.aliases = aliases;
+        this.rules = rules;
+    }
+
+    /** A merged document, what was stored before it, and what the write amounts to. */
+    record Planned<T>(String id, T merged, @Nullable T stored) {
+
+        UpsertOutcome outcome() {
+            if (stored == null) {
+                return UpsertOutcome.CREATED;
+            }
+            return stored.equals(merged) ? UpsertOutcome.UNCHANGED : UpsertOutcome.UPDATED;
+        }
+
+        boolean changes() {
+            return outcome() != UpsertOutcome.UNCHANGED;
+        }
+    }
+
+    CatalogBatchResult upsert(CatalogBatchInput input) {
+        validateShapes(input);
+        var storedConditions = conditions.findAllById(conditionIdsTouched(input));
+        var storedTherapies = therapies.findAllById(therapyIdsTouched(input));
+        var storedMechanisms = mechanisms.findAllById(
+                input.mechanisms().stream().map(MechanismInput::id).toList());
+        var storedTreatments = treatments.findAllById(input.treatments().stream()
+                .map(t -> Treatment.idOf(t.conditionId(), t.therapyId()))
+                .toList());
+
+        var plannedConditions = planConditions(input.conditions(), storedConditions);
+        var plannedTherapies = planTherapies(input.therapies(), storedTherapies);
+        var knownConditions = union(storedConditions.keySet(), plannedConditions.keySet());
+        var knownTherapies = union(storedTherapies.keySet(), plannedTherapies.keySet());
+        var plannedMechanisms = planMechanisms(input.mechanisms(), storedMechanisms, knownConditions);
+        var plannedTreatments = planTreatments(input.treatments(), storedTreatments, knownConditions, knownTherapies);
+        var conditionKeys = checkAliases(
+                AliasKind.CONDITION,
+                "input.conditions",
+                plannedConditions.values().stream()
+                        .map(p -> Map.entry(
+                                p.id(),
+                                AliasRegistry.keysOf(
+                                        p.id(), p.merged().name(), p.merged().aliases())))
+                        .toList());
+        var therapyKeys = checkAliases(
+                AliasKind.THERAPY,
+                "input.therapies",
+                plannedTherapies.values().stream()
+                        .map(p -> Map.entry(
+                                p.id(),
+                                AliasRegistry.keysOf(
+                                        p.id(), p.merged().name(), p.merged().aliases())))
+                        .toList());
+
+        aliases.claimAll(AliasKind.CONDITION, conditionKeys);
+        aliases.claimAll(AliasKind.THERAPY, therapyKeys);
+        conditions.saveAll(changed(plannedConditions));
+        therapies.saveAll(changed(plannedTherapies));
+        mechanisms.saveAll(changed(plannedMechanisms));
+        treatments.saveAll(changed(plannedTreatments));
+
+        var items = new ArrayList<CatalogItemResult>();
+        plannedConditions.values().forEach(p -> items.add(new CatalogItemResult("CONDITION", p.id(), p.outcome())));
+        plannedTherapies.values().forEach(p -> items.add(new CatalogItemResult("THERAPY", p.id(), p.outcome())));
+        plannedMechanisms.values().forEach(p -> items.add(new CatalogItemResult("MECHANISM", p.id(), p.outcome())));
+        plannedTreatments.values().forEach(p -> items.add(new CatalogItemResult("TREATMENT", p.id(), p.outcome())));
+        return new CatalogBatchResult(List.copyOf(items));
+    }
+
+    private void validateShapes(CatalogBatchInput input) {
+        rules.batch("input.conditions", input.conditions());
+        rules.batch("input.therapies", input.therapies());
+        rules.batch("input.mechanisms", input.mechanisms());
+        rules.batch("input.treatments", input.treatments());
+        for (int i = 0; i < input.conditions().size(); i++) {
+            validate("input.conditions[" + i + "]", input.conditions().get(i));
+        }
+        for (int i = 0; i < input.therapies().size(); i++) {
+            validate("input.therapies[" + i + "]", input.therapies().get(i));
+        }
+        for (int i = 0; i < input.mechanisms().size(); i++) {
+            var mechanism = input.mechanisms().get(i);
+            var field = "input.mechanisms[" + i + "]";
+            rules.id(field + ".id", mechanism.id());
+            rules.name(field + ".name", mechanism.name());
+            rules.text(field + ".description", mechanism.description());
+            rules.ids(field + ".conditionIds", mechanism.conditionIds());
+        }
+        for (int i = 0; i < input.treatments().size(); i++) {
+            validate("input.treatments[" + i + "]", input.treatments().get(i));
+        }
+        unique(
+                "input.conditions",
+                input.conditions().stream().map(ConditionInput::id).toList());
+        unique(
+                "input.therapies",
+                input.therapies().stream().map(TherapyInput::id).toList());
+        unique(
+                "input.mechanisms",
+                input.mechanisms().stream().map(MechanismInput::id).toList());
+        unique(
+                "input.treatments",
+                input.treatments().stream()
+                        .map(t -> Treatment.idOf(t.conditionId(), t.therapyId()))
+                        .toList());
+    }
+
+    void validate(String field, ConditionInput condition) {
+        rules.id(field + ".id", condition.id());
+        rules.name(field + ".name", condition.name());
+        rules.texts(field + ".aliases", condition.aliases());
+        rules.texts(field + ".refractoryCriteria", condition.refractoryCriteria());
+        rules.references(field + ".articleIds", condition.articleIds());
+    }
+
+    void validate(String field, TherapyInput therapy) {
+        rules.id(field + ".id", therapy.id());
+        rules.name(field + ".name", therapy.name());
+        rules.texts(field + ".aliases", therapy.aliases());
+        rules.text(field + ".drugClass", therapy.drugClass());
+    }
+
+    void validate(String field, TreatmentInput treatment) {
+        rules.id(field + ".conditionId", treatment.conditionId());
+        rules.id(field + ".therapyId", treatment.therapyId());
+        rules.text(field + ".summary", treatment.summary());
+        rules.references(field + ".evidenceIds", treatment.evidenceIds());
+        rules.references(field + ".articleIds", treatment.articleIds());
+    }
+
+    private Map<String, Planned<Condition>> planConditions(List<ConditionInput> inputs, Map<String, Condition> stored) {
+        var planned = new LinkedHashMap<String, Planned<Condition>>();
+        for (int i = 0; i < inputs.size(); i++) {
+            var input = inputs.get(i);
+            var before = stored.get(input.id());
+            var merged = Condition.of(
+                    input.id(),
+                    input.name().strip(),
+                    Merging.unionAliases(before == null ? List.of() : before.aliases(), input.aliases()),
+                    input.specialty(),
+                    Merging.union(before == null ? List.of() : before.refractoryCriteria(), input.refractoryCriteria()),
+                    Merging.union(before == null ? List.of() : before.articleIds(), input.articleIds()));
+            checkMergedSizes("input.conditions[" + i + "]", merged.aliases(), merged.refractoryCriteria());
+            rules.size("input.conditions[" + i + "].articleIds", merged.articleIds());
+            planned.put(input.id(), new Planned<>(input.id(), merged, before));
+        }
+        return planned;
+    }
+
+    private Map<String, Planned<Therapy>> planTherapies(List<TherapyInput> inputs, Map<String, Therapy> stored) {
+        var planned = new LinkedHashMap<String, Planned<Therapy>>();
+        for (int i = 0; i < inputs.size(); i++) {
+            var input = inputs.get(i);
+            var before = stored.get(input.id());
+            var merged = Therapy.of(
+                    input.id(),
+                    input.name().strip(),
+                    Merging.unionAliases(before == null ? List.of() : before.aliases(), input.aliases()),
+                    input.kind(),
+                    Merging.keep(before == null ? null : before.drugClass(), input.drugClass()));
+            checkMergedSizes("input.therapies[" + i + "]", merged.aliases(), List.of());
+            planned.put(input.id(), new Planned<>(input.id(), merged, before));
+        }
+        return planned;
+    }
+
+    private Map<String, Planned<Mechanism>> planMechanisms(
+            List<MechanismInput> inputs, Map<String, Mechanism> stored, Set<String> knownConditions) {
+        var planned = new LinkedHashMap<String, Planned<Mechanism>>();
+        for (int i = 0; i < inputs.size(); i++) {
+            var input = inputs.get(i);
+            for (int j = 0; j < input.conditionIds().size(); j++) {
+                var conditionId = input.conditionIds().get(j);
+                if (!knownConditions.contains(conditionId)) {
+                    throw ApiException.badUserInput(
+                            "input.mechanisms[" + i + "].conditionIds[" + j + "]",
+                            "no condition '" + conditionId + "' is stored or in this batch");
+                }
+            }
+            var before = stored.get(input.id());
+            var merged = new Mechanism(
+                    input.id(),
+                    input.name().strip(),
+                    Merging.keep(before == null ? null : before.description(), input.description()),
+                    Merging.union(before == null ? List.of() : before.conditionIds(), input.conditionIds()));
+            rules.size("input.mechanisms[" + i + "].conditionIds", merged.conditionIds());
+            planned.put(input.id(), new Planned<>(input.id(), merged, before));
+        }
+        return planned;
+    }
+
+    private Map<String, Planned<Treatment>> planTreatments(
+            List<TreatmentInput> inputs,
+            List<Treatment> storedList,
+            Set<String> knownConditions,
+            Set<String> knownTherapies) {
+        var stored = new HashMap<String, Treatment>();
+        storedList.forEach(t -> stored.put(t.id(), t));
+        var planned = new LinkedHashMap<String, Planned<Treatment>>();
+        for (int i = 0; i < inputs.size(); i++) {
+            var input = inputs.get(i);
+            var field = "input.treatments[" + i + "]";
+            if (!knownConditions.contains(input.conditionId())) {
+                throw ApiException.badUserInput(
+                        field + ".conditionId",
+                        "no condition '" + input.conditionId() + "' is stored or in this batch");
+            }
+            if (!knownTherapies.contains(input.therapyId())) {
+                throw ApiException.badUserInput(
+                        field + ".therapyId", "no therapy '" + input.therapyId() + "' is stored or in this batch");
+            }
+            var before = stored.get(Treatment.idOf(input.conditionId(), input.therapyId()));
+            var merged = Treatment.of(
+                    input.conditionId(),
+                    input.therapyId(),
+                    Merging.role(before == null ? null : before.role(), input.role()),
+                    Merging.keep(before == null ? null : before.summary(), input.summary()),
+                    Merging.union(before == null ? List.of() : before.evidenceIds(), input.evidenceIds()),
+                    Merging.union(before == null ? List.of() : before.articleIds(), input.articleIds()));
+            rules.size(field + ".evidenceIds", merged.evidenceIds());
+            rules.size(field + ".articleIds", merged.articleIds());
+            planned.put(merged.id(), new Planned<>(merged.id(), merged, before));
+        }
+        return planned;
+    }
+
+    /**
+     * Checks that no key is owned by another entity (stored, or earlier in this batch) and returns the keys each
+     * entity still has to claim. One query for the whole batch.
+     */
+    private Map<String, Set<String>> checkAliases(
+            AliasKind kind, String field, List<Map.Entry<String, Set<String>>> keysById) {
+        var owners = aliases.owners(
+                kind, keysById.stream().flatMap(e -> e.getValue().stream()).toList());
+        var claimedInBatch = new HashMap<String, String>();
+        var result = new LinkedHashMap<String, Set<String>>();
+        for (int i = 0; i < keysById.size(); i++) {
+            var id = keysById.get(i).getKey();
+            for (var key : keysById.get(i).getValue()) {
+                var owner = owners.get(key);
+                var batchOwner = claimedInBatch.putIfAbsent(key, id);
+                if ((owner != null && !owner.equals(id)) || (batchOwner != null && !batchOwner.equals(id))) {
+                    throw ApiException.badUserInput(
+                            field + "[" + i + "].aliases",
+                            "'" + key + "' already names " + (owner != null ? owner : batchOwner));
+                }
+            }
+            result.put(
+                    id,
+                    keysById.get(i).getValue().stream()
+                            .filter(key -> !owners.containsKey(key))
+                            .collect(java.util.stream.Collectors.toSet()));
+        }
+        return result;
+    }
+
+    private void checkMergedSizes(String field, List<String> aliasList, List<String> criteria) {
+        rules.size(field + ".aliases", aliasList);
+        rules.size(field + ".refractoryCriteria", criteria);
+    }
+
+    private static void unique(String field, List<String> ids) {
+        var seen = new HashSet<String>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (!seen.add(ids.get(i))) {
+                throw ApiException.badUserInput(
+                        field + "[" + i + "]", "'" + ids.get(i) + "' appears twice in this batch");
+            }
+        }
+    }
+
+    private static Set<String> conditionIdsTouched(CatalogBatchInput input) {
+        var ids = new HashSet<String>();
+        input.conditions().forEach(c -> ids.add(c.id()));
+        input.treatments().forEach(t -> ids.add(t.conditionId()));
+        input.mechanisms().forEach(m -> ids.addAll(m.conditionIds()));
+        return ids;
+    }
+
+    private static Set<String> therapyIdsTouched(CatalogBatchInput input) {
+        var ids = new HashSet<String>();
+        input.therapies().forEach(t -> ids.add(t.id()));
+        input.treatments().forEach(t -> ids.add(t.therapyId()));
+        return ids;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        var all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static <T> List<T> changed(Map<String, Planned<T>> planned) {
+        return planned.values().stream()
+                .filter(Planned::changes)
+                .map(Planned::merged)
+                .toList();
+    }
+}
