@@ -1,21 +1,407 @@
 package com.refractoryatlas.importer.extract;
 
+import com.refractoryatlas.importer.extract.PhraseIndex.Hit;
+import com.refractoryatlas.importer.extract.Tokens.Token;
+import com.refractoryatlas.importer.extract.Vocabulary.ConditionTerm;
+import com.refractoryatlas.importer.extract.Vocabulary.MechanismTerm;
+import com.refractoryatlas.importer.extract.Vocabulary.TherapyTerm;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Finds conditions, therapies, mechanisms, criteria and pairings in paragraphs of text. Stateless after
- * construction and thread-safe; linear in the text size.
+ * Finds conditions, therapies, mechanisms, refractoriness criteria and condition × therapy pairings in paragraphs
+ * of text: the curated {@link Vocabulary} first, then pattern rules ("treatment-refractory X", "drug-resistant X",
+ * "X that has not responded to", "rescue therapy for X") for conditions the vocabulary lacks. Stateless after
+ * construction and thread-safe; linear in the text size (one hash look-up per word).
  */
 public final class KnowledgeExtractor {
 
     private final Vocabulary vocabulary;
+    private final PhraseIndex<Object> entities = new PhraseIndex<>();
+    private final PhraseIndex<MechanismTerm> mechanisms = new PhraseIndex<>();
 
     public KnowledgeExtractor(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
+        for (ConditionTerm c : vocabulary.conditions()) {
+            entities.add(c.name(), c);
+            c.aliases().forEach(a -> entities.add(a, c));
+        }
+        for (TherapyTerm t : vocabulary.therapies()) {
+            entities.add(t.name(), t);
+            t.aliases().forEach(a -> entities.add(a, t));
+        }
+        for (MechanismTerm m : vocabulary.mechanisms()) {
+            mechanisms.add(m.name(), m);
+            m.triggers().forEach(a -> mechanisms.add(a, m));
+        }
     }
 
-    /** Extracts from a document body. */
+    /** Extracts from a document body; paragraphs headed "References" hold one reference title each. */
     public Extraction extract(List<TextParagraph> paragraphs) {
-        return new Extraction(Knowledge.empty(vocabulary.version()), List.of());
+        Run run = new Run();
+        for (TextParagraph p : paragraphs) {
+            run.paragraph(p);
+        }
+        return run.result();
+    }
+
+    /** A condition, therapy or mechanism mention in one sentence. */
+    private record Mention(String id, int from, int to, int startChar, int endChar) {}
+
+    /** At most this many conditions of the previous sentence carry over to a sentence naming only therapies. */
+    private static final int MAX_CARRIED = 2;
+
+    /** The state of one extraction. */
+    private final class Run {
+        private final Map<String, ConditionAcc> conditions = new LinkedHashMap<>();
+        private final Map<String, TherapyAcc> therapies = new LinkedHashMap<>();
+        private final Map<String, MechanismAcc> mechanismsFound = new LinkedHashMap<>();
+        private final Map<String, TreatmentAcc> treatments = new LinkedHashMap<>();
+        private final List<ExtractionNote> notes = new ArrayList<>();
+
+        void paragraph(TextParagraph p) {
+            List<TextSentence> sentences = p.sentences();
+            List<String> paragraphConditions = new ArrayList<>();
+            List<String> previousConditions = List.of();
+            TreatmentRole previousRole = TreatmentRole.UNSPECIFIED;
+            List<PendingMechanism> pending = new ArrayList<>();
+            boolean paragraphAboutResistance = !sentences.isEmpty()
+                    && Cues.aboutResistance(sentences.get(0).text());
+            for (int index = 0; index < sentences.size(); index++) {
+                TextSentence s = sentences.get(index);
+                List<Token> tokens = Tokens.of(s.text());
+                List<Mention> conditionMentions = new ArrayList<>();
+                List<Mention> therapyMentions = new ArrayList<>();
+                mentions(s, tokens, conditionMentions, therapyMentions);
+                List<String> sentenceConditions = ids(conditionMentions);
+                TreatmentRole sentenceRole = Cues.role(s.text(), 0, s.text().length());
+                criteria(s, sentenceConditions, previousConditions);
+                List<Integer> refs = citations(sentences, index);
+                if (!therapyMentions.isEmpty()) {
+                    if (!conditionMentions.isEmpty()) {
+                        pair(conditionMentions, therapyMentions, null, s, refs);
+                    } else if (!previousConditions.isEmpty() && previousConditions.size() <= MAX_CARRIED) {
+                        List<Mention> carried = new ArrayList<>();
+                        previousConditions.forEach(c -> carried.add(new Mention(c, -1, -1, -1, -1)));
+                        pair(
+                                carried,
+                                therapyMentions,
+                                sentenceRole == TreatmentRole.UNSPECIFIED ? previousRole : null,
+                                s,
+                                refs);
+                    }
+                }
+                if (paragraphAboutResistance || Cues.aboutResistance(s.text())) {
+                    for (Hit<MechanismTerm> hit : mechanisms.find(tokens)) {
+                        pending.add(new PendingMechanism(hit.target(), s.text(), sentenceConditions));
+                    }
+                }
+                for (String c : sentenceConditions) {
+                    if (!paragraphConditions.contains(c)) {
+                        paragraphConditions.add(c);
+                    }
+                }
+                if (!sentenceConditions.isEmpty()) {
+                    previousConditions = sentenceConditions;
+                    previousRole = sentenceRole;
+                }
+            }
+            for (PendingMechanism m : pending) {
+                mechanism(m, paragraphConditions);
+            }
+        }
+
+        /** The sentence's own markers, else those of the nearest citing sentence after it, else before it. */
+        private List<Integer> citations(List<TextSentence> sentences, int index) {
+            if (!sentences.get(index).citations().isEmpty()) {
+                return sentences.get(index).citations();
+            }
+            for (int i = index + 1; i < sentences.size(); i++) {
+                if (!sentences.get(i).citations().isEmpty()) {
+                    return sentences.get(i).citations();
+                }
+            }
+            for (int i = index - 1; i >= 0; i--) {
+                if (!sentences.get(i).citations().isEmpty()) {
+                    return sentences.get(i).citations();
+                }
+            }
+            return List.of();
+        }
+
+        /** "antidepressant effects": a drug word used as an adjective, not a therapy mention. */
+        private boolean adjectival(List<Token> tokens, Hit<Object> hit) {
+            if (hit.to() >= tokens.size() || tokens.get(hit.to()).gapBefore()) {
+                return false;
+            }
+            String surface = tokens.get(hit.to() - 1).text();
+            return !surface.endsWith("s")
+                    && Cues.ADJECTIVAL_FOLLOWERS.contains(tokens.get(hit.to()).norm());
+        }
+
+        private List<String> ids(List<Mention> mentions) {
+            List<String> out = new ArrayList<>();
+            for (Mention m : mentions) {
+                if (!out.contains(m.id())) {
+                    out.add(m.id());
+                }
+            }
+            return out;
+        }
+
+        private void mentions(TextSentence s, List<Token> tokens, List<Mention> cs, List<Mention> ts) {
+            List<Hit<Object>> hits = entities.find(tokens);
+            boolean[] covered = new boolean[tokens.size()];
+            for (Hit<Object> hit : hits) {
+                for (int i = hit.from(); i < hit.to(); i++) {
+                    covered[i] = true;
+                }
+                String surface = s.text()
+                        .substring(
+                                tokens.get(hit.from()).start(),
+                                tokens.get(hit.to() - 1).end());
+                if (hit.target() instanceof ConditionTerm c) {
+                    ConditionAcc acc = condition(c.id(), c.name(), c.specialty(), c.aliases(), true);
+                    if (!surface.endsWith("'s") && !surface.endsWith("’s")) {
+                        acc.observe(surface);
+                    }
+                    cs.add(new Mention(c.id(), hit.from(), hit.to(), 0, 0));
+                } else if (hit.target() instanceof TherapyTerm t) {
+                    if (adjectival(tokens, hit)) {
+                        continue;
+                    }
+                    TherapyAcc acc = therapy(t);
+                    if (PhraseIndex.isAbbreviation(surface)) {
+                        acc.observe(surface);
+                    }
+                    ts.add(new Mention(
+                            t.id(),
+                            hit.from(),
+                            hit.to(),
+                            tokens.get(hit.from()).start(),
+                            tokens.get(hit.to() - 1).end()));
+                }
+            }
+            for (Patterns.Found f : Patterns.conditions(tokens, covered)) {
+                String name = Patterns.name(s.text(), tokens, f.from(), f.to());
+                String id = Vocabulary.slug(name);
+                if (id.isEmpty()) {
+                    continue;
+                }
+                boolean fresh = !conditions.containsKey(id);
+                ConditionAcc acc = condition(id, name, Specialty.OTHER, List.of(), false);
+                acc.observe(f.phrase());
+                cs.add(new Mention(id, f.from(), f.to(), 0, 0));
+                if (fresh) {
+                    notes.add(new ExtractionNote(
+                            "condition '" + name + "' found by the pattern \"" + f.rule()
+                                    + "\" is not in the vocabulary; added with specialty OTHER",
+                            s.line()));
+                }
+            }
+            cs.sort((a, b) -> Integer.compare(a.from(), b.from()));
+        }
+
+        private void criteria(TextSentence s, List<String> sentenceConditions, List<String> previousConditions) {
+            if (!Cues.definesRefractoriness(s.text())) {
+                return;
+            }
+            List<String> targets = sentenceConditions.isEmpty() ? previousConditions : sentenceConditions;
+            for (String id : targets) {
+                ConditionAcc acc = conditions.get(id);
+                if (acc != null && !acc.criteria.contains(s.text())) {
+                    acc.criteria.add(s.text());
+                }
+            }
+        }
+
+        private void pair(
+                List<Mention> cs,
+                List<Mention> ts,
+                @Nullable TreatmentRole carriedRole,
+                TextSentence s,
+                List<Integer> refs) {
+            boolean all = cs.size() == 1 || cs.size() * ts.size() <= Cues.MAX_CROSS_PAIRS;
+            for (Mention t : ts) {
+                TreatmentRole cue = carriedRole != null ? carriedRole : Cues.role(s.text(), t.startChar(), t.endChar());
+                if (all) {
+                    for (Mention c : cs) {
+                        treatment(c.id(), t.id(), cue, s.text(), refs);
+                    }
+                } else {
+                    treatment(nearest(cs, t).id(), t.id(), cue, s.text(), refs);
+                }
+            }
+        }
+
+        private Mention nearest(List<Mention> cs, Mention t) {
+            Mention best = cs.get(0);
+            int bestDistance = Integer.MAX_VALUE;
+            for (Mention c : cs) {
+                int d = Math.min(Math.abs(c.from() - t.to()), Math.abs(t.from() - c.to()));
+                if (d < bestDistance) {
+                    best = c;
+                    bestDistance = d;
+                }
+            }
+            return best;
+        }
+
+        private void treatment(
+                String conditionId, String therapyId, TreatmentRole cue, String sentence, List<Integer> refs) {
+            TherapyAcc therapy = therapies.get(therapyId);
+            TreatmentRole role = cue;
+            if (role == TreatmentRole.UNSPECIFIED && therapy != null) {
+                role = Cues.defaultRole(therapy.term);
+            }
+            TreatmentAcc acc = treatments.computeIfAbsent(
+                    conditionId + "\u0000" + therapyId, k -> new TreatmentAcc(conditionId, therapyId, sentence));
+            if (role.ordinal() < acc.role.ordinal()) {
+                acc.role = role;
+            }
+            for (Integer n : refs) {
+                if (!acc.references.contains(n)) {
+                    acc.references.add(n);
+                }
+            }
+        }
+
+        private void mechanism(PendingMechanism m, List<String> paragraphConditions) {
+            MechanismAcc acc =
+                    mechanismsFound.computeIfAbsent(m.term().id(), k -> new MechanismAcc(m.term(), m.sentence()));
+            List<String> linked = m.sentenceConditions().isEmpty() ? paragraphConditions : m.sentenceConditions();
+            for (String c : linked) {
+                if (!acc.conditionIds.contains(c)) {
+                    acc.conditionIds.add(c);
+                }
+            }
+        }
+
+        private ConditionAcc condition(
+                String id, String name, Specialty specialty, List<String> aliases, boolean fromVocabulary) {
+            return conditions.computeIfAbsent(id, k -> new ConditionAcc(id, name, specialty, aliases, fromVocabulary));
+        }
+
+        private TherapyAcc therapy(TherapyTerm t) {
+            return therapies.computeIfAbsent(t.id(), k -> new TherapyAcc(t));
+        }
+
+        Extraction result() {
+            List<Condition> cs = new ArrayList<>();
+            conditions.values().forEach(c -> cs.add(c.build()));
+            List<Therapy> ts = new ArrayList<>();
+            therapies.values().forEach(t -> ts.add(t.build()));
+            List<Mechanism> ms = new ArrayList<>();
+            mechanismsFound.values().forEach(m -> ms.add(m.build()));
+            List<Treatment> tr = new ArrayList<>();
+            treatments.values().forEach(t -> tr.add(t.build()));
+            return new Extraction(new Knowledge(cs, ts, ms, tr, vocabulary.version()), notes);
+        }
+    }
+
+    private record PendingMechanism(MechanismTerm term, String sentence, List<String> sentenceConditions) {}
+
+    /** Aliases: vocabulary ones first, then surface forms met in the text, without case duplicates or the name. */
+    private static final class Aliases {
+        private final String name;
+        private final Map<String, String> byLower = new LinkedHashMap<>();
+
+        Aliases(String name, List<String> initial) {
+            this.name = name;
+            initial.forEach(this::add);
+        }
+
+        void add(String alias) {
+            String a = alias.strip();
+            String key = PhraseIndex.isAbbreviation(a) ? a : a.toLowerCase(java.util.Locale.ROOT);
+            if (!a.isEmpty() && !a.equalsIgnoreCase(name) && !byLower.containsKey(key)) {
+                byLower.put(key, a);
+            }
+        }
+
+        List<String> list() {
+            return List.copyOf(byLower.values());
+        }
+    }
+
+    private static final class ConditionAcc {
+        final String id;
+        final String name;
+        final Specialty specialty;
+        final Aliases aliases;
+        final boolean fromVocabulary;
+        final List<String> criteria = new ArrayList<>();
+
+        ConditionAcc(String id, String name, Specialty specialty, List<String> aliases, boolean fromVocabulary) {
+            this.id = id;
+            this.name = name;
+            this.specialty = specialty;
+            this.aliases = new Aliases(name, aliases);
+            this.fromVocabulary = fromVocabulary;
+        }
+
+        void observe(String surface) {
+            aliases.add(surface);
+        }
+
+        Condition build() {
+            return new Condition(id, name, aliases.list(), specialty, criteria, fromVocabulary);
+        }
+    }
+
+    private static final class TherapyAcc {
+        final TherapyTerm term;
+        final Aliases aliases;
+
+        TherapyAcc(TherapyTerm term) {
+            this.term = term;
+            this.aliases = new Aliases(term.name(), term.aliases());
+        }
+
+        void observe(String surface) {
+            aliases.add(surface);
+        }
+
+        Therapy build() {
+            return new Therapy(term.id(), term.name(), aliases.list(), term.kind(), term.drugClass());
+        }
+    }
+
+    private static final class MechanismAcc {
+        final MechanismTerm term;
+        final String description;
+        final List<String> conditionIds = new ArrayList<>();
+
+        MechanismAcc(MechanismTerm term, String description) {
+            this.term = term;
+            this.description = description;
+        }
+
+        Mechanism build() {
+            return new Mechanism(term.id(), term.name(), description, conditionIds);
+        }
+    }
+
+    private static final class TreatmentAcc {
+        final String conditionId;
+        final String therapyId;
+        final String summary;
+        TreatmentRole role = TreatmentRole.UNSPECIFIED;
+        final List<Integer> references = new ArrayList<>();
+
+        TreatmentAcc(String conditionId, String therapyId, String summary) {
+            this.conditionId = conditionId;
+            this.therapyId = therapyId;
+            this.summary = summary;
+        }
+
+        Treatment build() {
+            List<Integer> sorted = new ArrayList<>(references);
+            sorted.sort(Integer::compare);
+            return new Treatment(conditionId, therapyId, role, summary, sorted);
+        }
     }
 }
