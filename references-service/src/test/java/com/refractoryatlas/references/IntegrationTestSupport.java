@@ -3,6 +3,7 @@ package com.refractoryatlas.references;
 import com.mongodb.client.MongoDatabase;
 import com.refractoryatlas.mongo.MongoCommandCounter;
 import com.refractoryatlas.subgraph.Caller;
+import java.time.Duration;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +24,9 @@ public abstract class IntegrationTestSupport {
     protected static final String SERVICE_TOKEN = "test-service-token";
     protected static final FakeCatalog CATALOG = new FakeCatalog();
 
+    /** Generous: the build machine is shared, and a first request also warms up the CSL processors. */
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+
     @Autowired
     protected HttpGraphQlTester graphQl;
 
@@ -41,6 +45,7 @@ public abstract class IntegrationTestSupport {
 
     @BeforeEach
     void clearData() {
+        graphQl = graphQl.mutate().responseTimeout(RESPONSE_TIMEOUT).build();
         database.getCollection("references").deleteMany(new Document());
         database.getCollection("articles").deleteMany(new Document());
         CATALOG.reset();
