@@ -46,7 +46,11 @@ final class PlanExecutor {
     /** An object that receives entity fields, and its client path. */
     private record Found(Map<String, Object> object, List<Object> path, EntityTarget target) {}
 
-    Outcome run(QueryPlan plan, Map<String, Object> variables, Map<String, String> headers) {
+    Outcome run(
+            QueryPlan plan,
+            Map<String, Object> variables,
+            Map<String, Object> coercedVariables,
+            Map<String, String> headers) {
         var data = new LinkedHashMap<String, Object>();
         var errors = new ArrayList<GraphQLError>();
         if (plan.mutation()) {
@@ -67,7 +71,7 @@ final class PlanExecutor {
             }
         }
         for (var level = 1; level <= plan.depth(); level++) {
-            runLevel(data, plan.batchesAt(level), variables, headers, errors);
+            runLevel(data, plan.batchesAt(level), variables, coercedVariables, headers, errors);
         }
         return new Outcome(data, errors);
     }
@@ -76,11 +80,12 @@ final class PlanExecutor {
             Map<String, Object> data,
             List<EntityBatch> batches,
             Map<String, Object> variables,
+            Map<String, Object> coercedVariables,
             Map<String, String> headers,
             List<GraphQLError> errors) {
         var prepared = new ArrayList<PreparedBatch>();
         for (var batch : batches) {
-            var preparedBatch = prepare(data, batch);
+            var preparedBatch = prepare(data, batch, coercedVariables);
             if (!preparedBatch.representations.isEmpty()) {
                 prepared.add(preparedBatch);
             }
@@ -108,10 +113,13 @@ final class PlanExecutor {
         }
     }
 
-    private static PreparedBatch prepare(Map<String, Object> data, EntityBatch batch) {
+    private static PreparedBatch prepare(Map<String, Object> data, EntityBatch batch, Map<String, Object> variables) {
         var prepared = new PreparedBatch(batch);
         var index = new LinkedHashMap<Map<String, Object>, Integer>();
         for (var target : batch.targets()) {
+            if (!target.active(variables)) {
+                continue;
+            }
             var found = new ArrayList<Found>();
             collect(data, target, 0, new ArrayList<>(), found);
             for (var receiver : found) {

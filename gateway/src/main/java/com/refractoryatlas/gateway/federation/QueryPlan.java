@@ -1,6 +1,9 @@
 package com.refractoryatlas.gateway.federation;
 
+import graphql.language.BooleanValue;
+import graphql.language.Directive;
 import graphql.language.SelectionSet;
+import graphql.language.VariableReference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +76,36 @@ public record QueryPlan(boolean mutation, List<RootFetch> rootFetches, List<Enti
      *
      * @param representation the key (and {@code @requires}) fields sent for each object
      * @param responseKeys the response keys this target adds to each object
+     * @param fieldConditions per deferred field, the {@code @skip}/{@code @include} directives it sits under; the
+     *     target is fetched only if some field's conditions all hold for the request's variables
      */
     public record EntityTarget(
-            String typeName, List<String> path, SelectionSet representation, List<String> responseKeys) {}
+            String typeName,
+            List<String> path,
+            SelectionSet representation,
+            List<String> responseKeys,
+            List<List<Directive>> fieldConditions) {
+
+        /** True if, under these (coerced) variables, at least one deferred field is not skipped. */
+        public boolean active(Map<String, Object> variables) {
+            return fieldConditions.isEmpty() || fieldConditions.stream().anyMatch(c -> holds(c, variables));
+        }
+
+        private static boolean holds(List<Directive> conditions, Map<String, Object> variables) {
+            for (var directive : conditions) {
+                var argument = directive.getArgument("if");
+                var value = argument == null ? null : argument.getValue();
+                var truth =
+                        switch (value) {
+                            case BooleanValue b -> b.isValue();
+                            case VariableReference v -> Boolean.TRUE.equals(variables.get(v.getName()));
+                            case null, default -> false;
+                        };
+                if (directive.getName().equals("skip") == truth) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 }

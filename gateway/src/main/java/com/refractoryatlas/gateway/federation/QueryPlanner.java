@@ -79,6 +79,7 @@ final class QueryPlanner {
         final List<Selection> selections = new ArrayList<>();
         final List<Selection> representation = new ArrayList<>();
         final Set<String> responseKeys = new LinkedHashSet<>();
+        final List<List<Directive>> conditions = new ArrayList<>();
 
         PendingTarget(TargetKey key) {
             this.key = key;
@@ -198,7 +199,7 @@ final class QueryPlanner {
                 wrapped.add(wrap(field.field(), field.conditions()));
                 responseKeys.add(field.field().getResultKey());
             }
-            var selections = build(subgraph, rootType, wrapped, List.of(), 0, Set.of());
+            var selections = build(subgraph, rootType, wrapped, List.of(), 0, Set.of(), List.of());
             var selectionSet = SelectionSet.newSelectionSet(selections).build();
             var used = usedVariables(selectionSet);
             var operationNode = OperationDefinition.newOperationDefinition()
@@ -232,7 +233,8 @@ final class QueryPlanner {
             var entityTargets = new ArrayList<EntityTarget>();
             for (var target : pending) {
                 var type = (GraphQLObjectType) schema.getType(target.key.typeName());
-                var selections = build(subgraph, type, target.selections, target.key.path(), level, Set.of());
+                var selections =
+                        build(subgraph, type, target.selections, target.key.path(), level, Set.of(), List.of());
                 fragmentsOut.add(InlineFragment.newInlineFragment()
                         .typeCondition(TypeName.newTypeName(type.getName()).build())
                         .selectionSet(SelectionSet.newSelectionSet(selections).build())
@@ -241,7 +243,8 @@ final class QueryPlanner {
                         type.getName(),
                         target.key.path(),
                         SelectionSet.newSelectionSet(target.representation).build(),
-                        List.copyOf(target.responseKeys)));
+                        List.copyOf(target.responseKeys),
+                        List.copyOf(target.conditions)));
             }
             var entitiesField = Field.newField("_entities")
                     .arguments(List.of(new Argument("representations", new VariableReference("representations"))))
@@ -278,7 +281,8 @@ final class QueryPlanner {
                 List<? extends Selection> selections,
                 List<String> path,
                 int level,
-                Set<String> provided) {
+                Set<String> provided,
+                List<Directive> conditions) {
             var out = new ArrayList<Selection>();
             var root = isRoot(parentType);
             if (!root) {
@@ -286,7 +290,7 @@ final class QueryPlanner {
             }
             for (var selection : selections) {
                 switch (selection) {
-                    case Field field -> addField(subgraph, parentType, field, path, level, provided, out);
+                    case Field field -> addField(subgraph, parentType, field, path, level, provided, conditions, out);
                     case InlineFragment inline ->
                         addFragment(
                                 subgraph,
@@ -299,6 +303,7 @@ final class QueryPlanner {
                                 path,
                                 level,
                                 provided,
+                                conditions,
                                 out);
                     case FragmentSpread spread -> {
                         var fragment = fragments.get(spread.getName());
@@ -312,6 +317,7 @@ final class QueryPlanner {
                                     path,
                                     level,
                                     provided,
+                                    conditions,
                                     out);
                         }
                     }
@@ -330,12 +336,15 @@ final class QueryPlanner {
                 List<String> path,
                 int level,
                 Set<String> provided,
+                List<Directive> conditions,
                 List<Selection> out) {
+            var innerConditions = concat(conditions, conditionsOf(directives));
             if (parentType instanceof GraphQLObjectType object) {
                 if (typeCondition != null && !appliesTo(typeCondition, object)) {
                     return;
                 }
-                var inner = build(subgraph, object, selectionSet.getSelections(), path, level, provided);
+                var inner =
+                        build(subgraph, object, selectionSet.getSelections(), path, level, provided, innerConditions);
                 out.add(inlineFragment(null, directives, inner));
                 return;
             }
@@ -344,7 +353,8 @@ final class QueryPlanner {
                 if (!appliesTo(parentType.getName(), possible) || !supergraph.defines(subgraph, possible.getName())) {
                     continue;
                 }
-                var inner = build(subgraph, possible, selectionSet.getSelections(), path, level, provided);
+                var inner =
+                        build(subgraph, possible, selectionSet.getSelections(), path, level, provided, innerConditions);
                 out.add(inlineFragment(possible.getName(), directives, inner));
             }
         }
@@ -356,6 +366,7 @@ final class QueryPlanner {
                 List<String> path,
                 int level,
                 Set<String> provided,
+                List<Directive> conditions,
                 List<Selection> out) {
             if (field.getName().equals(TYPENAME)) {
                 if (field.getAlias() != null || isRoot(parentType)) {
@@ -364,7 +375,7 @@ final class QueryPlanner {
                 return;
             }
             if (!(parentType instanceof GraphQLObjectType object)) {
-                addAbstractField(subgraph, parentType, field, path, level, provided, out);
+                addAbstractField(subgraph, parentType, field, path, level, provided, conditions, out);
                 return;
             }
             var typeName = object.getName();
@@ -372,7 +383,7 @@ final class QueryPlanner {
                 out.add(resolvedField(subgraph, object, field, path, level));
                 return;
             }
-            defer(subgraph, object, field, path, level, out);
+            defer(subgraph, object, field, path, level, concat(conditions, conditionsOf(field.getDirectives())), out);
         }
 
         private void addAbstractField(
@@ -382,6 +393,7 @@ final class QueryPlanner {
                 List<String> path,
                 int level,
                 Set<String> provided,
+                List<Directive> conditions,
                 List<Selection> out) {
             if (supergraph.resolves(subgraph, parentType.getName(), field.getName())) {
                 var fieldType = ((GraphQLFieldsContainer) parentType).getFieldDefinition(field.getName());
@@ -390,7 +402,7 @@ final class QueryPlanner {
             }
             for (var possible : possibleObjectTypes(parentType.getName())) {
                 if (supergraph.defines(subgraph, possible.getName())) {
-                    var inner = build(subgraph, possible, List.of(field), path, level, provided);
+                    var inner = build(subgraph, possible, List.of(field), path, level, provided, conditions);
                     out.add(inlineFragment(possible.getName(), List.of(), inner));
                 }
             }
@@ -422,8 +434,14 @@ final class QueryPlanner {
                 return field;
             }
             var childPath = append(path, field.getResultKey());
-            var children =
-                    build(subgraph, composite, field.getSelectionSet().getSelections(), childPath, level, provided);
+            var children = build(
+                    subgraph,
+                    composite,
+                    field.getSelectionSet().getSelections(),
+                    childPath,
+                    level,
+                    provided,
+                    List.of());
             return field.transform(
                     b -> b.selectionSet(SelectionSet.newSelectionSet(children).build()));
         }
@@ -434,6 +452,7 @@ final class QueryPlanner {
                 Field field,
                 List<String> path,
                 int level,
+                List<Directive> conditions,
                 List<Selection> out) {
             var typeName = object.getName();
             var target = targetSubgraph(subgraph, typeName, field.getName());
@@ -444,6 +463,7 @@ final class QueryPlanner {
             var pending = targets.computeIfAbsent(new TargetKey(level + 1, target, typeName, path), PendingTarget::new);
             pending.selections.add(field);
             pending.responseKeys.add(field.getResultKey());
+            pending.conditions.add(List.copyOf(conditions));
             addRepresentation(pending, key.selection());
             addMissing(out, key.selection());
             var requires = supergraph.requires(target, typeName, field.getName());
@@ -531,6 +551,15 @@ final class QueryPlanner {
             return field;
         }
         return inlineFragment(null, conditions, List.of(field));
+    }
+
+    private static List<Directive> conditionsOf(List<Directive> directives) {
+        if (directives.isEmpty()) {
+            return directives;
+        }
+        return directives.stream()
+                .filter(d -> d.getName().equals("skip") || d.getName().equals("include"))
+                .toList();
     }
 
     private static List<Directive> concat(List<Directive> a, List<Directive> b) {

@@ -42,7 +42,10 @@ final class ShapingExecutionStrategy extends AsyncExecutionStrategy {
             return super.execute(context, parameters);
         }
         var outcome = executor.run(
-                planned.plan(), planned.request().variables(), planned.request().headers());
+                planned.plan(),
+                planned.request().variables(),
+                context.getCoercedVariables().toMap(),
+                planned.request().headers());
         outcome.errors().forEach(context::addError);
         return super.execute(context, parameters.transform(b -> b.source(outcome.data())));
     }
