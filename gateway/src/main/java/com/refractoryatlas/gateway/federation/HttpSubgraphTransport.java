@@ -27,8 +27,14 @@ import tools.jackson.databind.json.JsonMapper;
 final class HttpSubgraphTransport implements SubgraphTransport {
 
     /** Request headers a subgraph may need: identity, tracing, correlation. */
-    static final Set<String> PROPAGATED_HEADERS =
-            Set.of("authorization", "traceparent", "tracestate", "baggage", "x-request-id", "x-atlas-service-token");
+    static final Set<String> PROPAGATED_HEADERS = Set.of(
+            "authorization",
+            "traceparent",
+            "tracestate",
+            "baggage",
+            "x-request-id",
+            "x-atlas-service-token",
+            "x-atlas-user-roles");
 
     private static final int HTTP_OK = 200;
     private static final int HTTP_MULTIPLE_CHOICES = 300;

@@ -207,7 +207,8 @@ class GraphQlHttpController {
         var schema = engine.supergraph();
         if (schema.isEmpty()) {
             return new Pending.Done(new Outcome(
-                    503, errors(requestId, "UNAVAILABLE", "The supergraph is not composed yet; retry shortly")));
+                    503,
+                    errors(requestId, "SUPERGRAPH_UNAVAILABLE", "The supergraph is not composed yet; retry shortly")));
         }
         Verdict verdict = guard.inspect(
                 schema.get(), query, parameters.operationName(), parameters.variables(), exchange.user(), viaGet);

@@ -1,0 +1,32 @@
+package com.refractoryatlas.gateway.federation;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Runs the real federation engine of the application context against {@link TestSubgraphs} instead of HTTP, so that
+ * tests outside this package (the HTTP edge's end-to-end tests) can exercise the whole gateway in-process.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class InProcessSubgraphsConfiguration {
+
+    @Bean
+    @Primary
+    TestSubgraphs inProcessSubgraphs() {
+        return new TestSubgraphs();
+    }
+
+    /** The headers of every request the in-process subgraphs received, oldest first. */
+    public static List<Map<String, String>> headersReceived(SubgraphTransport subgraphs) {
+        return ((TestSubgraphs) subgraphs)
+                .received.stream().map(TestSubgraphs.Received::headers).toList();
+    }
+
+    /** Forgets the requests received so far. */
+    public static void forget(SubgraphTransport subgraphs) {
+        ((TestSubgraphs) subgraphs).reset();
+    }
+}
