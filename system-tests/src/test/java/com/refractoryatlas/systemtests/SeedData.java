@@ -26,6 +26,10 @@ import tools.jackson.databind.JsonNode;
 final class SeedData {
 
     static final Map<String, String> SERVICE_HEADERS = Map.of("X-Atlas-Service-Token", AtlasSystem.SERVICE_TOKEN);
+    /** What the gateway sends for a curator: the service credential plus the end user's role. */
+    static final Map<String, String> IMPORTER_HEADERS =
+            Map.of("X-Atlas-Service-Token", AtlasSystem.SERVICE_TOKEN, "X-Atlas-User-Roles", "importer");
+
     private static final Set<String> TERMINAL = Set.of("SUCCEEDED", "FAILED");
     private static final Duration IMPORT_WAIT = Duration.ofMinutes(3);
     private static final String[] SPECIALTIES = {
@@ -55,7 +59,7 @@ final class SeedData {
 
     /** Imports the five sample documents through the import service and waits for their jobs to end. */
     static List<String> importSamples(AtlasSystem system) {
-        var importer = new GraphQl(system.subgraphUrl(AtlasSystem.IMPORT), SERVICE_HEADERS);
+        var importer = new GraphQl(system.subgraphUrl(AtlasSystem.IMPORT), IMPORTER_HEADERS);
         if (!Capabilities.hasRootFields(importer.url(), "Mutation", "importDocument")) {
             warn("import-service has no importDocument mutation yet: sample documents not imported");
             return List.of();
@@ -69,7 +73,16 @@ final class SeedData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitJobs(importer, jobs, IMPORT_WAIT);
+        var statuses = awaitJobs(importer, jobs, IMPORT_WAIT);
+        warn("sample documents imported: " + statuses);
+        statuses.entrySet().stream()
+                .filter(entry -> !"SUCCEEDED".equals(entry.getValue()))
+                .forEach(entry -> warn("job " + entry.getKey() + ": "
+                        + importer.query(
+                                        "query($id: ID!) { importJob(id: $id) { status errors { code message line } } }",
+                                        Map.of("id", entry.getKey()),
+                                        null)
+                                .body()));
         return jobs;
     }
 

@@ -33,8 +33,8 @@ final class SubgraphProxy implements AutoCloseable {
     private static final int BAD_GATEWAY = 502;
     private static final Duration UPSTREAM_TIMEOUT = Duration.ofSeconds(60);
 
-    /** One request that went through: its body and the headers the gateway sent. */
-    record Exchange(String body, Map<String, List<String>> headers, int status) {
+    /** One request the gateway sent: its body and headers. */
+    record Exchange(String body, Map<String, List<String>> headers) {
 
         boolean isSchemaFetch() {
             return body.contains("_service");
@@ -92,6 +92,9 @@ final class SubgraphProxy implements AutoCloseable {
         try (exchange) {
             var body = exchange.getRequestBody().readAllBytes();
             var headers = exchange.getRequestHeaders();
+            // recorded on arrival: a request the gateway gave up on (timeout) still counts as sent
+            exchanges.add(new Exchange(
+                    new String(body, StandardCharsets.UTF_8), Map.copyOf(new java.util.TreeMap<>(headers))));
             if (!delay.isZero()) {
                 ServiceProcess.sleep(delay);
             }
@@ -119,8 +122,6 @@ final class SubgraphProxy implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
-            exchanges.add(new Exchange(
-                    new String(body, StandardCharsets.UTF_8), Map.copyOf(new java.util.TreeMap<>(headers)), status));
             answerHeaders.forEach((header, values) -> {
                 if (!NOT_FORWARDED.contains(header.toLowerCase(Locale.ROOT)) && !header.startsWith(":")) {
                     exchange.getResponseHeaders().put(header, new ArrayList<>(values));
