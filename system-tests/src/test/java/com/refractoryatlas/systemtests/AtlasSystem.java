@@ -32,7 +32,7 @@ final class AtlasSystem implements AutoCloseable {
     static final String IMPORT = "import-service";
     static final String GATEWAY = "gateway";
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("atlas.system.readySeconds", 240));
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("atlas.system.readySeconds", 480));
     private static final String READINESS = "/actuator/health/readiness";
     private static final String DEFAULT_JVM_OPTS = "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
@@ -188,10 +188,21 @@ final class AtlasSystem implements AutoCloseable {
                 GATEWAY,
                 Map.of(
                         // the tests and benchmarks drive more than one client's worth of traffic from one address
-                        "ATLAS_RATE_LIMIT_ENABLED", "false",
-                        "CATALOG_URL", routeTo(CATALOG).toString(),
-                        "REFERENCES_URL", routeTo(REFERENCES).toString(),
-                        "IMPORT_URL", routeTo(IMPORT).toString()));
+                        "ATLAS_RATE_LIMIT_ENABLED",
+                        "false",
+                        // edge abuse limits are our policy, not federation: Apollo's gateway has none, so the
+                        // differential tests and benchmarks raise them to compare the same executions (the edge's
+                        // own tests cover the limits)
+                        "ATLAS_MAX_COST",
+                        "10000000",
+                        "ATLAS_MAX_FIRST",
+                        "1000",
+                        "CATALOG_URL",
+                        routeTo(CATALOG).toString(),
+                        "REFERENCES_URL",
+                        routeTo(REFERENCES).toString(),
+                        "IMPORT_URL",
+                        routeTo(IMPORT).toString()));
         gateway.start();
         gateway.awaitReady(READY_TIMEOUT);
     }
