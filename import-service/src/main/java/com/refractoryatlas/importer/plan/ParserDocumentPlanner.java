@@ -1,0 +1,208 @@
+package com.refractoryatlas.importer.plan;
+
+import com.refractoryatlas.importer.ImportProperties;
+import com.refractoryatlas.importer.extract.Condition;
+import com.refractoryatlas.importer.extract.Knowledge;
+import com.refractoryatlas.importer.extract.Mechanism;
+import com.refractoryatlas.importer.extract.Therapy;
+import com.refractoryatlas.importer.extract.Treatment;
+import com.refractoryatlas.importer.extract.Vocabulary;
+import com.refractoryatlas.importer.parse.ArticleMetadata;
+import com.refractoryatlas.importer.parse.DocumentParser;
+import com.refractoryatlas.importer.parse.ExplainerPage;
+import com.refractoryatlas.importer.parse.JournalArticle;
+import com.refractoryatlas.importer.parse.ParseIssue;
+import com.refractoryatlas.importer.parse.ParsedAuthor;
+import com.refractoryatlas.importer.parse.ParsedCitation;
+import com.refractoryatlas.importer.parse.ParsedDocument;
+import com.refractoryatlas.importer.parse.ParsedReference;
+import com.refractoryatlas.importer.parse.ParserSettings;
+import com.refractoryatlas.importer.parse.Section;
+import com.refractoryatlas.importer.parse.Unrecognized;
+import com.refractoryatlas.importer.write.ArticleInput;
+import com.refractoryatlas.importer.write.ArticleInput.AuthorInput;
+import com.refractoryatlas.importer.write.ArticleInput.CitationInput;
+import com.refractoryatlas.importer.write.ArticleInput.ReferenceInput;
+import com.refractoryatlas.importer.write.ArticleInput.SectionInput;
+import com.refractoryatlas.importer.write.CatalogBatchInput;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Plans with the document parser: an unrecognized document, or one with any ERROR issue, is rejected whole; a
+ * journal article or explainer page becomes an {@code ArticleInput} (explainers as {@code EXPLAINER} articles) and a
+ * catalog draft whose treatments cite the article's reference numbers.
+ */
+@Component
+class ParserDocumentPlanner implements DocumentPlanner {
+
+    private final DocumentParser parser;
+
+    ParserDocumentPlanner(ImportProperties properties) {
+        var settings = ParserSettings.defaults()
+                .withMaxBytes(properties.maxDocumentSize().toBytes());
+        this.parser = new DocumentParser(settings, Vocabulary.bundled());
+    }
+
+    @Override
+    public DocumentPlan plan(String source, String text) {
+        var parsed = parser.parse(source, text);
+        var errors = issues(parsed, true);
+        if (!errors.isEmpty() || parsed instanceof Unrecognized) {
+            return new DocumentPlan.Reject(errors.isEmpty() ? issues(parsed, false) : errors);
+        }
+        var checksum = sha256(text);
+        return switch (parsed) {
+            case JournalArticle article ->
+                new DocumentPlan.Write(article(article, checksum), draft(article.knowledge()), issues(parsed, false));
+            case ExplainerPage page ->
+                new DocumentPlan.Write(explainer(page, checksum), draft(page.knowledge()), issues(parsed, false));
+            case Unrecognized unrecognized -> new DocumentPlan.Reject(issues(unrecognized, false));
+        };
+    }
+
+    private static ArticleInput article(JournalArticle article, String checksum) {
+        ArticleMetadata m = article.metadata();
+        return new ArticleInput(
+                ArticleInput.JOURNAL_ARTICLE,
+                checksum,
+                m.title(),
+                authors(m.authors()),
+                m.affiliation(),
+                m.correspondenceEmail(),
+                m.journal(),
+                m.volume(),
+                m.articleNumber(),
+                m.year(),
+                m.doi(),
+                m.manuscriptNumber(),
+                date(m.received()),
+                date(m.editorAssigned()),
+                date(m.reviewed()),
+                date(m.revised()),
+                date(m.published()),
+                sections(article.sections()),
+                article.references().stream()
+                        .map(ParserDocumentPlanner::reference)
+                        .toList(),
+                article.citations().stream()
+                        .map(ParserDocumentPlanner::citation)
+                        .toList(),
+                null);
+    }
+
+    private static ArticleInput explainer(ExplainerPage page, String checksum) {
+        return new ArticleInput(
+                ArticleInput.EXPLAINER,
+                checksum,
+                page.title(),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                sections(page.sections()),
+                List.of(),
+                List.of(),
+                null);
+    }
+
+    private static DocumentPlan.CatalogDraft draft(Knowledge knowledge) {
+        return new DocumentPlan.CatalogDraft(
+                knowledge.conditions().stream()
+                        .map(ParserDocumentPlanner::condition)
+                        .toList(),
+                knowledge.therapies().stream()
+                        .map(ParserDocumentPlanner::therapy)
+                        .toList(),
+                knowledge.mechanisms().stream()
+                        .map(ParserDocumentPlanner::mechanism)
+                        .toList(),
+                knowledge.treatments().stream()
+                        .map(ParserDocumentPlanner::treatment)
+                        .toList());
+    }
+
+    private static CatalogBatchInput.ConditionInput condition(Condition c) {
+        return new CatalogBatchInput.ConditionInput(
+                c.id(), c.name(), c.aliases(), c.specialty().name(), c.refractoryCriteria(), List.of());
+    }
+
+    private static CatalogBatchInput.TherapyInput therapy(Therapy t) {
+        return new CatalogBatchInput.TherapyInput(
+                t.id(), t.name(), t.aliases(), t.kind().name(), t.drugClass());
+    }
+
+    private static CatalogBatchInput.MechanismInput mechanism(Mechanism m) {
+        return new CatalogBatchInput.MechanismInput(m.id(), m.name(), m.description(), m.conditionIds());
+    }
+
+    private static DocumentPlan.TreatmentDraft treatment(Treatment t) {
+        return new DocumentPlan.TreatmentDraft(
+                t.conditionId(), t.therapyId(), t.role().name(), t.summary(), t.referenceNumbers());
+    }
+
+    private static ReferenceInput reference(ParsedReference r) {
+        return new ReferenceInput(
+                r.number(),
+                r.title(),
+                authors(r.authors()),
+                r.journal(),
+                r.volume(),
+                r.issue(),
+                r.pages(),
+                r.year(),
+                r.doi());
+    }
+
+    private static CitationInput citation(ParsedCitation c) {
+        return new CitationInput(c.number(), c.contexts());
+    }
+
+    private static List<AuthorInput> authors(List<ParsedAuthor> authors) {
+        return authors.stream()
+                .map(a -> new AuthorInput(a.family(), a.given(), a.suffix()))
+                .toList();
+    }
+
+    private static List<SectionInput> sections(List<Section> sections) {
+        return sections.stream()
+                .map(s -> new SectionInput(s.heading(), s.text()))
+                .toList();
+    }
+
+    private static @Nullable String date(@Nullable LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    private static List<DocumentPlan.Issue> issues(ParsedDocument parsed, boolean errorsOnly) {
+        return parsed.issues().stream()
+                .filter(issue -> !errorsOnly || issue.severity() == ParseIssue.Severity.ERROR)
+                .map(issue -> new DocumentPlan.Issue(issue.code().name(), issue.message(), issue.line()))
+                .toList();
+    }
+
+    private static String sha256(String text) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

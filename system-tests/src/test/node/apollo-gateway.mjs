@@ -1,0 +1,30 @@
+// Apollo's reference gateway (@apollo/gateway + @apollo/server standalone) against running subgraphs, for the
+// differential tests and the benchmarks. usage: node apollo-gateway.mjs <port> <name>=<url> ...
+// Prints "READY <url>" once it serves; exposes query plans when asked (header Apollo-Query-Plan-Experimental: 1).
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
+
+const [port, ...subgraphArgs] = process.argv.slice(2);
+const subgraphs = subgraphArgs.map((arg) => {
+  const [name, url] = arg.split('=');
+  return { name, url };
+});
+const gateway = new ApolloGateway({
+  supergraphSdl: new IntrospectAndCompose({ subgraphs }),
+  __exposeQueryPlanExperimental: true,
+});
+const server = new ApolloServer({
+  gateway,
+  introspection: true,
+  csrfPrevention: false,
+  includeStacktraceInErrorResponses: false,
+});
+const { url } = await startStandaloneServer(server, { listen: { port: Number(port), host: '127.0.0.1' } });
+console.log(`READY ${url}`);
+const stop = async () => {
+  await server.stop();
+  process.exit(0);
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
