@@ -101,7 +101,7 @@ class JobRunner {
         var batch = plan.catalog().resolve(step.articleId(), step.referenceIdsByNumber());
         var created = ImportCounts.NONE;
         var matched = ImportCounts.NONE;
-        if (!batch.isEmpty()) {
+        if (!batch.hasNoItems()) {
             var result = writer.upsertCatalog(batch);
             created = catalogCounts(result, true);
             matched = catalogCounts(result, false);

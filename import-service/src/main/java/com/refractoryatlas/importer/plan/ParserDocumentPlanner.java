@@ -31,6 +31,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +42,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ParserDocumentPlanner implements DocumentPlanner {
+
+    /**
+     * Warnings that mean a journal article's reference list is broken: importing it would store wrong references
+     * and wrong evidence, so the document is refused whole instead.
+     */
+    static final Set<ParseIssue.Code> BROKEN_REFERENCE_LIST = Set.of(
+            ParseIssue.Code.MALFORMED_REFERENCE,
+            ParseIssue.Code.DUPLICATE_REFERENCE_NUMBER,
+            ParseIssue.Code.MISSING_REFERENCE_NUMBER);
 
     private final DocumentParser parser;
 
@@ -53,7 +63,14 @@ class ParserDocumentPlanner implements DocumentPlanner {
     @Override
     public DocumentPlan plan(String source, String text) {
         var parsed = parser.parse(source, text);
-        var errors = issues(parsed, true);
+        var errors = new java.util.ArrayList<>(issues(parsed, true));
+        if (parsed instanceof JournalArticle) {
+            parsed.issues().stream()
+                    .filter(issue -> issue.severity() != ParseIssue.Severity.ERROR)
+                    .filter(issue -> BROKEN_REFERENCE_LIST.contains(issue.code()))
+                    .map(issue -> new DocumentPlan.Issue(issue.code().name(), issue.message(), issue.line()))
+                    .forEach(errors::add);
+        }
         if (!errors.isEmpty() || parsed instanceof Unrecognized) {
             return new DocumentPlan.Reject(errors.isEmpty() ? issues(parsed, false) : errors);
         }

@@ -17,7 +17,7 @@ public record CatalogBatchInput(
         treatments = List.copyOf(treatments);
     }
 
-    public boolean isEmpty() {
+    public boolean hasNoItems() {
         return conditions.isEmpty() && therapies.isEmpty() && mechanisms.isEmpty() && treatments.isEmpty();
     }
 
