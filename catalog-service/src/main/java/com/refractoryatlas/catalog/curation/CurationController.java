@@ -28,76 +28,78 @@ class CurationController {
 
     private final CatalogWriter writer;
     private final CurationService curation;
+    private final SerializedWrites serialized;
 
-    CurationController(CatalogWriter writer, CurationService curation) {
+    CurationController(CatalogWriter writer, CurationService curation, SerializedWrites serialized) {
         this.writer = writer;
         this.curation = curation;
+        this.serialized = serialized;
     }
 
     @MutationMapping
     CatalogBatchResult upsertCatalog(@Argument CatalogBatchInput input, GraphQLContext context) {
         Caller.from(context).requireRole(IMPORTER, true);
-        return writer.upsert(input);
+        return serialized.run(() -> writer.upsert(input));
     }
 
     @MutationMapping
     Condition createCondition(@Argument ConditionInput input, GraphQLContext context) {
         editor(context);
-        return curation.createCondition(input);
+        return serialized.run(() -> curation.createCondition(input));
     }
 
     @MutationMapping
     Condition updateCondition(@Argument String id, @Argument ConditionPatch input, GraphQLContext context) {
         editor(context);
-        return curation.updateCondition(id, input);
+        return serialized.run(() -> curation.updateCondition(id, input));
     }
 
     @MutationMapping
     boolean deleteCondition(@Argument String id, GraphQLContext context) {
         editor(context);
-        return curation.deleteCondition(id);
+        return serialized.run(() -> curation.deleteCondition(id));
     }
 
     @MutationMapping
     Condition mergeConditions(@Argument String sourceId, @Argument String targetId, GraphQLContext context) {
         editor(context);
-        return curation.mergeConditions(sourceId, targetId);
+        return serialized.run(() -> curation.mergeConditions(sourceId, targetId));
     }
 
     @MutationMapping
     Therapy createTherapy(@Argument TherapyInput input, GraphQLContext context) {
         editor(context);
-        return curation.createTherapy(input);
+        return serialized.run(() -> curation.createTherapy(input));
     }
 
     @MutationMapping
     Therapy updateTherapy(@Argument String id, @Argument TherapyPatch input, GraphQLContext context) {
         editor(context);
-        return curation.updateTherapy(id, input);
+        return serialized.run(() -> curation.updateTherapy(id, input));
     }
 
     @MutationMapping
     boolean deleteTherapy(@Argument String id, GraphQLContext context) {
         editor(context);
-        return curation.deleteTherapy(id);
+        return serialized.run(() -> curation.deleteTherapy(id));
     }
 
     @MutationMapping
     Therapy mergeTherapies(@Argument String sourceId, @Argument String targetId, GraphQLContext context) {
         editor(context);
-        return curation.mergeTherapies(sourceId, targetId);
+        return serialized.run(() -> curation.mergeTherapies(sourceId, targetId));
     }
 
     @MutationMapping
     Treatment linkTreatment(@Argument TreatmentInput input, GraphQLContext context) {
         editor(context);
-        return curation.linkTreatment(input);
+        return serialized.run(() -> curation.linkTreatment(input));
     }
 
     @MutationMapping
     boolean unlinkTreatment(@Argument String conditionId, @Argument String therapyId, GraphQLContext context) {
         editor(context);
-        return curation.unlinkTreatment(conditionId, therapyId);
+        return serialized.run(() -> curation.unlinkTreatment(conditionId, therapyId));
     }
 
     private static void editor(GraphQLContext context) {

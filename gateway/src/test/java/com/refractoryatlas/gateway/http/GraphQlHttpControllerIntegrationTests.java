@@ -294,7 +294,10 @@ class GraphQlHttpControllerIntegrationTests {
             var headers = engine.lastRequest().headers();
             assertThat(headers)
                     .containsEntry("Authorization", "Bearer " + bearer)
-                    .containsEntry("traceparent", traceparent)
+                    .hasEntrySatisfying("traceparent", value -> assertThat(value)
+                            .as("the client's trace id continues; the parent is the gateway's own span")
+                            .startsWith(traceparent.substring(0, 36))
+                            .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"))
                     .containsEntry("x-request-id", requestId)
                     .containsEntry("X-Atlas-Service-Token", "local-dev-service-token")
                     .containsEntry("X-Atlas-User-Roles", "editor,importer");
