@@ -199,7 +199,6 @@ class CatalogWriter {
                     Merging.union(before == null ? List.of() : before.refractoryCriteria(), input.refractoryCriteria()),
                     Merging.union(before == null ? List.of() : before.articleIds(), input.articleIds()));
             checkMergedSizes("input.conditions[" + i + "]", merged.aliases(), merged.refractoryCriteria());
-            rules.size("input.conditions[" + i + "].articleIds", merged.articleIds());
             planned.put(input.id(), new Planned<>(input.id(), merged, before));
         }
         return planned;
@@ -241,7 +240,6 @@ class CatalogWriter {
                     input.name().strip(),
                     Merging.keep(before == null ? null : before.description(), input.description()),
                     Merging.union(before == null ? List.of() : before.conditionIds(), input.conditionIds()));
-            rules.size("input.mechanisms[" + i + "].conditionIds", merged.conditionIds());
             planned.put(input.id(), new Planned<>(input.id(), merged, before));
         }
         return planned;
@@ -275,8 +273,6 @@ class CatalogWriter {
                     Merging.keep(before == null ? null : before.summary(), input.summary()),
                     Merging.union(before == null ? List.of() : before.evidenceIds(), input.evidenceIds()),
                     Merging.union(before == null ? List.of() : before.articleIds(), input.articleIds()));
-            rules.size(field + ".evidenceIds", merged.evidenceIds());
-            rules.size(field + ".articleIds", merged.articleIds());
             planned.put(merged.id(), new Planned<>(merged.id(), merged, before));
         }
         return planned;

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -173,6 +174,48 @@ class UpsertCatalogIntegrationTests {
             assertThat(ketamine.summary()).isEqualTo("Ketamine acts within hours.");
             assertThat(ketamine.evidenceIds()).containsExactly("ref-1", "ref-2", "ref-9");
             assertThat(conditions.resolve("mdd")).isPresent();
+        }
+    }
+
+    @Nested
+    class Growth {
+
+        @Test
+        void keepsAcceptingArticlesAndEvidenceBeyondTheListLimitOfOneInput() {
+            for (int round = 0; round < 2; round++) {
+                int offset = round * 150;
+                var articles = IntStream.range(offset, offset + 150)
+                        .mapToObj(i -> "art-g" + i)
+                        .toList();
+                var evidence = IntStream.range(offset, offset + 150)
+                        .mapToObj(i -> "ref-g" + i)
+                        .toList();
+                var input = Map.of(
+                        "conditions",
+                        List.of(condition("depression", "Depression", List.of(), List.of(), articles)),
+                        "therapies",
+                        List.of(),
+                        "mechanisms",
+                        List.of(),
+                        "treatments",
+                        List.of(treatment("depression", "ketamine", "RESCUE", evidence)));
+                upsert(input)
+                        .path("upsertCatalog.items[*].outcome")
+                        .entityList(String.class)
+                        .containsExactly("UPDATED", "UPDATED");
+            }
+            assertThat(conditions
+                            .findAllById(List.of("depression"))
+                            .get("depression")
+                            .articleIds())
+                    .hasSize(301)
+                    .contains("art-1", "art-g0", "art-g299");
+            assertThat(treatments
+                            .findAllById(List.of(Treatment.idOf("depression", "ketamine")))
+                            .getFirst()
+                            .evidenceIds())
+                    .hasSize(302)
+                    .contains("ref-1", "ref-2", "ref-g299");
         }
     }
 
