@@ -294,7 +294,10 @@ class GraphQlHttpControllerIntegrationTests {
             var headers = engine.lastRequest().headers();
             assertThat(headers)
                     .containsEntry("Authorization", "Bearer " + bearer)
-                    .containsEntry("traceparent", traceparent)
+                    // the caller's trace continues with the gateway's own span as the subgraphs' parent
+                    .hasEntrySatisfying("traceparent", value -> assertThat(value)
+                            .startsWith("00-0af7651916cd43dd8448eb211c80319c-")
+                            .isNotEqualTo(traceparent))
                     .containsEntry("x-request-id", requestId)
                     .containsEntry("X-Atlas-Service-Token", "local-dev-service-token")
                     .containsEntry("X-Atlas-User-Roles", "editor,importer");
