@@ -9,6 +9,7 @@ import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.ParseAndValidate;
+import graphql.execution.ExecutionId;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.language.AstPrinter;
 import graphql.language.Document;
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -224,8 +226,12 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
     }
 
     private static boolean wantsPlan(Request request) {
-        return request.headers().entrySet().stream()
-                .anyMatch(h -> h.getKey().equalsIgnoreCase(DEBUG_PLAN_HEADER) && "true".equalsIgnoreCase(h.getValue()));
+        for (var header : request.headers().entrySet()) {
+            if (header.getKey().equalsIgnoreCase(DEBUG_PLAN_HEADER) && "true".equalsIgnoreCase(header.getValue())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, Object> errorResponse(String message, String code) {
@@ -239,13 +245,22 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
     private record Prepared(
             PreparsedDocumentEntry entry,
             @Nullable QueryPlan plan,
-            @Nullable GraphQLError planningError) {}
+            @Nullable GraphQLError planningError,
+            boolean usesAliases) {
+
+        Prepared(PreparsedDocumentEntry entry) {
+            this(entry, null, null, true);
+        }
+    }
 
     /** One supergraph in service with its executable schema and operation caches. */
     private static final class Serving {
         final Supergraph supergraph;
         final QueryPlanner planner;
         final GraphQL graphql;
+        /** Executes operations without aliases, reading fields by name without a per-field environment. */
+        final GraphQL unaliasedGraphql;
+
         final int cacheSize;
         final Map<String, Prepared> byText = new ConcurrentHashMap<>();
         final Map<String, QueryPlan> byNormalizedDocument = new ConcurrentHashMap<>();
@@ -255,11 +270,20 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
             this.planner = new QueryPlanner(supergraph);
             this.cacheSize = cacheSize;
             var strategy = new ShapingExecutionStrategy(executor);
-            this.graphql = GraphQL.newGraphQL(supergraph.apiSchema())
+            this.graphql = executable(supergraph.apiSchema(), strategy);
+            this.unaliasedGraphql = executable(SupergraphWiring.unaliased(supergraph.apiSchema()), strategy);
+        }
+
+        private static GraphQL executable(GraphQLSchema schema, ShapingExecutionStrategy strategy) {
+            var executions = new AtomicLong();
+            return GraphQL.newGraphQL(schema)
                     .queryExecutionStrategy(strategy)
                     .mutationExecutionStrategy(strategy)
                     .preparsedDocumentProvider((input, parse) -> CompletableFuture.completedFuture(
                             input.getGraphQLContext().get(PreparsedDocumentEntry.class)))
+                    // a counter instead of a random UUID per request: nothing outside this process sees the id
+                    .executionIdProvider((query, operationName, context) ->
+                            ExecutionId.from(Long.toString(executions.incrementAndGet())))
                     .build();
         }
 
@@ -286,7 +310,8 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
                             ShapingExecutionStrategy.PLANNED_REQUEST,
                             new ShapingExecutionStrategy.PlannedRequest(prepared.plan(), request)))
                     .build();
-            var response = new LinkedHashMap<>(graphql.execute(input).toSpecification());
+            var executable = prepared.usesAliases() ? graphql : unaliasedGraphql;
+            var response = new LinkedHashMap<>(executable.execute(input).toSpecification());
             if (includePlan) {
                 @SuppressWarnings("unchecked")
                 var extensions = response.get("extensions") instanceof Map<?, ?> map
@@ -317,23 +342,23 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
             try {
                 document = Parser.parse(query);
             } catch (InvalidSyntaxException e) {
-                return new Prepared(new PreparsedDocumentEntry(e.toInvalidSyntaxError()), null, null);
+                return new Prepared(new PreparsedDocumentEntry(e.toInvalidSyntaxError()));
             }
             var validationErrors = ParseAndValidate.validate(supergraph.apiSchema(), document);
             if (!validationErrors.isEmpty()) {
-                return new Prepared(
-                        new PreparsedDocumentEntry(List.<GraphQLError>copyOf(validationErrors)), null, null);
+                return new Prepared(new PreparsedDocumentEntry(List.<GraphQLError>copyOf(validationErrors)));
             }
             var entry = new PreparsedDocumentEntry(document);
+            boolean aliases = SupergraphWiring.usesAliases(document);
             var normalized = operationName + "\n" + AstPrinter.printAstCompact(document);
             var plan = byNormalizedDocument.get(normalized);
             if (plan != null) {
-                return new Prepared(entry, plan, null);
+                return new Prepared(entry, plan, null, aliases);
             }
             try {
                 plan = planner.plan(document, operationName);
                 byNormalizedDocument.put(normalized, plan);
-                return new Prepared(entry, plan, null);
+                return new Prepared(entry, plan, null, aliases);
             } catch (PlanningException e) {
                 return new Prepared(
                         entry,
@@ -341,7 +366,8 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
                         GraphqlErrorBuilder.newError()
                                 .message(e.getMessage())
                                 .extensions(Map.of("code", "QUERY_PLANNING_FAILED"))
-                                .build());
+                                .build(),
+                        aliases);
             }
         }
     }
