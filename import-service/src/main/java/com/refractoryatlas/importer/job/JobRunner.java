@@ -95,7 +95,11 @@ class JobRunner {
             var result = writer.upsertArticle(plan.article().withImportJobId(job.id()));
             step = toStep(result);
             job = job.withArticle(
-                    step, articleCounts(result, true), articleCounts(result, false), PROGRESS_ARTICLE_WRITTEN, now());
+                    step,
+                    articleCounts(result, job.id(), true),
+                    articleCounts(result, job.id(), false),
+                    PROGRESS_ARTICLE_WRITTEN,
+                    now());
             repository.save(job);
         }
         var batch = plan.catalog().resolve(step.articleId(), step.referenceIdsByNumber());
@@ -148,8 +152,14 @@ class JobRunner {
         return new ArticleStep(result.article().id(), references);
     }
 
-    private static ImportCounts articleCounts(ArticleUpsertResult result, boolean created) {
-        int articles = result.outcome().created() == created ? 1 : 0;
+    /**
+     * What the article write created or matched. An article this very job first produced counts as created even when
+     * the write reports it unchanged: the job was interrupted after an earlier attempt wrote it.
+     */
+    static ImportCounts articleCounts(ArticleUpsertResult result, String jobId, boolean created) {
+        boolean ours =
+                result.outcome().created() || jobId.equals(result.article().importJobId());
+        int articles = ours == created ? 1 : 0;
         int references = (int) result.references().stream()
                 .filter(r -> r.outcome().created() == created)
                 .count();

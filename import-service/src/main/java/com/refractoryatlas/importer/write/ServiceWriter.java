@@ -14,7 +14,7 @@ public final class ServiceWriter {
     private static final String UPSERT_ARTICLE = """
             mutation upsertArticle($input: ArticleInput!) {
               upsertArticle(input: $input) {
-                article { id }
+                article { id importJobId }
                 outcome
                 references { number id outcome }
               }
