@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Our gateway against Apollo's reference gateway ({@code @apollo/gateway} 2.14.4 + {@code @apollo/server} 5.5.1) in
- * the same run, against the same subgraphs and data, with autocannon: (a) a one-subgraph query, (b) a four-level
+ * the same run, against the same subgraphs and data, with wrk: (a) a one-subgraph query, (b) a four-level
  * query crossing all three subgraphs; plus the latency our gateway adds over calling the subgraph directly for (a).
  * Not part of the normal build: {@code ./mvnw -pl system-tests verify -Pbenchmark}.
  */
@@ -24,6 +24,7 @@ class GatewayBenchmarkTests {
     @Test
     void gatewayVersusApolloGatewayAndDirectSubgraph(AtlasSystem system) {
         Capabilities.requireGatewayGraphQl(system);
+        Benchmarks.requireWrk();
         var node = Node.require();
         SeedData.ensure(system);
         var ours = system.gatewayUrl();
@@ -35,17 +36,17 @@ class GatewayBenchmarkTests {
         }
 
         var report = new StringBuilder("Gateway benchmark: " + Benchmarks.machine() + "\n");
-        report.append("autocannon, %d connections, %ds measured after %ds warm-up per target%n"
+        report.append("wrk, %d connections, %ds measured after %ds warm-up per target%n"
                 .formatted(CONNECTIONS, MEASURE.toSeconds(), WARMUP.toSeconds()));
         var results = new java.util.LinkedHashMap<String, Benchmarks.Load>();
-        measure(node, results, "(a) one subgraph   - catalog subgraph direct", direct, Benchmarks.ONE_SUBGRAPH);
-        measure(node, results, "(a) one subgraph   - our gateway", ours, Benchmarks.ONE_SUBGRAPH);
-        measure(node, results, "(a) one subgraph   - Apollo gateway", apollo, Benchmarks.ONE_SUBGRAPH);
-        measure(node, results, "(b) four levels    - our gateway", ours, Benchmarks.FOUR_LEVELS);
-        measure(node, results, "(b) four levels    - Apollo gateway", apollo, Benchmarks.FOUR_LEVELS);
+        measure(results, "(a) one subgraph   - catalog subgraph direct", direct, Benchmarks.ONE_SUBGRAPH);
+        measure(results, "(a) one subgraph   - our gateway", ours, Benchmarks.ONE_SUBGRAPH);
+        measure(results, "(a) one subgraph   - Apollo gateway", apollo, Benchmarks.ONE_SUBGRAPH);
+        measure(results, "(b) four levels    - our gateway", ours, Benchmarks.FOUR_LEVELS);
+        measure(results, "(b) four levels    - Apollo gateway", apollo, Benchmarks.FOUR_LEVELS);
         var latency = new java.util.LinkedHashMap<String, Benchmarks.Load>();
-        latency.put("direct", Benchmarks.autocannon(node, direct, Benchmarks.ONE_SUBGRAPH, 1, MEASURE));
-        latency.put("ours", Benchmarks.autocannon(node, ours, Benchmarks.ONE_SUBGRAPH, 1, MEASURE));
+        latency.put("direct", Benchmarks.wrk(direct, Benchmarks.ONE_SUBGRAPH, 1, MEASURE));
+        latency.put("ours", Benchmarks.wrk(ours, Benchmarks.ONE_SUBGRAPH, 1, MEASURE));
         results.forEach((label, load) -> report.append(load.line(label)).append('\n'));
         report.append(latency.get("direct").line("(a) 1 connection   - catalog subgraph direct"))
                 .append('\n');
@@ -65,9 +66,9 @@ class GatewayBenchmarkTests {
     }
 
     private static void measure(
-            Node node, java.util.Map<String, Benchmarks.Load> results, String label, java.net.URI url, String query) {
-        Benchmarks.autocannon(node, url, query, CONNECTIONS, WARMUP);
-        results.put(label, Benchmarks.autocannon(node, url, query, CONNECTIONS, MEASURE));
+            java.util.Map<String, Benchmarks.Load> results, String label, java.net.URI url, String query) {
+        Benchmarks.wrk(url, query, CONNECTIONS, WARMUP);
+        results.put(label, Benchmarks.wrk(url, query, CONNECTIONS, MEASURE));
     }
 
     private static double[] ratio(java.util.Map<String, Benchmarks.Load> results, String ours, String apollo) {

@@ -9,11 +9,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Apollo's reference tooling (composition, gateway, graphql-http audit, autocannon) from
+ * Apollo's reference tooling (composition, gateway, graphql-http audit) from
  * {@code src/test/node/package.json} and its committed lock file, installed with {@code npm ci} into
  * {@code target/node} once per build. Tests that need it are skipped, with the reason, when node or npm is absent or
  * the install fails (no registry).
@@ -22,7 +23,7 @@ final class Node {
 
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
     private static final List<String> FILES =
-            List.of("package.json", "package-lock.json", "compose.mjs", "apollo-gateway.mjs", "audit.mjs", "load.mjs");
+            List.of("package.json", "package-lock.json", "compose.mjs", "apollo-gateway.mjs", "audit.mjs");
     private static volatile Node installed;
 
     private final Path dir;
@@ -106,14 +107,20 @@ final class Node {
     record Result(int exitCode, String output) {}
 
     static Result exec(Path dir, Duration timeout, String... command) {
+        return exec(dir, timeout, Map.of(), command);
+    }
+
+    /** Runs a command to completion with extra environment variables. */
+    static Result exec(Path dir, Duration timeout, Map<String, String> environment, String... command) {
         try {
             var output = Files.createTempFile("atlas-node", ".log");
             try {
-                var process = new ProcessBuilder(command)
+                var builder = new ProcessBuilder(command)
                         .directory(dir.toFile())
                         .redirectErrorStream(true)
-                        .redirectOutput(output.toFile())
-                        .start();
+                        .redirectOutput(output.toFile());
+                builder.environment().putAll(environment);
+                var process = builder.start();
                 if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly();
                     return new Result(-1, "timed out after " + timeout + ": " + Files.readString(output));
