@@ -150,11 +150,32 @@ public final class CorpusGenerator {
     /** Stores {@code referenceCount} references and {@code articleCount} articles; returns the reference ids. */
     public static List<String> load(
             References references, Articles articles, int referenceCount, int articleCount, long seed) {
+        return load(references, articles, referenceCount, articleCount, seed, 0, 0);
+    }
+
+    /**
+     * Like {@link #load(References, Articles, int, int, long)} with numbering from {@code firstReference} and
+     * {@code firstArticle}, so that a later block adds references and articles with new ids instead of replacing the
+     * earlier ones (titles, DOIs and article checksums carry the number). The block's articles cite its own
+     * references, at least {@value #CITATIONS_PER_ARTICLE} of which are needed when there are articles.
+     */
+    public static List<String> load(
+            References references,
+            Articles articles,
+            int referenceCount,
+            int articleCount,
+            long seed,
+            int firstReference,
+            int firstArticle) {
+        if (articleCount > 0 && referenceCount < CITATIONS_PER_ARTICLE) {
+            throw new IllegalArgumentException(
+                    "articles cite " + CITATIONS_PER_ARTICLE + " references each: generate at least that many");
+        }
         var random = new Random(seed);
         var ids = new ArrayList<String>(referenceCount);
         var batch = new ArrayList<Reference>(BATCH);
         for (int i = 0; i < referenceCount; i++) {
-            var reference = reference(random, i);
+            var reference = reference(random, firstReference + i);
             ids.add(reference.id());
             batch.add(reference);
             if (batch.size() == BATCH) {
@@ -165,7 +186,7 @@ public final class CorpusGenerator {
         references.replaceAll(batch);
         var articleBatch = new ArrayList<Article>(BATCH);
         for (int a = 0; a < articleCount; a++) {
-            articleBatch.add(article(random, a, ids));
+            articleBatch.add(article(random, firstArticle + a, ids));
             if (articleBatch.size() == BATCH) {
                 articles.replaceAll(articleBatch);
                 articleBatch.clear();

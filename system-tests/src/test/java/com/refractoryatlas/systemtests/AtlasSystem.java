@@ -35,6 +35,12 @@ final class AtlasSystem implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("atlas.system.readySeconds", 480));
     private static final String READINESS = "/actuator/health/readiness";
     private static final String DEFAULT_JVM_OPTS = "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    /** The MongoDB-wire server's heap ({@code -Datlas.mongo.heap=8g} for the scale test's 10x sizes). */
+    private static final String MONGO_HEAP = System.getProperty("atlas.mongo.heap", "256m");
+    /** {@code -Datlas.system.heap.<service>=1g} gives one service JVM a bigger heap than the common options. */
+    private static final String HEAP_PROPERTY = "atlas.system.heap.";
+    /** {@code -Datlas.system.env.<service>=NAME=value,NAME=value} adds to (or overrides) one service's environment. */
+    private static final String ENV_PROPERTY = "atlas.system.env.";
 
     private final Settings settings;
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
@@ -83,6 +89,11 @@ final class AtlasSystem implements AutoCloseable {
 
         Path logs() {
             return workDir.resolve("system-logs");
+        }
+
+        /** A service module's compiled test classes (where its data generators live). */
+        Path testClasses(String service) {
+            return repoDir.resolve(service).resolve("target").resolve("test-classes");
         }
 
         /** What is missing to run the system, if anything (the tests are skipped with this message). */
@@ -153,7 +164,7 @@ final class AtlasSystem implements AutoCloseable {
         } else {
             command = List.of(
                     java(),
-                    "-Xmx256m",
+                    "-Xmx" + MONGO_HEAP,
                     "-XX:+UseSerialGC",
                     "-cp",
                     readString(settings.mongoClasspathFile()).strip(),
@@ -214,6 +225,31 @@ final class AtlasSystem implements AutoCloseable {
 
     private ServiceProcess service(String name, Map<String, String> extraEnvironment) {
         int port = Ports.free();
+        var environment = serviceEnvironment(name);
+        environment.putAll(extraEnvironment);
+        environment.putAll(environmentOverrides(name));
+        var command = new ArrayList<String>();
+        command.add(java());
+        command.addAll(List.of(settings.jvmOptions().trim().split("\\s+")));
+        var heap = System.getProperty(HEAP_PROPERTY + name);
+        if (heap != null && !heap.isBlank()) {
+            // the last -Xmx on the command line wins
+            command.add("-Xmx" + heap.strip());
+        }
+        command.addAll(List.of(
+                "-jar",
+                settings.jar(name).toString(),
+                "--server.port=" + port,
+                "--server.address=127.0.0.1",
+                "--spring.lifecycle.timeout-per-shutdown-phase=5s"));
+        var process = new ServiceProcess(
+                name, command, environment, port, settings.logs().resolve(name + ".log"), READINESS);
+        processes.put(name, process);
+        return process;
+    }
+
+    /** What every service process gets: the shared MongoDB server, the service token, its own data folder. */
+    private LinkedHashMap<String, String> serviceEnvironment(String name) {
         var environment = new LinkedHashMap<String, String>();
         environment.put("MONGODB_URI", mongoUri());
         environment.put("ATLAS_SERVICE_TOKEN", SERVICE_TOKEN);
@@ -229,20 +265,81 @@ final class AtlasSystem implements AutoCloseable {
                     otlp.tracesUrl().toString());
             environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "1s");
         }
-        environment.putAll(extraEnvironment);
+        return environment;
+    }
+
+    /** The {@code atlas.system.env.<service>} overrides of one service's environment, e.g. a benchmark's timeouts. */
+    static Map<String, String> environmentOverrides(String name) {
+        var overrides = new LinkedHashMap<String, String>();
+        var value = System.getProperty(ENV_PROPERTY + name, "");
+        for (var entry : value.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int equals = entry.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException(ENV_PROPERTY + name + ": expected NAME=value, got " + entry);
+            }
+            overrides.put(
+                    entry.substring(0, equals).strip(),
+                    entry.substring(equals + 1).strip());
+        }
+        return overrides;
+    }
+
+    /** What a one-off job printed and how it ended. */
+    record JobResult(int exitCode, Duration elapsed, String output) {}
+
+    /**
+     * Runs a main class of a service module's test classes as a one-off JVM with the service's own environment (the
+     * same MongoDB server and database as the running service): Spring Boot's {@code PropertiesLauncher} on the
+     * service's fat jar, with {@code target/test-classes} on its loader path. Waits for it to end; the output also
+     * goes to {@code system-logs/<service>-<label>.log}.
+     */
+    JobResult runOnServiceJar(
+            String service, String mainClass, String heap, List<String> arguments, String label, Duration timeout) {
+        var testClasses = settings.testClasses(service);
+        if (!Files.isDirectory(testClasses)) {
+            throw new IllegalStateException("No " + testClasses + ": build " + service
+                    + " with its test classes (./mvnw install -DskipTests compiles them; -Dmaven.test.skip does not)");
+        }
         var command = new ArrayList<String>();
         command.add(java());
-        command.addAll(List.of(settings.jvmOptions().trim().split("\\s+")));
         command.addAll(List.of(
-                "-jar",
-                settings.jar(name).toString(),
-                "--server.port=" + port,
-                "--server.address=127.0.0.1",
-                "--spring.lifecycle.timeout-per-shutdown-phase=5s"));
-        var process = new ServiceProcess(
-                name, command, environment, port, settings.logs().resolve(name + ".log"), READINESS);
-        processes.put(name, process);
-        return process;
+                "-Xmx" + heap,
+                "-XX:+UseSerialGC",
+                "-Dloader.path=" + testClasses,
+                "-Dloader.main=" + mainClass,
+                "-cp",
+                settings.jar(service).toString(),
+                "org.springframework.boot.loader.launch.PropertiesLauncher"));
+        command.addAll(arguments);
+        var environment = serviceEnvironment(service);
+        environment.putAll(environmentOverrides(service));
+        var log = settings.logs().resolve(service + "-" + label + ".log");
+        var started = java.time.Instant.now();
+        try {
+            Files.createDirectories(log.getParent());
+            var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            var process = builder.start();
+            try {
+                if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor();
+                    throw new IllegalStateException(
+                            service + " " + label + " did not end within " + timeout + "; see " + log);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            return new JobResult(
+                    process.exitValue(), Duration.between(started, java.time.Instant.now()), readString(log));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run " + command, e);
+        }
     }
 
     String mongoUri() {

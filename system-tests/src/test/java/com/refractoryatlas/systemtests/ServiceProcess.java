@@ -87,6 +87,10 @@ final class ServiceProcess {
         return process != null && process.isAlive();
     }
 
+    synchronized int exitCode() {
+        return process == null || process.isAlive() ? -1 : process.exitValue();
+    }
+
     synchronized long pid() {
         return process == null ? -1 : process.pid();
     }
@@ -96,7 +100,8 @@ final class ServiceProcess {
         var deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!alive()) {
-                throw new IllegalStateException(name + " exited while starting; see " + log + "\n" + tail());
+                throw new IllegalStateException(
+                        name + " exited while starting (exit code " + exitCode() + "); see " + log + "\n" + tail());
             }
             if (ready()) {
                 return;

@@ -22,7 +22,8 @@ import java.util.function.IntFunction;
  * benchmarks and batching tests can load 10⁵ treatments in seconds. Output is deterministic: the same sizes give the
  * same ids, so a second run upserts the same documents. Each condition gets {@code treatments / conditions} treatments
  * with distinct therapies, two evidence references and one article each; every tenth condition is linked to a
- * mechanism.
+ * mechanism. A {@link Start} offsets the ids so that successive runs against one database add a new block of
+ * documents instead of upserting the same ones (the system tests' scale test grows the data this way).
  */
 public final class CatalogDataGenerator {
 
@@ -71,6 +72,21 @@ public final class CatalogDataGenerator {
         }
     }
 
+    /**
+     * The first condition, therapy and treatment index of one generated block: ids start there, and the block's
+     * treatments pair its own conditions with its own therapies.
+     */
+    public record Start(int condition, int therapy, int treatment) {
+
+        public static final Start ZERO = new Start(0, 0, 0);
+
+        public Start {
+            if (condition < 0 || therapy < 0 || treatment < 0) {
+                throw new IllegalArgumentException("start indexes must not be negative");
+            }
+        }
+    }
+
     public static String conditionId(int index) {
         return "condition-%06d".formatted(index);
     }
@@ -80,19 +96,38 @@ public final class CatalogDataGenerator {
     }
 
     public void generate(Size size) {
-        inBatches(size.conditions(), this::condition, batch -> {
+        generate(size, Start.ZERO);
+    }
+
+    /** Generates one block of {@code size} documents whose indexes begin at {@code start}. */
+    public void generate(Size size, Start start) {
+        generate(size, start, List.of());
+    }
+
+    /**
+     * Like {@link #generate(Size, Start)}, with the treatments' evidence drawn from {@code evidencePool} (ids of
+     * references that exist, e.g. the ones the references service's generator wrote) instead of synthetic
+     * {@code ref-N} ids that resolve to nothing; an empty pool keeps the synthetic ids.
+     */
+    public void generate(Size size, Start start, List<String> evidencePool) {
+        inBatches(size.conditions(), i -> condition(start.condition() + i), batch -> {
             conditions.saveAll(batch);
             aliases.claimAll(AliasKind.CONDITION, keys(batch, c -> List.of(c.id(), c.id() + "-refractory")));
         });
-        inBatches(size.therapies(), this::therapy, batch -> {
+        inBatches(size.therapies(), i -> therapy(start.therapy() + i), batch -> {
             therapies.saveAll(batch);
             aliases.claimAll(AliasKind.THERAPY, keys(batch, t -> List.of(t.id(), "t" + t.id().substring(8))));
         });
-        inBatches(size.treatments(), index -> treatment(index, size), treatments::saveAll);
+        inBatches(size.treatments(), index -> treatment(index, size, start, evidencePool), treatments::saveAll);
+        // a later block links its conditions to mechanisms of its own: an upsert replaces a mechanism's links
+        var suffix = start.condition() == 0 ? "" : "-" + start.condition();
         var linked = new HashMap<String, List<String>>();
         for (int i = 0; i < size.conditions(); i += MECHANISM_EVERY) {
-            linked.computeIfAbsent("mechanism-" + (i / MECHANISM_EVERY) % CONDITION_SPREAD, k -> new ArrayList<>())
-                    .add(conditionId(i));
+            int condition = start.condition() + i;
+            linked.computeIfAbsent(
+                            "mechanism-" + (condition / MECHANISM_EVERY) % CONDITION_SPREAD + suffix,
+                            k -> new ArrayList<>())
+                    .add(conditionId(condition));
         }
         mechanisms.saveAll(linked.entrySet().stream()
                 .map(e -> new Mechanism(e.getKey(), "Mechanism " + e.getKey(), "Synthetic", e.getValue()))
@@ -119,18 +154,27 @@ public final class CatalogDataGenerator {
                 index % 2 == 0 ? "Class " + index % CONDITION_SPREAD : null);
     }
 
-    /** The k-th treatment of condition c pairs it with therapy (c·13 + k·1009) mod T: distinct per condition. */
-    private Treatment treatment(int index, Size size) {
-        int condition = index % size.conditions();
-        int k = index / size.conditions();
+    /**
+     * The k-th treatment of the block's condition c pairs it with the block's therapy (c·13 + k·1009) mod T: distinct
+     * per condition.
+     */
+    private Treatment treatment(int local, Size size, Start start, List<String> evidencePool) {
+        int condition = local % size.conditions();
+        int k = local / size.conditions();
         int therapy = (int) (((long) condition * CONDITION_SPREAD + (long) k * THERAPY_STRIDE) % size.therapies());
+        int index = start.treatment() + local;
+        int conditionIndex = start.condition() + condition;
         return Treatment.of(
-                conditionId(condition),
-                therapyId(therapy),
+                conditionId(conditionIndex),
+                therapyId(start.therapy() + therapy),
                 ROLES[index % ROLES.length],
                 "Synthetic evidence summary " + index,
-                List.of("ref-" + index % REFERENCE_POOL, "ref-" + (index + 1) % REFERENCE_POOL),
-                List.of("article-" + condition % REFERENCE_POOL));
+                List.of(evidenceId(index, evidencePool), evidenceId(index + 1, evidencePool)),
+                List.of("article-" + conditionIndex % REFERENCE_POOL));
+    }
+
+    private static String evidenceId(int index, List<String> pool) {
+        return pool.isEmpty() ? "ref-" + index % REFERENCE_POOL : pool.get(index % pool.size());
     }
 
     private static <T> Map<String, Set<String>> keys(List<T> batch, java.util.function.Function<T, List<String>> of) {
