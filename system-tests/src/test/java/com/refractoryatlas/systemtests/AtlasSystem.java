@@ -422,6 +422,23 @@ final class AtlasSystem implements AutoCloseable {
      * Apollo's reference gateway ({@code @apollo/gateway} with {@code IntrospectAndCompose}) on a free loopback port,
      * against the same subgraph proxies as ours; started on first use, stopped with the system.
      */
+    /** Every running process of the system by name (MongoDB, the services, Apollo's gateway once started). */
+    synchronized Map<String, ProcessHandle> processHandles() {
+        var handles = new LinkedHashMap<String, ProcessHandle>();
+        if (mongo != null && mongo.alive()) {
+            ProcessHandle.of(mongo.pid()).ifPresent(handle -> handles.put("mongo", handle));
+        }
+        processes.forEach((name, process) -> {
+            if (process.alive()) {
+                ProcessHandle.of(process.pid()).ifPresent(handle -> handles.put(name, handle));
+            }
+        });
+        if (apolloGateway != null && apolloGateway.isAlive()) {
+            handles.put("apollo-gateway", apolloGateway.toHandle());
+        }
+        return handles;
+    }
+
     synchronized URI apolloGateway(Node node) {
         if (apolloGatewayUrl != null && apolloGateway != null && apolloGateway.isAlive()) {
             return apolloGatewayUrl;

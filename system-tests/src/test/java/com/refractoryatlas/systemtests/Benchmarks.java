@@ -40,6 +40,9 @@ final class Benchmarks {
     }
 
     private static final int WRK_THREADS = 2;
+    private static final double MIN_REPORTED_CPU_MILLIS = 0.05;
+    private static final double NANOS_PER_MILLI = 1_000_000.0;
+    private static final int LABEL_WIDTH = 44;
 
     private Benchmarks() {}
 
@@ -80,6 +83,53 @@ final class Benchmarks {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A load run with the CPU time each process of the system spent on it, in milliseconds per request. */
+    record Measured(Load load, Map<String, Double> cpuMillisPerRequest) {
+
+        /** CPU per request of the named processes together. */
+        double cpuMillis(java.util.function.Predicate<String> processes) {
+            return cpuMillisPerRequest.entrySet().stream()
+                    .filter(entry -> processes.test(entry.getKey()))
+                    .mapToDouble(Map.Entry::getValue)
+                    .sum();
+        }
+
+        String line(String label) {
+            var cpu = new StringBuilder();
+            cpuMillisPerRequest.forEach((process, millis) -> {
+                if (millis >= MIN_REPORTED_CPU_MILLIS) {
+                    cpu.append(cpu.isEmpty() ? "" : ", ").append("%s %.2f".formatted(process, millis));
+                }
+            });
+            return load.line(label) + "\n" + " ".repeat(LABEL_WIDTH) + " CPU ms/request: " + cpu;
+        }
+    }
+
+    /**
+     * Runs wrk against {@code url} and reads every system process's CPU time (from the OS, like {@code top}) before
+     * and after: what each process spent per request, gateway and subgraphs alike.
+     */
+    static Measured measured(AtlasSystem system, URI url, String query, int connections, Duration duration) {
+        var processes = system.processHandles();
+        var before = cpuTimes(processes);
+        var load = wrk(url, query, connections, duration);
+        var after = cpuTimes(processes);
+        var perRequest = new java.util.LinkedHashMap<String, Double>();
+        after.forEach((process, cpu) -> perRequest.put(
+                process,
+                load.requests() == 0
+                        ? 0
+                        : (cpu - before.getOrDefault(process, 0L)) / NANOS_PER_MILLI / load.requests()));
+        return new Measured(load, perRequest);
+    }
+
+    private static Map<String, Long> cpuTimes(Map<String, ProcessHandle> processes) {
+        var times = new java.util.LinkedHashMap<String, Long>();
+        processes.forEach(
+                (name, handle) -> handle.info().totalCpuDuration().ifPresent(cpu -> times.put(name, cpu.toNanos())));
+        return times;
     }
 
     /** Skips the calling benchmark unless wrk is on the PATH. */

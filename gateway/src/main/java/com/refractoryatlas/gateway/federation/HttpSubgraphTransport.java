@@ -6,25 +6,36 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls subgraphs over HTTP/1.1 with keep-alive, each with its own timeout, circuit breaker and bulkhead (resilience4j
- * instances named after the subgraph), so that a dead subgraph fails fast instead of holding gateway threads.
+ * Calls subgraphs over HTTP/1.1 with pooled keep-alive connections, each with its own timeout, circuit breaker and
+ * bulkhead (resilience4j instances named after the subgraph), so that a dead subgraph fails fast instead of holding
+ * gateway threads. Apache HttpClient's classic (blocking) API on the caller's virtual thread: a call costs no thread
+ * hand-offs, where the JDK client routed every exchange through its selector thread and an executor (measured: 15% of
+ * the gateway's CPU on a one-subgraph query).
  */
-final class HttpSubgraphTransport implements SubgraphTransport {
+final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
 
     /** Request headers a subgraph may need: identity, tracing, correlation. */
     static final Set<String> PROPAGATED_HEADERS = Set.of(
@@ -38,12 +49,18 @@ final class HttpSubgraphTransport implements SubgraphTransport {
 
     private static final int HTTP_OK = 200;
     private static final int HTTP_MULTIPLE_CHOICES = 300;
+    private static final TimeValue IDLE_CONNECTION_EVICTION = TimeValue.ofSeconds(30);
+    private static final String ACCEPT = "application/graphql-response+json, application/json";
 
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
-    private final HttpClient client;
+    private final CloseableHttpClient client;
     private final JsonMapper json;
 
-    private record Endpoint(URI url, Duration timeout, CircuitBreaker circuitBreaker, Bulkhead bulkhead) {}
+    /** A subgraph's address and guards; {@code config} holds its response timeout. */
+    private record Endpoint(URI url, RequestConfig config, CircuitBreaker circuitBreaker, Bulkhead bulkhead) {}
+
+    /** What came back: the status and the whole body. */
+    private record Answer(int status, byte[] body) {}
 
     HttpSubgraphTransport(
             FederationProperties properties,
@@ -51,21 +68,44 @@ final class HttpSubgraphTransport implements SubgraphTransport {
             BulkheadRegistry bulkheads,
             JsonMapper json) {
         this.json = json;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.federation().connectTimeout())
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
         for (var subgraph : properties.subgraphs()) {
             var timeout = subgraph.timeout() == null ? properties.federation().subgraphTimeout() : subgraph.timeout();
             endpoints.put(
                     subgraph.name(),
                     new Endpoint(
                             subgraph.url(),
-                            timeout,
+                            RequestConfig.custom()
+                                    .setResponseTimeout(Timeout.of(timeout))
+                                    .build(),
                             circuitBreakers.circuitBreaker(subgraph.name()),
                             bulkheads.bulkhead(subgraph.name())));
         }
+        // as many pooled connections per subgraph as its bulkhead lets calls through at once
+        int perSubgraph = endpoints.values().stream()
+                .mapToInt(endpoint -> endpoint.bulkhead().getBulkheadConfig().getMaxConcurrentCalls())
+                .max()
+                .orElse(1);
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnPerRoute(perSubgraph)
+                        .setMaxConnTotal(perSubgraph * Math.max(1, endpoints.size()))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(
+                                        Timeout.of(properties.federation().connectTimeout()))
+                                .build())
+                        .build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableContentCompression()
+                .disableAuthCaching()
+                .evictIdleConnections(IDLE_CONNECTION_EVICTION)
+                .build();
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
     }
 
     @Override
@@ -116,43 +156,47 @@ final class HttpSubgraphTransport implements SubgraphTransport {
         if (!variables.isEmpty()) {
             body.put("variables", variables);
         }
-        var request = HttpRequest.newBuilder(endpoint.url())
-                .timeout(endpoint.timeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/graphql-response+json, application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+        var request = new HttpPost(endpoint.url());
+        request.setConfig(endpoint.config());
+        request.setHeader("Accept", ACCEPT);
+        request.setEntity(new ByteArrayEntity(json.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
         headers.forEach((name, value) -> {
-            if (PROPAGATED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                request.header(name, value);
+            if (PROPAGATED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                request.setHeader(name, value);
             }
         });
-        HttpResponse<byte[]> response;
+        Answer answer;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            answer = client.execute(
+                    request,
+                    response -> new Answer(
+                            response.getCode(),
+                            response.getEntity() == null
+                                    ? new byte[0]
+                                    : EntityUtils.toByteArray(response.getEntity())));
+        } catch (InterruptedIOException e) {
+            // a response timeout (SocketTimeoutException) or an interrupted call
+            throw new SubgraphUnavailableException(subgraph, "timed out: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new SubgraphUnavailableException(subgraph, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SubgraphUnavailableException(subgraph, "interrupted", e);
         }
-        return parse(subgraph, response);
+        return parse(subgraph, answer);
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> parse(String subgraph, HttpResponse<byte[]> response) {
+    private Map<String, Object> parse(String subgraph, Answer response) {
         Map<String, Object> parsed;
         try {
             parsed = json.readValue(response.body(), Map.class);
         } catch (JacksonException e) {
-            throw new SubgraphUnavailableException(
-                    subgraph, "HTTP " + response.statusCode() + " without GraphQL JSON", e);
+            throw new SubgraphUnavailableException(subgraph, "HTTP " + response.status() + " without GraphQL JSON", e);
         }
         var graphqlResponse = parsed != null && (parsed.containsKey("data") || parsed.get("errors") instanceof List<?>);
         if (!graphqlResponse
-                || (response.statusCode() >= HTTP_MULTIPLE_CHOICES || response.statusCode() < HTTP_OK)
+                || (response.status() >= HTTP_MULTIPLE_CHOICES || response.status() < HTTP_OK)
                         && !parsed.containsKey("data")
                         && !(parsed.get("errors") instanceof List<?>)) {
-            throw new SubgraphUnavailableException(subgraph, "HTTP " + response.statusCode(), null);
+            throw new SubgraphUnavailableException(subgraph, "HTTP " + response.status(), null);
         }
         return parsed;
     }
