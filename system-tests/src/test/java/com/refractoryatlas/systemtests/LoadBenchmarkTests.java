@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,6 +57,6 @@ class LoadBenchmarkTests {
                         "first failures: %s",
                         failed.stream().limit(3).map(LoadDriver.Sample::body).toList())
                 .isEmpty();
-        assertThat(Map.of("requests", samples.size())).containsKey("requests");
+        assertThat(samples).as("requests answered in %ds", DURATION.toSeconds()).isNotEmpty();
     }
 }
