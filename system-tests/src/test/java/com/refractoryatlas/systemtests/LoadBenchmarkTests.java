@@ -3,7 +3,10 @@ package com.refractoryatlas.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,6 +28,8 @@ class LoadBenchmarkTests {
             Benchmarks.FOUR_LEVELS,
             "{ importJobs(first: 10) { totalCount edges { node { id status progress counts { articles } } } } }");
 
+    private static final List<String> OPERATION_NAMES = List.of("list", "detail", "four-level", "import status");
+
     @Test
     void mixedWorkloadAtThirtyTwoClientsForSixtySeconds(AtlasSystem system) {
         Capabilities.requireGatewayGraphQl(system);
@@ -35,7 +40,17 @@ class LoadBenchmarkTests {
             ServiceProcess.sleep(Duration.ofSeconds(15));
         }
         List<LoadDriver.Sample> samples;
-        try (var load = new LoadDriver(CLIENTS, true, n -> gateway.query(WORKLOAD.get((int) (n % WORKLOAD.size()))))) {
+        var perOperation = new ArrayList<ConcurrentLinkedQueue<LoadDriver.Sample>>();
+        WORKLOAD.forEach(operation -> perOperation.add(new ConcurrentLinkedQueue<>()));
+        try (var load = new LoadDriver(CLIENTS, true, n -> {
+            int operation = (int) (n % WORKLOAD.size());
+            var start = System.nanoTime();
+            var response = gateway.query(WORKLOAD.get(operation));
+            perOperation
+                    .get(operation)
+                    .add(new LoadDriver.Sample(Instant.now(), System.nanoTime() - start, response.status(), false, ""));
+            return response;
+        })) {
             ServiceProcess.sleep(DURATION);
             samples = load.samples();
         }
@@ -51,7 +66,18 @@ class LoadBenchmarkTests {
                                 LoadDriver.percentileMillis(samples, 50),
                                 LoadDriver.percentileMillis(samples, 95),
                                 LoadDriver.percentileMillis(samples, 99));
-        Benchmarks.report(system, "load", report);
+        var breakdown = new StringBuilder();
+        for (int i = 0; i < WORKLOAD.size(); i++) {
+            var each = List.copyOf(perOperation.get(i));
+            breakdown.append("  %-14s %6d requests, p50 %8.2f ms, p95 %8.2f ms, p99 %8.2f ms%n"
+                    .formatted(
+                            OPERATION_NAMES.get(i),
+                            each.size(),
+                            LoadDriver.percentileMillis(each, 50),
+                            LoadDriver.percentileMillis(each, 95),
+                            LoadDriver.percentileMillis(each, 99)));
+        }
+        Benchmarks.report(system, "load", report + breakdown);
         assertThat(failed)
                 .as(
                         "first failures: %s",

@@ -2,6 +2,7 @@ package com.refractoryatlas.references.export;
 
 import com.refractoryatlas.references.reference.Reference;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -20,9 +21,10 @@ class ExportController {
         this.ris = ris;
     }
 
+    /** An explicit {@code style: null} means the schema's default, Vancouver, rather than an internal error. */
     @SchemaMapping(typeName = "Reference")
-    String formatted(Reference reference, @Argument CitationStyle style) {
-        return renderer.render(reference, style);
+    String formatted(Reference reference, @Argument @Nullable CitationStyle style) {
+        return renderer.render(reference, style == null ? CitationStyle.VANCOUVER : style);
     }
 
     @SchemaMapping(typeName = "Reference")

@@ -66,6 +66,19 @@ class ExportIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void anExplicitNullStyleIsTheDefaultVancouver() {
+        var response = graphQl.document("query($id: ID!) { reference(id: $id) { explicit: formatted(style: null)"
+                        + " vancouver: formatted(style: VANCOUVER) } }")
+                .variable("id", referenceIds.getFirst())
+                .execute();
+
+        var vancouver =
+                response.path("reference.vancouver").entity(String.class).get();
+        assertThat(vancouver).startsWith("Wilkinson ST");
+        response.path("reference.explicit").entity(String.class).isEqualTo(vancouver);
+    }
+
+    @Test
     void downloadsTheReferenceListAsBibtex() throws Exception {
         var response = get("/articles/doi:10.1000/atlas.2025.001/references.bib");
 
