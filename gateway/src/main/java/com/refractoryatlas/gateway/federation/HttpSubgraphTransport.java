@@ -49,7 +49,11 @@ final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
 
     private static final int HTTP_OK = 200;
     private static final int HTTP_MULTIPLE_CHOICES = 300;
-    private static final TimeValue IDLE_CONNECTION_EVICTION = TimeValue.ofSeconds(30);
+    /** Below Tomcat's 20 s keep-alive: a pooled connection is dropped before the subgraph closes it under us. */
+    private static final TimeValue IDLE_CONNECTION_EVICTION = TimeValue.ofSeconds(10);
+    /** A connection idle longer than this is checked before reuse (a restarted subgraph leaves dead ones behind). */
+    private static final TimeValue VALIDATE_AFTER_INACTIVITY = TimeValue.ofSeconds(1);
+
     private static final String ACCEPT = "application/graphql-response+json, application/json";
 
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
@@ -92,6 +96,7 @@ final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(
                                         Timeout.of(properties.federation().connectTimeout()))
+                                .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
                                 .build())
                         .build())
                 .disableAutomaticRetries()

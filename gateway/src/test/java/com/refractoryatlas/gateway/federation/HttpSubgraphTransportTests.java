@@ -38,19 +38,7 @@ class HttpSubgraphTransportTests {
         behaviour.put("status", 200);
         behaviour.put("body", "{\"data\":{\"ok\":true}}");
         behaviour.put("delayMillis", 0);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/graphql", exchange -> {
-            calls.incrementAndGet();
-            lastHeaders.set(Map.copyOf(exchange.getRequestHeaders()));
-            lastBody.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            sleep((Integer) behaviour.get("delayMillis"));
-            var body = ((String) behaviour.get("body")).getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders((Integer) behaviour.get("status"), body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
+        server = serve(0);
         var url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/graphql");
         var properties = new FederationProperties(
                 List.of(
@@ -65,6 +53,23 @@ class HttpSubgraphTransportTests {
                 .waitDurationInOpenState(Duration.ofMinutes(1))
                 .build());
         transport = new HttpSubgraphTransport(properties, circuitBreakers, BulkheadRegistry.ofDefaults(), JSON);
+    }
+
+    private HttpServer serve(int port) throws IOException {
+        var subgraph = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        subgraph.createContext("/graphql", exchange -> {
+            calls.incrementAndGet();
+            lastHeaders.set(Map.copyOf(exchange.getRequestHeaders()));
+            lastBody.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            sleep((Integer) behaviour.get("delayMillis"));
+            var body = ((String) behaviour.get("body")).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders((Integer) behaviour.get("status"), body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        subgraph.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        subgraph.start();
+        return subgraph;
     }
 
     @AfterEach
@@ -105,6 +110,18 @@ class HttpSubgraphTransportTests {
                 .containsEntry("Traceparent", List.of("00-1-2-01"))
                 .containsEntry("X-atlas-service-token", List.of("s"))
                 .doesNotContainKey("Cookie");
+    }
+
+    @Test
+    void reusesNoDeadPooledConnectionAfterTheSubgraphRestarts() throws IOException {
+        assertThat(transport.execute("catalog", "{ x }", Map.of(), Map.of())).containsKey("data");
+        int port = server.getAddress().getPort();
+        server.stop(0);
+        server = serve(port);
+        sleep(1_500); // a restart takes longer than the pool's validate-after-inactivity
+
+        assertThat(transport.execute("catalog", "{ x }", Map.of(), Map.of())).containsKey("data");
+        assertThat(calls.get()).isEqualTo(2);
     }
 
     @Test
