@@ -35,7 +35,7 @@ final class AtlasSystem implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("atlas.system.readySeconds", 480));
     private static final String READINESS = "/actuator/health/readiness";
     private static final String DEFAULT_JVM_OPTS = "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
-    /** The MongoDB-wire server's heap ({@code -Datlas.mongo.heap=8g} for the scale test's 10x sizes). */
+    /** The MongoDB-wire server's heap ({@code -Datlas.mongo.heap=16g} for the scale test's 10x sizes: 8g thrashed). */
     private static final String MONGO_HEAP = System.getProperty("atlas.mongo.heap", "256m");
     /** {@code -Datlas.system.heap.<service>=1g} gives one service JVM a bigger heap than the common options. */
     private static final String HEAP_PROPERTY = "atlas.system.heap.";

@@ -17,8 +17,8 @@ import java.util.function.Function;
  */
 final class LoadDriver implements AutoCloseable {
 
-    /** One request's outcome. */
-    record Sample(Instant at, long nanos, int status, boolean hasErrors, String body) {}
+    /** One request's outcome; {@code sequence} is the number the request function was called with. */
+    record Sample(long sequence, Instant at, long nanos, int status, boolean hasErrors, String body) {}
 
     private final ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -38,16 +38,18 @@ final class LoadDriver implements AutoCloseable {
         while (running.get()) {
             var start = System.nanoTime();
             var at = Instant.now();
+            long number = sequence.getAndIncrement();
             try {
-                var response = request.apply(sequence.getAndIncrement());
+                var response = request.apply(number);
                 samples.add(new Sample(
+                        number,
                         at,
                         System.nanoTime() - start,
                         response.status(),
                         !response.errors().isMissingNode() && !response.errors().isEmpty(),
                         keepBodies ? response.body() : ""));
             } catch (RuntimeException e) {
-                samples.add(new Sample(at, System.nanoTime() - start, -1, true, String.valueOf(e)));
+                samples.add(new Sample(number, at, System.nanoTime() - start, -1, true, String.valueOf(e)));
             }
         }
     }

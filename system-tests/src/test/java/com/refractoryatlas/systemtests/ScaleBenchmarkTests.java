@@ -234,7 +234,8 @@ class ScaleBenchmarkTests {
                 } catch (UncheckedIOException e) {
                     error = "client: " + e.getCause();
                 }
-                samples.add(new LoadDriver.Sample(Instant.now(), System.nanoTime() - start, status, error != null, ""));
+                samples.add(new LoadDriver.Sample(
+                        samples.size(), Instant.now(), System.nanoTime() - start, status, error != null, ""));
                 if (error != null) {
                     errors.merge(error.strip(), 1, Integer::sum);
                 }
