@@ -2,7 +2,10 @@ package com.refractoryatlas.importer.parse;
 
 import com.refractoryatlas.importer.extract.KnowledgeExtractor;
 import com.refractoryatlas.importer.extract.Vocabulary;
+import com.refractoryatlas.importer.parse.format.DocumentFormat;
+import com.refractoryatlas.importer.parse.format.FormatDetector;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one entry point of the parser: text (or bytes) and a source name in, a {@link ParsedDocument} out. Plain
@@ -32,6 +35,25 @@ public final class DocumentParser {
     /** Decodes strictly as UTF-8 (a malformed sequence is {@link ParseIssue.Code#INVALID_UTF8}), then parses. */
     public ParsedDocument parse(String source, byte[] bytes) {
         return new ParseRun(source, settings, extractor).parse(bytes);
+    }
+
+    /**
+     * Parses a document in any supported format, found from its content ({@link FormatDetector}); the media type
+     * and the source name only break ties. Each format's reader plugs in here.
+     */
+    public ParsedDocument parse(String source, byte[] bytes, @Nullable String mediaType) {
+        DocumentFormat format = FormatDetector.detect(bytes, mediaType, source);
+        return switch (format) {
+            case TEXT -> parse(source, bytes);
+            case PDF, JATS_XML, PUBMED_XML, ENDNOTE_XML, BIBTEX, RIS, CSL_JSON -> notReadYet(source, format);
+        };
+    }
+
+    private static ParsedDocument notReadYet(String source, DocumentFormat format) {
+        return new Unrecognized(
+                source,
+                List.of(ParseIssue.error(
+                        ParseIssue.Code.UNRECOGNIZED_LAYOUT, "documents in format " + format + " are not read", null)));
     }
 
     /** The settings in force. */
