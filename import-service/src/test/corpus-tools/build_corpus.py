@@ -1,0 +1,292 @@
+#!/usr/bin/env python3
+"""Builds the evaluation corpus under src/test/resources/corpus from snapshots of public repositories.
+
+Run by hand (never by the tests), from import-service/:
+    python3 src/test/corpus-tools/build_corpus.py [--only ID ...]
+
+Needs: git snapshots of the source repositories (paths in SOURCES below, MIRROR env var), pdftotext (poppler-utils)
+and, for the rendered PDFs, LibreOffice (soffice). The output (documents, pdftotext text, gold) is committed, so the
+tests need none of these tools.
+"""
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import gold  # noqa: E402
+import render  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parent / "resources" / "corpus"
+MIRROR = Path(os.environ.get("MIRROR", "/work/.mirror"))
+CORRECTIONS = json.loads((HERE / "corrections.json").read_text())
+
+NORMA = ("ContentMine/norma", "2970a4d172ef3f128647165613b58251ea1e6b70")
+PLOS = ("PLOS/allofplos", "07fdeed848b2816a7fbf7da6418ef6e2076e1960")
+NP = "src/test/resources/org/xmlcml/norma/"
+
+# id, (repo, commit), xml path, markup, pdf path or None, publisher, renders (style list)
+ENTRIES = [
+    # PLOS (allofplos starter corpus): JATS only, several rendered to two-column PDFs
+    ("plos-pmed-0020007", PLOS, "allofplos/starter_corpus/journal.pmed.0020007.xml", "jats", None, "PLOS", ["vancouver"]),
+    ("plos-pbio-1001636", PLOS, "allofplos/starter_corpus/journal.pbio.1001636.xml", "jats", None, "PLOS", []),
+    ("plos-pone-0040259", PLOS, "allofplos/starter_corpus/journal.pone.0040259.xml", "jats", None, "PLOS", ["apa"]),
+    ("plos-pgen-1003316", PLOS, "allofplos/starter_corpus/journal.pgen.1003316.xml", "jats", None, "PLOS", ["vancouver"]),
+    ("plos-pmed-1000097", PLOS, "allofplos/starter_corpus/journal.pmed.1000097.xml", "jats", None, "PLOS", []),
+    ("plos-pgen-1000052", PLOS, "allofplos/starter_corpus/journal.pgen.1000052.xml", "jats", None, "PLOS", ["apa"]),
+    ("plos-pone-0008915", PLOS, "allofplos/starter_corpus/journal.pone.0008915.xml", "jats", None, "PLOS", []),
+    ("plos-pcbi-1000589", PLOS, "allofplos/starter_corpus/journal.pcbi.1000589.xml", "jats", None, "PLOS", ["vancouver"]),
+    ("plos-pone-0055490", PLOS, "allofplos/starter_corpus/journal.pone.0055490.xml", "jats", None, "PLOS", []),
+    ("plos-pone-0036880", PLOS, "allofplos/starter_corpus/journal.pone.0036880.xml", "jats", None, "PLOS", ["vancouver"]),
+    ("plos-pcbi-1004113", PLOS, "allofplos/starter_corpus/journal.pcbi.1004113.xml", "jats", None, "PLOS", []),
+    ("plos-pmed-1001518", PLOS, "allofplos/starter_corpus/journal.pmed.1001518.xml", "jats", None, "PLOS", ["apa"]),
+    ("plos-pbio-1001315", PLOS, "allofplos/starter_corpus/journal.pbio.1001315.xml", "jats", None, "PLOS", []),
+    ("plos-pntd-0001969", PLOS, "allofplos/starter_corpus/journal.pntd.0001969.xml", "jats", None, "PLOS", ["vancouver"]),
+    ("plos-ppat-1002247", PLOS, "allofplos/starter_corpus/journal.ppat.1002247.xml", "jats", None, "PLOS", []),
+    # PubMed Central (Europe PMC full text) articles of several publishers, from ContentMine/norma
+    ("pmc-4417228-bmc", NORMA, NP + "miscfiles/cproject/PMC4417228/fulltext.xml", "jats",
+     NP + "miscfiles/cproject/PMC4417228/fulltext.pdf", "BioMed Central", []),
+    ("pmc-4521097-springer", NORMA, NP + "miscfiles/cproject/PMC4521097/fulltext.xml", "jats",
+     NP + "miscfiles/cproject/PMC4521097/fulltext.pdf", "Springer", []),
+    ("pmc-4632522-royalsoc", NORMA, NP + "miscfiles/cproject/PMC4632522/fulltext.xml", "jats",
+     NP + "miscfiles/cproject/PMC4632522/fulltext.pdf", "PMC", ["vancouver"]),
+    ("f1000-3-190", NORMA, NP + "pubstyle/f1000research/3-190/fulltext.xml", "jats",
+     NP + "pubstyle/f1000research/3-190/fulltext.pdf", "F1000Research", []),
+    ("f1000-3-305", NORMA, NP + "pubstyle/f1000research/3-305/fulltext.xml", "jats",
+     NP + "pubstyle/f1000research/3-305/fulltext.pdf", "F1000Research", []),
+    ("frontiers-fpsyg-05-01582", NORMA, NP + "pubstyle/frontiers/fpsyg-05-01582/fulltext.xml", "jats",
+     NP + "pubstyle/frontiers/fpsyg-05-01582/fulltext.pdf", "Frontiers", []),
+    ("mdpi-metabolites-04-00932", NORMA, NP + "pubstyle/mdpi/04-00932/fulltext.xml", "jats",
+     NP + "pubstyle/mdpi/04-00932/fulltext.pdf", "MDPI", []),
+    ("plos-pone-0115884", NORMA, NP + "pubstyle/plosone/journal.pone.0115884/fulltext.xml", "jats",
+     NP + "pubstyle/plosone/journal.pone.0115884/fulltext.pdf", "PLOS", []),
+    ("elife-04407", NORMA, NP + "pubstyle/elife/e04407/fulltext.xml", "jats", None, "eLife", ["apa"]),
+    ("peerj-727", NORMA, NP + "pubstyle/peerj/727/fulltext.xml", "jats", None, "PeerJ", []),
+    ("pensoft-zookeys-4478", NORMA, NP + "pubstyle/pensoft/4478/fulltext.xml", "jats", None, "Pensoft", []),
+    ("pmc-4036788-cdc", NORMA, NP + "pubstyle/getpapers/anopheles/PMC4036788/fulltext.xml", "jats", None, "CDC", []),
+    ("pmc-4059924-nature", NORMA, NP + "pubstyle/getpapers/anopheles/PMC4059924/fulltext.xml", "jats", None,
+     "Nature Publishing Group", ["vancouver"]),
+    ("pmc-4060021-peerj", NORMA, NP + "pubstyle/getpapers/anopheles/PMC4060021/fulltext.xml", "jats", None, "PeerJ", []),
+    ("pmc-4041896-bmc", NORMA, NP + "pubstyle/getpapers/anopheles/PMC4041896/fulltext.xml", "jats", None,
+     "BioMed Central", []),
+    ("pmc-4055171-bmc", NORMA, NP + "pubstyle/getpapers/anopheles/PMC4055171/fulltext.xml", "jats", None,
+     "BioMed Central", ["apa"]),
+    ("pmc-4094618-sbg", NORMA, NP + "pubstyle/getpapers/anopheles/PMC4094618/fulltext.xml", "jats", None,
+     "Sociedade Brasileira de Genetica", []),
+    ("pmc-4203074-rsp", NORMA, NP + "pubstyle/getpapers/anopheles/PMC4203074/fulltext.xml", "jats", None,
+     "Revista de Saude Publica", []),
+    ("pmc-4204058-jstm", NORMA, NP + "pubstyle/getpapers/anopheles/PMC4204058/fulltext.xml", "jats", None,
+     "Japanese Society of Tropical Medicine", []),
+    # BioMed Central PDFs whose gold comes from BMC's own article XML (not JATS: the XML is not a corpus document)
+    ("bmc-trials-16-1-1", NORMA, "examples/http_www.trialsjournal.com_content_16_1_1/fulltext.xml", "bmc",
+     "examples/http_www.trialsjournal.com_content_16_1_1/fulltext.pdf", "BioMed Central", []),
+    ("bmc-trials-16-1-2", NORMA, "examples/http_www.trialsjournal.com_content_16_1_2/fulltext.xml", "bmc",
+     "examples/http_www.trialsjournal.com_content_16_1_2/fulltext.pdf", "BioMed Central", []),
+    ("bmc-trials-16-1-50", NORMA, "examples/http_www.trialsjournal.com_content_16_1_50/fulltext.xml", "bmc",
+     "examples/http_www.trialsjournal.com_content_16_1_50/fulltext.pdf", "BioMed Central", []),
+    ("bmc-trials-15-1-511", NORMA, NP + "pubstyle/bmc/http_www.trialsjournal.com_content_15_1_511/fulltext.xml", "bmc",
+     NP + "pubstyle/bmc/http_www.trialsjournal.com_content_15_1_511/fulltext.pdf", "BioMed Central", []),
+    ("bmc-evolbiol-14-70", NORMA, NP + "pubstyle/bmc/1471-2148-14-70/fulltext.xml", "bmc",
+     NP + "pubstyle/bmc/1471-2148-14-70/fulltext.pdf", "BioMed Central", []),
+]
+
+FIELDS = ["firstAuthorFamily", "authorCount", "year", "volume", "pages", "journal", "title", "doi"]
+MIN_REFERENCES = 5
+
+
+def git_show(repo, commit, path):
+    d = MIRROR / repo.replace("/", "+") / "repo"
+    return subprocess.run(["git", "--git-dir", str(d), "show", f"{commit}:{path}"], check=True,
+                          capture_output=True).stdout
+
+
+def split_of(index):
+    """Alternates within each kind of entry (JATS only, with a real PDF, rendered), in list order (grouped by
+    publisher), so that both splits hold about half of each kind and see most publishers."""
+    entry = ENTRIES[index]
+    category = (entry[3], entry[4] is not None, bool(entry[6]))
+    rank = sum(1 for e in ENTRIES[:index] if (e[3], e[4] is not None, bool(e[6])) == category)
+    return "holdout" if rank % 2 == 0 else "dev"
+
+
+def pdftotext(pdf: Path, out: Path, *flags):
+    subprocess.run(["pdftotext", "-enc", "UTF-8", *flags, str(pdf), str(out)], check=True)
+
+
+def squash(s):
+    s = unicodedata.normalize("NFKC", s).lower()
+    return re.sub(r"[^0-9a-z\u00c0-\u024f\u0370-\u03ff]", "", s)
+
+
+def abbreviated_pages(pages):
+    m = re.fullmatch(r"(\w*?)(\d+)-(\w*?)(\d+)", pages or "")
+    if not m or len(m.group(4)) != len(m.group(2)):
+        return None
+    first, last = m.group(2), m.group(4)
+    k = 0
+    while k < len(first) - 1 and first[k] == last[k]:
+        k += 1
+    return m.group(1) + first + "-" + m.group(3) + last[k:]
+
+
+def unprinted_fields(references, text):
+    """Fields of the markup's gold that the PDF does not print (checked in its pdftotext text): left out of that
+    PDF's evaluation, since no reader can find them there."""
+    flat = squash(text)
+    out = {}
+    for r in references:
+        missing = []
+        for f in FIELDS:
+            v = r.get(f)
+            if v is None or f == "authorCount":
+                continue
+            candidates = [str(v)]
+            if f == "pages":
+                a = abbreviated_pages(v)
+                if a:
+                    candidates.append(a)
+            if not any(squash(c) and squash(c) in flat for c in candidates):
+                missing.append(f)
+        if r.get("authorCount") and r.get("title") and r.get("firstAuthorFamily"):
+            t = flat.find(squash(r["title"])[:60])
+            if t < 0:
+                missing.append("authorCount")
+            else:
+                window = flat[max(0, t - 400):t]
+                a = window.rfind(squash(r["firstAuthorFamily"]))
+                if a < 0 or "etal" in window[a:]:
+                    missing.append("authorCount")
+        if missing:
+            out[str(r["number"])] = missing
+    return out
+
+
+def apply_corrections(doc_id, g):
+    fix = CORRECTIONS.get(doc_id, {})
+    for k, v in fix.get("document", {}).items():
+        g[k] = v
+    for num, fields in fix.get("references", {}).items():
+        for r in g["references"]:
+            if str(r["number"]) == num:
+                r.update(fields)
+                r["corrected"] = True
+    return g
+
+
+def labelled(r):
+    return bool(r.get("title") or r.get("firstAuthorFamily"))
+
+
+def build(only):
+    CORPUS.mkdir(parents=True, exist_ok=True)
+    sources = []
+    for index, (doc_id, (repo, commit), xml_path, markup, pdf_path, publisher, renders) in enumerate(ENTRIES):
+        split = split_of(index)
+        if only and doc_id not in only:
+            continue
+        data = git_show(repo, commit, xml_path)
+        g = gold.jats_gold(data) if markup == "jats" else gold.bmc_gold(data)
+        g = apply_corrections(doc_id, g)
+        refs = g["references"]
+        for r in refs:
+            r["labelled"] = labelled(r)
+        if sum(1 for r in refs if r["labelled"]) < MIN_REFERENCES:
+            print(f"skip {doc_id}: {len(refs)} references", file=sys.stderr)
+            continue
+        out = CORPUS / split
+        out.mkdir(exist_ok=True)
+        documents = []
+        if markup == "jats":
+            (out / f"{doc_id}.xml").write_bytes(data)
+            documents.append({"file": f"{doc_id}.xml", "format": "JATS", "origin": "real", "numbered": g["numbered"]})
+        if pdf_path:
+            pdf = out / f"{doc_id}.pdf"
+            pdf.write_bytes(git_show(repo, commit, pdf_path))
+            documents += text_variants(pdf, "real", refs, g["numbered"])
+        for style in renders:
+            pdf = out / f"{doc_id}.{style}.pdf"
+            render.render(data, g, style, pdf, publisher)
+            documents += text_variants(pdf, "rendered-" + style, refs, style == "vancouver")
+        record = {
+            "id": doc_id,
+            "split": split,
+            "kind": g["kind"],
+            "title": g["title"],
+            "firstAuthorFamily": g["firstAuthorFamily"],
+            "numbered": g["numbered"],
+            "partial": False,
+            "source": {
+                "repository": "https://github.com/" + repo,
+                "commit": commit,
+                "xml": xml_path,
+                "pdf": pdf_path,
+                "publisher": publisher,
+                "journal": g["meta"]["journal"],
+                "doi": g["meta"]["doi"],
+                "licence": licence_name(g["meta"]["licence"], markup),
+            },
+            "documents": documents,
+            "references": refs,
+        }
+        (out / f"{doc_id}.gold.json").write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+        sources.append(record)
+        print(f"{split:8} {doc_id}: {len(refs)} references, {len(documents)} documents", file=sys.stderr)
+    return sources
+
+
+def text_variants(pdf: Path, origin, refs, numbered):
+    docs = [{"file": pdf.name, "format": "PDF", "origin": origin, "numbered": numbered}]
+    base = pdf.with_suffix("")
+    plain = Path(str(base) + ".pdftotext.txt")
+    layout = Path(str(base) + ".pdftotext-layout.txt")
+    raw = Path(str(base) + ".pdftotext-raw.txt")
+    pdftotext(pdf, plain)
+    pdftotext(pdf, layout, "-layout")
+    pdftotext(pdf, raw, "-raw")
+    unprinted = unprinted_fields(refs, plain.read_text())
+    for f, fmt in ((plain, "PDFTOTEXT"), (layout, "PDFTOTEXT_LAYOUT"), (raw, "PDFTOTEXT_RAW")):
+        docs.append({"file": f.name, "format": fmt, "origin": origin, "numbered": numbered})
+    if unprinted:
+        for d in docs:
+            d["unprinted"] = unprinted
+    return docs
+
+
+def licence_name(lic, markup):
+    if markup == "bmc":
+        return "CC BY 4.0 (BioMed Central open access; licence statement in the article PDF)"
+    if not lic:
+        return "see article"
+    m = re.search(r"creativecommons\.org/licenses/([a-z-]+)/(\d\.\d)", lic)
+    if m:
+        return f"CC {m.group(1).upper()} {m.group(2)}"
+    if "Creative Commons Attribution" in lic:
+        return "CC BY (Creative Commons Attribution License, as stated in the article)"
+    return lic[:120]
+
+
+def write_sources():
+    rows = []
+    for f in sorted(CORPUS.glob("*/*.gold.json")):
+        g = json.loads(f.read_text())
+        s = g["source"]
+        files = ", ".join(d["file"] for d in g["documents"])
+        rows.append(f"| {g['split']} | {g['id']} | {s['publisher']} | {s.get('doi') or ''} | {s['licence']} | "
+                    f"{s['repository']} @ {s['commit'][:12]} `{s.get('xml') or ''}` | {files} |")
+    text = ["# Sources of the evaluation corpus", "",
+            "Every document, where it comes from (repository, commit, path) and its licence. Rendered PDFs",
+            "(`*.vancouver.pdf`, `*.apa.pdf`) were made by `src/test/corpus-tools/render.py` from the article's JATS;",
+            "`*.pdftotext*.txt` by poppler's pdftotext (plain, `-layout`, `-raw`) from the PDF beside them.", "",
+            "| split | id | publisher | DOI | licence | source | documents |", "| --- | --- | --- | --- | --- | --- | --- |"]
+    (CORPUS / "SOURCES.md").write_text("\n".join(text + rows) + "\n")
+
+
+if __name__ == "__main__":
+    build(set(sys.argv[1:]))
+    write_sources()

@@ -1,0 +1,45 @@
+package com.refractoryatlas.importer.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.refractoryatlas.importer.parse.DocumentParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The parser's accuracy on the labelled corpus of real documents, per format and split: an accuracy benchmark (no
+ * timing), run with
+ * {@code ./mvnw -B -ntp -o -pl import-service -am test -Pbenchmark -Dtest=CorpusEvaluationBenchmarkTests
+ * -Dsurefire.failIfNoSpecifiedTests=false}. It prints the report and writes it to
+ * {@code target/evaluation/report.md}. Low figures do not fail it (they are what it reports); a broken corpus (a
+ * document without gold, a missing or unreadable file) does, and so does a run that scored nothing.
+ */
+@Tag("benchmark")
+class CorpusEvaluationBenchmarkTests {
+
+    @Test
+    void reportsReferenceFieldAccuracyPerFormatAndSplit() throws IOException {
+        Corpus corpus = Corpus.committed();
+        Evaluation evaluation = Evaluation.run(new DocumentParser(), corpus);
+        String report = Report.markdown(evaluation, corpus, "DocumentParser (main line)");
+
+        Path out = Path.of("target", "evaluation", "report.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report, StandardCharsets.UTF_8);
+        System.out.println(report);
+
+        int documents =
+                corpus.golds().stream().mapToInt(g -> g.documents().size()).sum();
+        assertThat(evaluation.documents()).isEqualTo(documents);
+        assertThat(evaluation.bySplit).containsOnlyKeys(Corpus.SPLITS);
+        int goldReferences = evaluation.bySplit.values().stream()
+                .flatMap(m -> m.values().stream())
+                .mapToInt(t -> t.goldReferences)
+                .sum();
+        assertThat(goldReferences).isPositive();
+    }
+}
