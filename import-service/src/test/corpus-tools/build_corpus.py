@@ -96,6 +96,24 @@ ENTRIES = [
      NP + "pubstyle/bmc/1471-2148-14-70/fulltext.pdf", "BioMed Central", []),
 ]
 
+IAV = ("tengann/IAV_PPI_Graph_Embedding_Review", "e0c5090a66b3dfcffd80eb7da7786ed2d00a86be")
+REPHETIO = ("dhimmel/rephetio-manuscript", "aad857607955d1c20b2dc0742d2cfd96cf788167")
+KGREVIEW = ("greenelab/knowledge-graph-review", "a09e874f90328073f260b072c47889648046d0f7")
+
+# Reference-manager files: id, (repo, commit), path, format, split, part (None, or which half of the entries), licence
+REF_FILES = [
+    ("rephetio-csl", REPHETIO, "content/manual-references-freeze.json", "CSL_JSON", "holdout", None,
+     "CC BY 4.0 (repository LICENSE.md)"),
+    ("kg-review-csl", KGREVIEW, "content/manual-references.json", "CSL_JSON", "dev", None,
+     "CC BY 4.0 (repository LICENSE.md)"),
+    ("iav-review-bib-a", IAV, "GraphEmbedding_ReviewPaper_Refs.bib", "BIBTEX", "dev", 0, None),
+    ("iav-review-bib-b", IAV, "GraphEmbedding_ReviewPaper_Refs.bib", "BIBTEX", "holdout", 1, None),
+    ("iav-review-ris-a", IAV, "references.ris", "RIS", "dev", 0, None),
+    ("iav-review-ris-b", IAV, "references.ris", "RIS", "holdout", 1, None),
+]
+IAV_LICENCE = ("no licence file in the repository: bibliographic records (facts) only; abstracts were removed, and the "
+               "export's entries were split in two halves (a: dev, b: holdout)")
+
 FIELDS = ["firstAuthorFamily", "authorCount", "year", "volume", "pages", "journal", "title", "doi"]
 MIN_REFERENCES = 5
 
@@ -151,6 +169,7 @@ def unprinted_fields(references, text):
                 a = abbreviated_pages(v)
                 if a:
                     candidates.append(a)
+                    candidates.append(re.sub(r"-[A-Za-z]+", "-", a))
             if not any(squash(c) and squash(c) in flat for c in candidates):
                 missing.append(f)
         if r.get("authorCount") and r.get("title") and r.get("firstAuthorFamily"):
@@ -271,6 +290,81 @@ def licence_name(lic, markup):
     return lic[:120]
 
 
+def bib_entries(text):
+    starts = [m.start() for m in re.finditer(r"(?m)^\ufeff?@", text)]
+    return [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)])]
+
+
+def strip_bib_abstract(entry):
+    """Removes the abstract field (brace-balanced) of one BibTeX entry."""
+    m = re.search(r"(?m)^\s*abstract\s*=\s*\{", entry)
+    if not m:
+        return entry
+    depth, j = 1, m.end()
+    while j < len(entry) and depth:
+        depth += {"{": 1, "}": -1}.get(entry[j], 0)
+        j += 1
+    if entry[j:j + 1] == ",":
+        j += 1
+    return entry[:m.start()] + entry[j:].removeprefix("\n")
+
+
+def ris_entries(text):
+    blocks, cur = [], []
+    for line in text.splitlines(keepends=True):
+        cur.append(line)
+        if line.startswith("ER  -"):
+            blocks.append("".join(cur))
+            cur = []
+    return blocks
+
+
+def strip_ris_abstract(entry):
+    out, skipping = [], False
+    for line in entry.splitlines(keepends=True):
+        if re.match(r"^[A-Z][A-Z0-9]  -", line):
+            skipping = line.startswith(("AB  -", "N2  -"))
+        if not skipping:
+            out.append(line)
+    return "".join(out)
+
+
+def build_reference_files(only):
+    for doc_id, (repo, commit), path, fmt, split, part, licence in REF_FILES:
+        if only and doc_id not in only:
+            continue
+        data = git_show(repo, commit, path)
+        ext = {"CSL_JSON": "json", "BIBTEX": "bib", "RIS": "ris"}[fmt]
+        if part is not None:
+            text = data.decode("utf-8-sig")
+            if fmt == "BIBTEX":
+                entries = [strip_bib_abstract(e) for e in bib_entries(text)]
+            else:
+                entries = [strip_ris_abstract(e) for e in ris_entries(text)]
+            half = (len(entries) + 1) // 2
+            chosen = entries[:half] if part == 0 else entries[half:]
+            data = ("\n".join(e.rstrip("\n") + "\n" for e in chosen)).encode("utf-8")
+            licence = IAV_LICENCE
+        reader = {"CSL_JSON": gold.csl_json_gold, "BIBTEX": gold.bibtex_gold, "RIS": gold.ris_gold}[fmt]
+        g = apply_corrections(doc_id, reader(data))
+        for r in g["references"]:
+            r["labelled"] = labelled(r)
+        out = CORPUS / split
+        out.mkdir(parents=True, exist_ok=True)
+        name = f"{doc_id}.{ext}"
+        (out / name).write_bytes(data)
+        record = {
+            "id": doc_id, "split": split, "kind": g["kind"], "title": None, "firstAuthorFamily": None,
+            "numbered": False, "partial": False,
+            "source": {"repository": "https://github.com/" + repo, "commit": commit, "xml": path, "pdf": None,
+                       "publisher": "reference-manager export", "journal": None, "doi": None, "licence": licence},
+            "documents": [{"file": name, "format": fmt, "origin": "real", "numbered": False}],
+            "references": g["references"],
+        }
+        (out / f"{doc_id}.gold.json").write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+        print(f"{split:8} {doc_id}: {len(g['references'])} references", file=sys.stderr)
+
+
 def write_sources():
     rows = []
     for f in sorted(CORPUS.glob("*/*.gold.json")):
@@ -289,4 +383,5 @@ def write_sources():
 
 if __name__ == "__main__":
     build(set(sys.argv[1:]))
+    build_reference_files(set(sys.argv[1:]))
     write_sources()

@@ -289,3 +289,121 @@ def bmc_gold(data: bytes):
         "references": refs,
         "meta": {"journal": None, "publisher": "BioMed Central", "doi": None, "licence": None},
     }
+
+
+# ----- reference-manager files ---------------------------------------------------------------------
+# Gold for a reference file: one reference per entry, in file order, from the entry's own fields.
+
+
+def _ref(number, authors, year, volume, pages, journal, title, doi, typ):
+    authors = [a for a in authors if a and a[0]]
+    pages = re.sub(r"\s*[-\u2013]+\s*", "-", pages.strip()) if pages else None
+    return {
+        "number": number,
+        "label": None,
+        "authors": authors,
+        "type": typ,
+        "firstAuthorFamily": authors[0][0] if authors else None,
+        "authorCount": len(authors) if authors else None,
+        "year": year_of(str(year)) if year else None,
+        "volume": clean(str(volume)) if volume else None,
+        "pages": clean(pages),
+        "journal": clean(journal),
+        "title": clean(title),
+        "doi": clean(doi),
+    }
+
+
+def csl_json_gold(data: bytes):
+    items = __import__("json").loads(data.decode("utf-8"))
+    refs = []
+    for k, it in enumerate(items, 1):
+        authors = [[a.get("family") or a.get("literal"), a.get("given")] for a in it.get("author", [])]
+        parts = (it.get("issued") or {}).get("date-parts") or [[None]]
+        year = parts[0][0] if parts and parts[0] else None
+        refs.append(_ref(k, authors, year, it.get("volume"), it.get("page"), it.get("container-title"),
+                         it.get("title"), it.get("DOI"), it.get("type")))
+    return {"kind": "REFERENCE_LIST", "title": None, "firstAuthorFamily": None, "numbered": False,
+            "references": refs, "meta": {"journal": None, "publisher": None, "doi": None, "licence": None}}
+
+
+def _bib_fields(body):
+    """Splits 'key = {value}, key = "value", key = 123' at depth 0; braces and quotes nest simply."""
+    fields, i, n = {}, 0, len(body)
+    while i < n:
+        m = re.compile(r"\s*,?\s*([A-Za-z][\w-]*)\s*=\s*").match(body, i)
+        if not m:
+            break
+        key, i = m.group(1).lower(), m.end()
+        if i < n and body[i] in "{\"":
+            close = "}" if body[i] == "{" else "\""
+            depth, j = 0, i
+            while j < n:
+                c = body[j]
+                if c == "{":
+                    depth += 1
+                elif c == "}":
+                    depth -= 1
+                if (close == "}" and depth == 0) or (close == "\"" and c == "\"" and j > i and depth == 0):
+                    break
+                j += 1
+            value, i = body[i + 1:j], j + 1
+        else:
+            m2 = re.compile(r"[^,]*").match(body, i)
+            value, i = m2.group(0), m2.end()
+        fields[key] = re.sub(r"\s+", " ", value.replace("{", "").replace("}", "")).strip()
+    return fields
+
+
+def _bib_name(name):
+    name = name.strip()
+    if "," in name:
+        return [name.split(",")[0].strip(), name.split(",", 1)[1].strip() or None]
+    parts = name.split()
+    return [parts[-1], " ".join(parts[:-1]) or None] if parts else [None, None]
+
+
+def bibtex_gold(data: bytes):
+    text = data.decode("utf-8-sig")
+    refs = []
+    for k, m in enumerate(re.finditer(r"@(\w+)\s*\{\s*[^,\s]*\s*,(.*?)\n\}", text, re.S), 1):
+        f = _bib_fields(m.group(2))
+        authors = [_bib_name(a) for a in re.split(r"\s+and\s+", f.get("author", "")) if a.strip()]
+        refs.append(_ref(k, authors, f.get("year"), f.get("volume"), f.get("pages"),
+                         f.get("journal") or f.get("booktitle"), f.get("title"), f.get("doi"), m.group(1).lower()))
+    return {"kind": "REFERENCE_LIST", "title": None, "firstAuthorFamily": None, "numbered": False,
+            "references": refs, "meta": {"journal": None, "publisher": None, "doi": None, "licence": None}}
+
+
+def ris_gold(data: bytes):
+    text = data.decode("utf-8-sig")
+    refs, entry, last = [], None, None
+    for line in text.splitlines():
+        m = re.match(r"^([A-Z][A-Z0-9])  - ?(.*)$", line)
+        if m:
+            tag, value = m.group(1), m.group(2).strip()
+            if tag == "TY":
+                entry = {"TY": [value]}
+            elif tag == "ER" and entry is not None:
+                refs.append(_ris_ref(len(refs) + 1, entry))
+                entry = None
+            elif entry is not None:
+                entry.setdefault(tag, []).append(value)
+                last = tag
+        elif entry is not None and last and line.startswith(" "):
+            entry[last][-1] += " " + line.strip()
+    return {"kind": "REFERENCE_LIST", "title": None, "firstAuthorFamily": None, "numbered": False,
+            "references": refs, "meta": {"journal": None, "publisher": None, "doi": None, "licence": None}}
+
+
+def _ris_ref(number, e):
+    def one(*tags):
+        for t in tags:
+            if e.get(t):
+                return e[t][0]
+        return None
+    authors = [_bib_name(a) if "," in a else [a, None] for a in e.get("AU", []) + e.get("A1", [])]
+    sp, ep = one("SP"), one("EP")
+    pages = sp + "-" + ep if sp and ep and ep != sp else sp
+    return _ref(number, authors, one("PY", "Y1", "DA"), one("VL"), pages, one("T2", "JF", "JO", "JA"),
+                one("TI", "T1"), one("DO"), one("TY"))
