@@ -298,6 +298,10 @@ def bmc_gold(data: bytes):
 def _ref(number, authors, year, volume, pages, journal, title, doi, typ):
     authors = [a for a in authors if a and a[0]]
     pages = re.sub(r"\s*[-\u2013]+\s*", "-", pages.strip()) if pages else None
+    if pages and re.fullmatch(r"(\w+)-\1", pages):
+        pages = pages.split("-")[0]
+    if doi:
+        doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", doi.strip(), flags=re.I)
     return {
         "number": number,
         "label": None,

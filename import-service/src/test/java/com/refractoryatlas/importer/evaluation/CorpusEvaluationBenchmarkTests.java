@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.Test;
  * -Dsurefire.failIfNoSpecifiedTests=false}. It prints the report and writes it to
  * {@code target/evaluation/report.md}. Low figures do not fail it (they are what it reports); a broken corpus (a
  * document without gold, a missing or unreadable file) does, and so does a run that scored nothing.
+ *
+ * <p>{@code -Datlas.evaluation.detail=<dev file name>} also writes that dev document's references beside their gold,
+ * field by field, to {@code target/evaluation/<file>.md}.
  */
 @Tag("benchmark")
 class CorpusEvaluationBenchmarkTests {
@@ -31,6 +35,7 @@ class CorpusEvaluationBenchmarkTests {
         Files.createDirectories(out.getParent());
         Files.writeString(out, report, StandardCharsets.UTF_8);
         System.out.println(report);
+        writeDetail(corpus, System.getProperty("atlas.evaluation.detail"));
 
         int documents =
                 corpus.golds().stream().mapToInt(g -> g.documents().size()).sum();
@@ -41,5 +46,24 @@ class CorpusEvaluationBenchmarkTests {
                 .mapToInt(t -> t.goldReferences)
                 .sum();
         assertThat(goldReferences).isPositive();
+    }
+
+    private static void writeDetail(Corpus corpus, @Nullable String file) throws IOException {
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        var parser = new DocumentParser();
+        for (Gold gold : corpus.golds()) {
+            for (GoldDocument d : gold.documents()) {
+                if (d.file().equals(file)) {
+                    var view = ParsedView.of(parser.parse(d.file(), corpus.bytes(gold, d), null));
+                    Path out = Path.of("target", "evaluation", file + ".md");
+                    Files.writeString(out, Detail.markdown(gold, d, view), StandardCharsets.UTF_8);
+                    System.out.println("detail: " + out.toAbsolutePath());
+                    return;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no corpus document named " + file);
     }
 }
