@@ -365,6 +365,34 @@ def build_reference_files(only):
         print(f"{split:8} {doc_id}: {len(g['references'])} references", file=sys.stderr)
 
 
+def build_hand_labelled(only):
+    """Real PDFs without markup: gold labelled by hand (hand_gold.json) for the first references; partial."""
+    hand = json.loads((HERE / "hand_gold.json").read_text())
+    for e in hand["entries"]:
+        if only and e["id"] not in only:
+            continue
+        out = CORPUS / e["split"]
+        out.mkdir(parents=True, exist_ok=True)
+        pdf = out / f"{e['id']}.pdf"
+        pdf.write_bytes(git_show(NORMA[0], e["commit"], e["pdf"]))
+        refs = [dict(r, label=str(r["number"]), labelled=True) for r in e["references"]]
+        documents = text_variants(pdf, "real", refs, e["numbered"])
+        unprinted = documents[0].get("unprinted")
+        if unprinted:
+            print(f"  {e['id']}: hand gold not found in the text: {unprinted}", file=sys.stderr)
+        record = {
+            "id": e["id"], "split": e["split"], "kind": "JOURNAL_ARTICLE", "title": e["title"],
+            "firstAuthorFamily": e["firstAuthorFamily"], "numbered": e["numbered"], "partial": True,
+            "source": {"repository": "https://github.com/" + NORMA[0], "commit": e["commit"], "xml": None,
+                       "pdf": e["pdf"], "publisher": e["publisher"], "journal": e["journal"], "doi": e["doi"],
+                       "licence": e["licence"]},
+            "documents": documents,
+            "references": refs,
+        }
+        (out / f"{e['id']}.gold.json").write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+        print(f"{e['split']:8} {e['id']}: {len(refs)} hand-labelled references (partial)", file=sys.stderr)
+
+
 def write_sources():
     rows = []
     for f in sorted(CORPUS.glob("*/*.gold.json")):
@@ -384,4 +412,5 @@ def write_sources():
 if __name__ == "__main__":
     build(set(sys.argv[1:]))
     build_reference_files(set(sys.argv[1:]))
+    build_hand_labelled(set(sys.argv[1:]))
     write_sources()
