@@ -248,7 +248,8 @@ def build(only):
                 "publisher": publisher,
                 "journal": g["meta"]["journal"],
                 "doi": g["meta"]["doi"],
-                "licence": licence_name(g["meta"]["licence"], markup),
+                "licence": LICENCE_OVERRIDES.get(doc_id)
+                or licence_name(g["meta"]["licence"], markup, out / f"{doc_id}.pdftotext.txt"),
             },
             "documents": documents,
             "references": refs,
@@ -277,11 +278,24 @@ def text_variants(pdf: Path, origin, refs, numbered):
     return docs
 
 
-def licence_name(lic, markup):
+LICENCE_OVERRIDES = {
+    "pmc-4036788-cdc": "public domain (Emerging Infectious Diseases, CDC: a U.S. Government work; the journal states "
+                       "that all its material is in the public domain; the XML carries no licence element)",
+}
+
+
+def licence_name(lic, markup, text_file=None):
     if markup == "bmc":
-        return "CC BY 4.0 (BioMed Central open access; licence statement in the article PDF)"
+        text = text_file.read_text() if text_file and text_file.exists() else ""
+        m = re.search(r"creativecommons\.org/licenses/by/(\d\.\d)", text)
+        version = m.group(1) if m else "?"
+        return f"CC BY {version} (BioMed Central open access; licence statement in the article PDF)"
     if not lic:
         return "see article"
+    if "publicdomain/zero" in lic:
+        return "CC0 1.0"
+    if "free of all copyright" in lic:
+        return "public domain (the article states it is free of all copyright)"
     m = re.search(r"creativecommons\.org/licenses/([a-z-]+)/(\d\.\d)", lic)
     if m:
         return f"CC {m.group(1).upper()} {m.group(2)}"
@@ -400,7 +414,7 @@ def write_sources():
         s = g["source"]
         files = ", ".join(d["file"] for d in g["documents"])
         rows.append(f"| {g['split']} | {g['id']} | {s['publisher']} | {s.get('doi') or ''} | {s['licence']} | "
-                    f"{s['repository']} @ {s['commit'][:12]} `{s.get('xml') or ''}` | {files} |")
+                    f"{s['repository']} @ {s['commit'][:12]} `{s.get('xml') or s.get('pdf') or ''}` | {files} |")
     text = ["# Sources of the evaluation corpus", "",
             "Every document, where it comes from (repository, commit, path) and its licence. Rendered PDFs",
             "(`*.vancouver.pdf`, `*.apa.pdf`) were made by `src/test/corpus-tools/render.py` from the article's JATS;",

@@ -142,6 +142,7 @@ record Corpus(Path root, List<Gold> golds) {
             if (!Files.isRegularFile(f) || !Files.isReadable(f) || size(f) == 0) {
                 problems.add(where + ": document " + d.file() + " is missing, unreadable or empty");
             }
+            problems.addAll(checkUnprinted(gold, d, where));
         }
         Map<Integer, Integer> numbers = new HashMap<>();
         for (GoldReference r : gold.references()) {
@@ -149,6 +150,25 @@ record Corpus(Path root, List<Gold> golds) {
                 problems.add(where + ": reference number " + r.number() + " is not positive and unique");
             }
         }
+        return problems;
+    }
+
+    private static List<String> checkUnprinted(Gold gold, GoldDocument d, String where) {
+        Set<String> fields = new HashSet<>();
+        for (Field f : Field.values()) {
+            fields.add(f.goldName());
+        }
+        Set<String> numbers = new HashSet<>();
+        gold.references().forEach(r -> numbers.add(Integer.toString(r.number())));
+        List<String> problems = new ArrayList<>();
+        d.unprinted().forEach((number, names) -> {
+            if (!numbers.contains(number)) {
+                problems.add(where + ": " + d.file() + " marks unknown reference " + number + " unprinted");
+            }
+            names.stream()
+                    .filter(n -> !fields.contains(n))
+                    .forEach(n -> problems.add(where + ": " + d.file() + " marks unknown field " + n + " unprinted"));
+        });
         return problems;
     }
 

@@ -34,6 +34,23 @@ class CorpusIntegrityTests {
     }
 
     @Test
+    void anUnprintedMarkOnAnUnknownFieldBreaksTheCorpus(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("dev"));
+        Files.createDirectories(dir.resolve("holdout"));
+        Files.writeString(dir.resolve("dev/a.pdf"), "%PDF-1.4");
+        Files.writeString(dir.resolve("dev/a.gold.json"), """
+                {"id": "a", "split": "dev", "kind": "JOURNAL_ARTICLE", "title": "T", "firstAuthorFamily": "D",
+                 "partial": false, "source": {},
+                 "documents": [{"file": "a.pdf", "format": "PDF", "origin": "real", "numbered": true,
+                                "unprinted": {"1": ["journalTitle"]}}],
+                 "references": [{"number": 1, "title": "X", "labelled": true}]}
+                """);
+        assertThatThrownBy(() -> Corpus.load(dir))
+                .isInstanceOf(Corpus.BrokenCorpusException.class)
+                .hasMessageContaining("unknown field journalTitle");
+    }
+
+    @Test
     void aMissingDocumentBreaksTheCorpus(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("dev"));
         Files.createDirectories(dir.resolve("holdout"));
