@@ -4,6 +4,7 @@ import com.refractoryatlas.importer.extract.KnowledgeExtractor;
 import com.refractoryatlas.importer.extract.Vocabulary;
 import com.refractoryatlas.importer.parse.format.DocumentFormat;
 import com.refractoryatlas.importer.parse.format.FormatDetector;
+import com.refractoryatlas.importer.parse.jats.JatsReader;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +17,7 @@ public final class DocumentParser {
 
     private final ParserSettings settings;
     private final KnowledgeExtractor extractor;
+    private final JatsReader jats;
 
     /** A parser with default limits and the bundled vocabulary. */
     public DocumentParser() {
@@ -25,6 +27,7 @@ public final class DocumentParser {
     public DocumentParser(ParserSettings settings, Vocabulary vocabulary) {
         this.settings = settings;
         this.extractor = new KnowledgeExtractor(vocabulary);
+        this.jats = new JatsReader(settings, extractor);
     }
 
     /** Parses text that is already decoded. */
@@ -45,7 +48,8 @@ public final class DocumentParser {
         DocumentFormat format = FormatDetector.detect(bytes, mediaType, source);
         return switch (format) {
             case TEXT -> parse(source, bytes);
-            case PDF, JATS_XML, PUBMED_XML, ENDNOTE_XML, BIBTEX, RIS, CSL_JSON -> notReadYet(source, format);
+            case JATS_XML -> jats.read(source, bytes);
+            case PDF, PUBMED_XML, ENDNOTE_XML, BIBTEX, RIS, CSL_JSON -> notReadYet(source, format);
         };
     }
 
