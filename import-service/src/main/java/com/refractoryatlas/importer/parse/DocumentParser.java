@@ -2,6 +2,7 @@ package com.refractoryatlas.importer.parse;
 
 import com.refractoryatlas.importer.extract.KnowledgeExtractor;
 import com.refractoryatlas.importer.extract.Vocabulary;
+import com.refractoryatlas.importer.parse.bibliography.BibliographyReader;
 import com.refractoryatlas.importer.parse.format.DocumentFormat;
 import com.refractoryatlas.importer.parse.format.FormatDetector;
 import com.refractoryatlas.importer.parse.jats.JatsReader;
@@ -18,6 +19,7 @@ public final class DocumentParser {
     private final ParserSettings settings;
     private final KnowledgeExtractor extractor;
     private final JatsReader jats;
+    private final BibliographyReader bibliography;
 
     /** A parser with default limits and the bundled vocabulary. */
     public DocumentParser() {
@@ -28,6 +30,7 @@ public final class DocumentParser {
         this.settings = settings;
         this.extractor = new KnowledgeExtractor(vocabulary);
         this.jats = new JatsReader(settings, extractor);
+        this.bibliography = new BibliographyReader(settings);
     }
 
     /** Parses text that is already decoded. */
@@ -49,7 +52,8 @@ public final class DocumentParser {
         return switch (format) {
             case TEXT -> parse(source, bytes);
             case JATS_XML -> jats.read(source, bytes);
-            case PDF, PUBMED_XML, ENDNOTE_XML, BIBTEX, RIS, CSL_JSON -> notReadYet(source, format);
+            case PUBMED_XML, ENDNOTE_XML, BIBTEX, RIS, ENDNOTE, CSL_JSON -> bibliography.read(source, bytes, format);
+            case PDF -> notReadYet(source, format);
         };
     }
 
