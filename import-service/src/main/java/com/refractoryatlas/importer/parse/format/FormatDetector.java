@@ -32,7 +32,8 @@ public final class FormatDetector {
         if (startsWithPdfSignature(bytes)) {
             return DocumentFormat.PDF;
         }
-        String head = new String(bytes, 0, Math.min(bytes.length, PROBE_BYTES), StandardCharsets.UTF_8);
+        String decoded = new String(bytes, 0, Math.min(bytes.length, PROBE_BYTES), StandardCharsets.UTF_8);
+        String head = decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded;
         int start = firstSignificant(head);
         if (start == head.length()) {
             return DocumentFormat.TEXT;
