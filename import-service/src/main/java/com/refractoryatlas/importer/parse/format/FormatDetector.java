@@ -18,7 +18,7 @@ public final class FormatDetector {
     private static final int PDF_SIGNATURE_WINDOW = 1024;
     private static final byte[] PDF_SIGNATURE = "%PDF-".getBytes(StandardCharsets.US_ASCII);
     private static final Pattern XML_ROOT = Pattern.compile("<([A-Za-z_][\\w.:-]*)[\\s>/]");
-    private static final Pattern BIBTEX_ENTRY = Pattern.compile("(?m)^\\s*@[A-Za-z]+\\s*[{(]");
+    private static final Pattern BIBTEX_ENTRY = Pattern.compile("(?m)^[ \\t]*+@[A-Za-z]++[ \\t]*+[{(]");
     private static final Pattern RIS_TYPE = Pattern.compile("(?m)^TY {1,2}- ?+\\S");
     private static final Pattern RIS_END = Pattern.compile("(?m)^(?:ER {1,2}-|[A-Z][A-Z0-9] {2}- )");
     private static final Pattern ENDNOTE_TYPE = Pattern.compile("(?m)^%0 \\S");

@@ -122,7 +122,7 @@ final class CitationBuilder {
         return true;
     }
 
-    private static boolean isField(String name) {
+    static boolean isField(String name) {
         return switch (name) {
             case "article-title",
                     "chapter-title",

@@ -504,7 +504,11 @@ final class JatsRun {
                     c.dateIso = iso;
                 }
             }
-            default -> capture(depth, t -> c.field(local, t));
+            default -> {
+                if (CitationBuilder.isField(local)) {
+                    capture(depth, t -> c.field(local, t));
+                }
+            }
         }
     }
 

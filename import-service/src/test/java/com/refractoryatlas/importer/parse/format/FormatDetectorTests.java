@@ -101,6 +101,17 @@ class FormatDetectorTests {
     }
 
     @Test
+    void staysLinearOnInputMadeOfLineBreaks() {
+        // a pattern like (?m)^\s*@ backtracks over every following blank line from every line start: 64 KB of
+        // line breaks would cost 2^32 steps; the detector's patterns never cross a line
+        String blank = "\n".repeat(FormatDetector.PROBE_BYTES) + "@";
+
+        assertThat(detect(blank)).isEqualTo(DocumentFormat.TEXT);
+        assertThat(detect(" \n\t".repeat(FormatDetector.PROBE_BYTES / 3) + "TY"))
+                .isEqualTo(DocumentFormat.TEXT);
+    }
+
+    @Test
     void takesABibtexFileWithALeadingPreambleWhenItsNameSaysSo() {
         byte[] bib = "This file was exported by Mendeley.\n\n@article{k, title={T}}\n".getBytes(StandardCharsets.UTF_8);
 
