@@ -2,8 +2,10 @@ package com.refractoryatlas.importer.parse;
 
 import com.refractoryatlas.importer.extract.KnowledgeExtractor;
 import com.refractoryatlas.importer.extract.Vocabulary;
+import com.refractoryatlas.importer.parse.bibliography.BibliographyReader;
 import com.refractoryatlas.importer.parse.format.DocumentFormat;
 import com.refractoryatlas.importer.parse.format.FormatDetector;
+import com.refractoryatlas.importer.parse.jats.JatsReader;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +18,8 @@ public final class DocumentParser {
 
     private final ParserSettings settings;
     private final KnowledgeExtractor extractor;
+    private final JatsReader jats;
+    private final BibliographyReader bibliography;
 
     /** A parser with default limits and the bundled vocabulary. */
     public DocumentParser() {
@@ -25,6 +29,8 @@ public final class DocumentParser {
     public DocumentParser(ParserSettings settings, Vocabulary vocabulary) {
         this.settings = settings;
         this.extractor = new KnowledgeExtractor(vocabulary);
+        this.jats = new JatsReader(settings, extractor);
+        this.bibliography = new BibliographyReader(settings);
     }
 
     /** Parses text that is already decoded. */
@@ -45,7 +51,9 @@ public final class DocumentParser {
         DocumentFormat format = FormatDetector.detect(bytes, mediaType, source);
         return switch (format) {
             case TEXT -> parse(source, bytes);
-            case PDF, JATS_XML, PUBMED_XML, ENDNOTE_XML, BIBTEX, RIS, CSL_JSON -> notReadYet(source, format);
+            case JATS_XML -> jats.read(source, bytes);
+            case PUBMED_XML, ENDNOTE_XML, BIBTEX, RIS, ENDNOTE, CSL_JSON -> bibliography.read(source, bytes, format);
+            case PDF -> notReadYet(source, format);
         };
     }
 

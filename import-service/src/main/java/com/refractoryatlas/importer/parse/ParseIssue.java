@@ -38,7 +38,19 @@ public record ParseIssue(
         UNPARSED_DATE,
         UNPARSED_METADATA,
         CONDITION_NOT_IN_VOCABULARY,
-        TRUNCATED_ISSUES
+        TRUNCATED_ISSUES,
+        /** An XML document that is not well-formed, or whose root element no reader knows. */
+        MALFORMED_XML,
+        /** An XML element nesting, JSON nesting or BibTeX brace nesting deeper than the reader's limit. */
+        NESTING_TOO_DEEP,
+        /** A named XML entity neither predefined nor known to the reader (no DTD is ever read). */
+        UNKNOWN_ENTITY,
+        /** One entry of a reference-manager file (BibTeX, RIS, EndNote, CSL-JSON, PubMed) that could not be read. */
+        MALFORMED_ENTRY,
+        /** A reference-manager file with more entries than the reader's limit; the rest are ignored. */
+        TOO_MANY_ENTRIES,
+        /** JSON that is not CSL-JSON (not an array of items or one item with CSL fields). */
+        NOT_CSL_JSON
     }
 
     static ParseIssue error(Code code, String message, @Nullable Integer line) {

@@ -7,7 +7,7 @@ import java.util.List;
  * {@code switch}. Every kind carries the issues met while reading it; {@link Unrecognized} carries at least one
  * {@link ParseIssue.Severity#ERROR}.
  */
-public sealed interface ParsedDocument permits JournalArticle, ExplainerPage, Unrecognized {
+public sealed interface ParsedDocument permits JournalArticle, ExplainerPage, ReferenceList, Unrecognized {
 
     /** The source name given to the parser (a file name, or what the curator typed). */
     String source();

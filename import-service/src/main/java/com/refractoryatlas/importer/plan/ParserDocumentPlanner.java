@@ -17,6 +17,7 @@ import com.refractoryatlas.importer.parse.ParsedCitation;
 import com.refractoryatlas.importer.parse.ParsedDocument;
 import com.refractoryatlas.importer.parse.ParsedReference;
 import com.refractoryatlas.importer.parse.ParserSettings;
+import com.refractoryatlas.importer.parse.ReferenceList;
 import com.refractoryatlas.importer.parse.Section;
 import com.refractoryatlas.importer.parse.Unrecognized;
 import com.refractoryatlas.importer.write.ArticleInput;
@@ -80,6 +81,8 @@ class ParserDocumentPlanner implements DocumentPlanner {
                 new DocumentPlan.Write(article(article, checksum), draft(article.knowledge()), issues(parsed, false));
             case ExplainerPage page ->
                 new DocumentPlan.Write(explainer(page, checksum), draft(page.knowledge()), issues(parsed, false));
+            case ReferenceList list ->
+                new DocumentPlan.Write(referenceList(list, checksum), NO_CATALOG, issues(parsed, false));
             case Unrecognized unrecognized -> new DocumentPlan.Reject(issues(unrecognized, false));
         };
     }
@@ -138,6 +141,38 @@ class ParserDocumentPlanner implements DocumentPlanner {
                 List.of(),
                 null);
     }
+
+    /**
+     * A reference-manager file or PubMed export: one {@code REFERENCE_LIST} article titled from the file name,
+     * whose entries are its references; no sections, no citations, nothing for the catalog.
+     */
+    private static ArticleInput referenceList(ReferenceList list, String checksum) {
+        return new ArticleInput(
+                ArticleInput.REFERENCE_LIST,
+                checksum,
+                list.title(),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                list.references().stream().map(ParserDocumentPlanner::reference).toList(),
+                List.of(),
+                null);
+    }
+
+    private static final DocumentPlan.CatalogDraft NO_CATALOG =
+            new DocumentPlan.CatalogDraft(List.of(), List.of(), List.of(), List.of());
 
     private static DocumentPlan.CatalogDraft draft(Knowledge knowledge) {
         return new DocumentPlan.CatalogDraft(

@@ -32,6 +32,8 @@ public record ArticleInput(
 
     public static final String JOURNAL_ARTICLE = "JOURNAL_ARTICLE";
     public static final String EXPLAINER = "EXPLAINER";
+    /** A reference-manager file or PubMed export: references only (see {@code ParsedDocument.ReferenceList}). */
+    public static final String REFERENCE_LIST = "REFERENCE_LIST";
 
     public ArticleInput {
         authors = List.copyOf(authors);

@@ -18,8 +18,11 @@ public final class FormatDetector {
     private static final int PDF_SIGNATURE_WINDOW = 1024;
     private static final byte[] PDF_SIGNATURE = "%PDF-".getBytes(StandardCharsets.US_ASCII);
     private static final Pattern XML_ROOT = Pattern.compile("<([A-Za-z_][\\w.:-]*)[\\s>/]");
-    private static final Pattern BIBTEX_ENTRY = Pattern.compile("(?m)^\\s*@[A-Za-z]+\\s*[{(]");
-    private static final Pattern RIS_TYPE = Pattern.compile("(?m)^TY  - ");
+    private static final Pattern BIBTEX_ENTRY = Pattern.compile("(?m)^[ \\t]*+@[A-Za-z]++[ \\t]*+[{(]");
+    private static final Pattern RIS_TYPE = Pattern.compile("(?m)^TY {1,2}- ?+\\S");
+    private static final Pattern RIS_END = Pattern.compile("(?m)^(?:ER {1,2}-|[A-Z][A-Z0-9] {2}- )");
+    private static final Pattern ENDNOTE_TYPE = Pattern.compile("(?m)^%0 \\S");
+    private static final Pattern ENDNOTE_FIELD = Pattern.compile("(?m)^%[ATDJ] \\S");
     private static final Pattern CSL_KEY = Pattern.compile("\"(type|title|author|issued|container-title|DOI)\"\\s*:");
 
     private FormatDetector() {}
@@ -29,7 +32,8 @@ public final class FormatDetector {
         if (startsWithPdfSignature(bytes)) {
             return DocumentFormat.PDF;
         }
-        String head = new String(bytes, 0, Math.min(bytes.length, PROBE_BYTES), StandardCharsets.UTF_8);
+        String decoded = new String(bytes, 0, Math.min(bytes.length, PROBE_BYTES), StandardCharsets.UTF_8);
+        String head = decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded;
         int start = firstSignificant(head);
         if (start == head.length()) {
             return DocumentFormat.TEXT;
@@ -41,11 +45,15 @@ public final class FormatDetector {
                 return xml;
             }
         }
-        if ((first == '[' || first == '{') && CSL_KEY.matcher(head).find()) {
+        if ((first == '[' || first == '{') && (CSL_KEY.matcher(head).find() || endsLikeJson(bytes, first))) {
             return DocumentFormat.CSL_JSON;
         }
-        if (RIS_TYPE.matcher(head).find()) {
+        if (RIS_TYPE.matcher(head).find() && RIS_END.matcher(head).find()) {
             return DocumentFormat.RIS;
+        }
+        if (head.startsWith("%0 ", start) && ENDNOTE_FIELD.matcher(head).find()
+                || ENDNOTE_TYPE.matcher(head).find() && hinted(mediaType, fileName, "enw")) {
+            return DocumentFormat.ENDNOTE;
         }
         if (BIBTEX_ENTRY.matcher(head).find() && (first == '@' || first == '%' || hinted(mediaType, fileName, "bib"))) {
             return DocumentFormat.BIBTEX;
@@ -80,26 +88,90 @@ public final class FormatDetector {
         return i;
     }
 
-    /** The format named by the first element that is not a declaration, comment or doctype. */
+    /**
+     * The format named by the root element, found after the XML declaration, comments, processing instructions and
+     * the doctype (with its internal subset) are skipped, in one pass without regular expressions.
+     */
     private static @Nullable DocumentFormat xmlFormat(String head, int start) {
-        var matcher = XML_ROOT.matcher(head);
-        int from = start;
-        while (matcher.find(from)) {
-            int at = matcher.start();
-            if (at > 0 && (head.charAt(at - 1) == '!' || head.charAt(at - 1) == '?')) {
-                from = matcher.end();
-                continue;
+        int at = start;
+        while (at < head.length()) {
+            at = skipBlanks(head, at);
+            if (at >= head.length() || head.charAt(at) != '<') {
+                return null;
             }
-            String name = localName(matcher.group(1)).toLowerCase(Locale.ROOT);
-            return switch (name) {
-                case "article", "pmc-articleset", "front" -> DocumentFormat.JATS_XML;
-                case "pubmedarticleset", "pubmedarticle", "medlinecitationset", "medlinecitation" ->
-                    DocumentFormat.PUBMED_XML;
-                case "xml", "records" -> head.contains("<record") ? DocumentFormat.ENDNOTE_XML : null;
-                default -> null;
-            };
+            if (head.startsWith("<?", at)) {
+                at = after(head, at, "?>");
+            } else if (head.startsWith("<!--", at)) {
+                at = after(head, at, "-->");
+            } else if (head.startsWith("<!", at)) {
+                at = afterDoctype(head, at);
+            } else {
+                return rootFormat(head, at + 1);
+            }
+            if (at < 0) {
+                return null;
+            }
         }
         return null;
+    }
+
+    private static @Nullable DocumentFormat rootFormat(String head, int nameStart) {
+        var matcher = XML_ROOT.matcher(head);
+        if (!matcher.find(nameStart - 1) || matcher.start() != nameStart - 1) {
+            return null;
+        }
+        String name = localName(matcher.group(1)).toLowerCase(Locale.ROOT);
+        return switch (name) {
+            case "article", "pmc-articleset" -> DocumentFormat.JATS_XML;
+            case "oai-pmh" -> head.contains("<article") ? DocumentFormat.JATS_XML : null;
+            case "pubmedarticleset", "pubmedarticle", "medlinecitationset", "medlinecitation", "pubmedbookarticle" ->
+                DocumentFormat.PUBMED_XML;
+            case "xml", "records" -> head.contains("<record") ? DocumentFormat.ENDNOTE_XML : null;
+            default -> null;
+        };
+    }
+
+    private static int skipBlanks(String s, int from) {
+        int i = from;
+        while (i < s.length() && (Character.isWhitespace(s.charAt(i)) || s.charAt(i) == '\uFEFF')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int after(String s, int from, String end) {
+        int i = s.indexOf(end, from + 2);
+        return i < 0 ? -1 : i + end.length();
+    }
+
+    /** The end of a {@code <!DOCTYPE ...>}, its bracketed internal subset included. */
+    private static int afterDoctype(String s, int from) {
+        boolean subset = false;
+        char quote = 0;
+        for (int i = from + 2; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '[') {
+                subset = true;
+            } else if (c == ']') {
+                subset = false;
+            } else if (c == '>' && !subset) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** A document that starts with a bracket and ends with its partner: JSON, left to the CSL-JSON reader to judge. */
+    private static boolean endsLikeJson(byte[] bytes, char first) {
+        int i = bytes.length - 1;
+        while (i >= 0 && Character.isWhitespace(bytes[i])) {
+            i--;
+        }
+        return i > 0 && bytes[i] == (first == '[' ? ']' : '}');
     }
 
     private static String localName(String qualified) {

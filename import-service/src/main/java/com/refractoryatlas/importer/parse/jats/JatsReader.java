@@ -1,0 +1,170 @@
+package com.refractoryatlas.importer.parse.jats;
+
+import com.refractoryatlas.importer.extract.Extraction;
+import com.refractoryatlas.importer.extract.ExtractionNote;
+import com.refractoryatlas.importer.extract.KnowledgeExtractor;
+import com.refractoryatlas.importer.extract.TextParagraph;
+import com.refractoryatlas.importer.extract.TextSentence;
+import com.refractoryatlas.importer.parse.ArticleMetadata;
+import com.refractoryatlas.importer.parse.JournalArticle;
+import com.refractoryatlas.importer.parse.ParseIssue;
+import com.refractoryatlas.importer.parse.ParsedDocument;
+import com.refractoryatlas.importer.parse.ParsedReference;
+import com.refractoryatlas.importer.parse.ParserSettings;
+import com.refractoryatlas.importer.parse.StructuredFields;
+import com.refractoryatlas.importer.parse.Unrecognized;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a JATS 1.x or NLM 2.x/3.x article ({@code article}, or the first article of a {@code pmc-articleset}) into
+ * a {@link JournalArticle}: front matter, abstract and body sections, the reference list (tagged citations field by
+ * field, untagged {@code mixed-citation} strings through the text path's labeller) and the {@code xref} citations
+ * with the sentences they sit in. Total and bounded like the text path: any input gives a document, never an
+ * exception, in one linear pass (XXE-safe, see {@link SafeXml}).
+ */
+public final class JatsReader {
+
+    /** The references service's limit on an article's references; entries past it are reported and dropped. */
+    public static final int MAX_REFERENCES = 2000;
+
+    private final ParserSettings settings;
+    private final KnowledgeExtractor extractor;
+
+    public JatsReader(ParserSettings settings, KnowledgeExtractor extractor) {
+        this.settings = settings;
+        this.extractor = extractor;
+    }
+
+    public ParsedDocument read(String source, byte[] bytes) {
+        Issues issues = new Issues(settings.maxIssuesPerCode());
+        if (bytes.length > settings.maxBytes()) {
+            issues.error(
+                    ParseIssue.Code.TOO_LARGE,
+                    "the document is " + bytes.length + " bytes; the limit is " + settings.maxBytes(),
+                    null);
+            return new Unrecognized(source, issues.toList());
+        }
+        JatsRun run;
+        try {
+            XMLStreamReader xml = SafeXml.open(bytes);
+            run = new JatsRun(xml, issues);
+            boolean complete = run.read();
+            xml.close();
+            if (!complete) {
+                return new Unrecognized(source, issues.toList());
+            }
+        } catch (XMLStreamException | RuntimeException e) {
+            issues.error(ParseIssue.Code.MALFORMED_XML, "not well-formed XML: " + message(e), line(e));
+            return new Unrecognized(source, issues.toList());
+        }
+        if (!run.sawArticle()) {
+            issues.error(ParseIssue.Code.MALFORMED_XML, "no JATS <article> element", null);
+            return new Unrecognized(source, issues.toList());
+        }
+        return article(source, run, issues);
+    }
+
+    private JournalArticle article(String source, JatsRun run, Issues issues) {
+        List<ParsedReference> references = new ArrayList<>();
+        Map<String, Integer> numbers = new HashMap<>();
+        for (RefBuilder ref : run.refs) {
+            if (references.size() == MAX_REFERENCES) {
+                issues.warning(
+                        ParseIssue.Code.TOO_MANY_ENTRIES,
+                        "more than " + MAX_REFERENCES + " references; the rest are ignored",
+                        ref.line);
+                break;
+            }
+            int number = references.size() + 1;
+            references.add(reference(ref, number, issues));
+            if (ref.id != null) {
+                numbers.putIfAbsent(ref.id, number);
+            }
+        }
+        ArticleMetadata metadata = run.front.build(titleFromSource(source));
+        var sections = run.body.sections();
+        Citations.Result cited = Citations.resolve(run.body.paragraphs(), numbers, settings.maxCitationRange(), issues);
+        report(run, metadata, references, issues);
+        var knowledge = knowledge(cited.paragraphs(), references, issues);
+        return new JournalArticle(
+                source, metadata, sections, references, cited.citations(), knowledge, issues.toList());
+    }
+
+    /**
+     * One reference: the richest tagged citation of the {@code ref}; a citation with no tagged field (a plain
+     * string) goes to the text path's labeller through {@link StructuredFields#label}, the one place it is called.
+     */
+    private static ParsedReference reference(RefBuilder ref, int number, Issues issues) {
+        CitationBuilder best = ref.best();
+        ParsedReference built = best == null || best.untagged() ? null : best.build(number, ref.line);
+        if (built != null) {
+            return built;
+        }
+        String raw = best == null ? "" : best.raw.text();
+        List<ParseIssue> labelIssues = new ArrayList<>();
+        ParsedReference labelled =
+                StructuredFields.label(number, raw.isEmpty() ? "(empty)" : raw, ref.line, labelIssues);
+        issues.addAll(labelIssues);
+        return labelled;
+    }
+
+    private static void report(JatsRun run, ArticleMetadata metadata, List<ParsedReference> references, Issues issues) {
+        if (run.front.title == null || run.front.title.isBlank()) {
+            issues.warning(ParseIssue.Code.MISSING_TITLE, "no article-title; titled from the file name", null);
+        }
+        if (metadata.authors().isEmpty()) {
+            issues.warning(ParseIssue.Code.MISSING_AUTHORS, "no author contrib in the front matter", null);
+        }
+        if (references.isEmpty()) {
+            issues.warning(ParseIssue.Code.MISSING_REFERENCES, "no ref-list entries", null);
+        }
+    }
+
+    private com.refractoryatlas.importer.extract.Knowledge knowledge(
+            List<TextParagraph> paragraphs, List<ParsedReference> references, Issues issues) {
+        List<TextParagraph> all = new ArrayList<>(paragraphs);
+        for (ParsedReference r : references) {
+            all.add(new TextParagraph(
+                    "References", List.of(new TextSentence(r.title(), List.of(r.number()), r.line()))));
+        }
+        Extraction extraction = extractor.extract(all);
+        for (ExtractionNote note : extraction.notes()) {
+            issues.info(ParseIssue.Code.CONDITION_NOT_IN_VOCABULARY, note.message(), note.line());
+        }
+        return extraction.knowledge();
+    }
+
+    /** The file name without directories or extension: the title of a document that prints none. */
+    public static String titleFromSource(String source) {
+        String name = source;
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        if (slash >= 0 && slash < name.length() - 1) {
+            name = name.substring(slash + 1);
+        }
+        int dot = name.lastIndexOf('.');
+        if (dot > 0) {
+            name = name.substring(0, dot);
+        }
+        return name.isBlank() ? source : name;
+    }
+
+    private static String message(Exception e) {
+        String m = e.getMessage();
+        return m == null
+                ? e.getClass().getSimpleName()
+                : m.lines().reduce((a, b) -> b).orElse(m).strip();
+    }
+
+    private static @Nullable Integer line(Exception e) {
+        if (e instanceof XMLStreamException x && x.getLocation() != null) {
+            return Math.max(1, x.getLocation().getLineNumber());
+        }
+        return null;
+    }
+}

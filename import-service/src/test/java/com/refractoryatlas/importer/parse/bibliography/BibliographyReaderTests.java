@@ -1,0 +1,374 @@
+package com.refractoryatlas.importer.parse.bibliography;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.refractoryatlas.importer.parse.DocumentParser;
+import com.refractoryatlas.importer.parse.ParseIssue;
+import com.refractoryatlas.importer.parse.ParsedAuthor;
+import com.refractoryatlas.importer.parse.ParsedDocument;
+import com.refractoryatlas.importer.parse.ParsedReference;
+import com.refractoryatlas.importer.parse.ReferenceList;
+import com.refractoryatlas.importer.parse.Unrecognized;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class BibliographyReaderTests {
+
+    private static final DocumentParser PARSER = new DocumentParser();
+
+    static byte[] resource(String name) {
+        try (InputStream in = BibliographyReaderTests.class.getResourceAsStream("/bibliography/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ReferenceList list(String name) {
+        return list(name, resource(name));
+    }
+
+    static ReferenceList list(String name, byte[] bytes) {
+        ParsedDocument parsed = PARSER.parse(name, bytes, null);
+        assertThat(parsed).as(parsed.issues().toString()).isInstanceOf(ReferenceList.class);
+        return (ReferenceList) parsed;
+    }
+
+    static ParsedDocument parse(String name, String text) {
+        return PARSER.parse(name, text.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    static List<ParseIssue.Code> codes(ParsedDocument parsed) {
+        return parsed.issues().stream().map(ParseIssue::code).toList();
+    }
+
+    @Nested
+    class PubMed {
+
+        @Test
+        void readsARealPubMedExportIntoOneReference() {
+            var list = list("pubmed-29768149.xml");
+
+            assertThat(list.format()).isEqualTo("PUBMED_XML");
+            assertThat(list.title()).isEqualTo("pubmed-29768149");
+            ParsedReference r = list.references().get(0);
+            assertThat(list.references()).hasSize(1);
+            assertThat(r.title()).isEqualTo("Inhaled Combined Budesonide-Formoterol as Needed in Mild Asthma");
+            assertThat(r.authors()).hasSize(10);
+            assertThat(r.authors().get(0)).isEqualTo(new ParsedAuthor("O'Byrne", "Paul M", null));
+            assertThat(r.journal()).isEqualTo("N Engl J Med");
+            assertThat(r.volume()).isEqualTo("378");
+            assertThat(r.issue()).isEqualTo("20");
+            assertThat(r.pages()).isEqualTo("1865-1876");
+            assertThat(r.year()).isEqualTo(2018);
+            assertThat(r.doi()).isEqualTo("10.1056/NEJMoa1715274");
+        }
+
+        @Test
+        void neverTakesADoiFromTheRecordsOwnReferenceList() {
+            var parsed = parse("x.xml", """
+                    <PubmedArticleSet><PubmedArticle><MedlineCitation><Article><ArticleTitle>A <i>study</i>.</ArticleTitle>
+                    <Journal><Title>Some Journal</Title><JournalIssue><PubDate><MedlineDate>1998 Dec-1999 Jan</MedlineDate>
+                    </PubDate></JournalIssue></Journal><AuthorList><Author><CollectiveName>The Group</CollectiveName>
+                    </Author></AuthorList></Article></MedlineCitation><PubmedData><ReferenceList><Reference>
+                    <ArticleIdList><ArticleId IdType="doi">10.9999/not.this</ArticleId></ArticleIdList></Reference>
+                    </ReferenceList></PubmedData></PubmedArticle></PubmedArticleSet>
+                    """);
+
+            ParsedReference r = ((ReferenceList) parsed).references().get(0);
+            assertThat(r.title()).isEqualTo("A study");
+            assertThat(r.doi()).isNull();
+            assertThat(r.year()).isEqualTo(1998);
+            assertThat(r.journal()).isEqualTo("Some Journal");
+            assertThat(r.authors()).containsExactly(new ParsedAuthor("The Group", null, null));
+        }
+
+        @Test
+        void isXxeSafe() {
+            var parsed = parse("x.xml", """
+                    <?xml version="1.0"?><!DOCTYPE PubmedArticleSet [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+                    <PubmedArticleSet><PubmedArticle><MedlineCitation><Article><ArticleTitle>T &x;</ArticleTitle>
+                    </Article></MedlineCitation></PubmedArticle></PubmedArticleSet>
+                    """);
+
+            assertThat(((ReferenceList) parsed).references().get(0).title()).isEqualTo("T");
+            assertThat(codes(parsed)).contains(ParseIssue.Code.UNKNOWN_ENTITY);
+        }
+    }
+
+    @Nested
+    class BibTeX {
+
+        @Test
+        void readsARealBibliographyWithLatexAccents() {
+            var list = list("pubmed-parser-paper.bib");
+
+            assertThat(list.references()).hasSize(11);
+            ParsedReference first = list.references().get(0);
+            assertThat(first.title()).isEqualTo("VIST-a Variant-Information Search Tool for precision oncology");
+            assertThat(first.authors()).as("'and others' is not an author").hasSize(10);
+            assertThat(first.authors().get(0)).isEqualTo(new ParsedAuthor("Ševa", "Jurica", null));
+            assertThat(first.authors().get(2)).isEqualTo(new ParsedAuthor("Götze", "Julian", null));
+            assertThat(first.journal()).isEqualTo("BMC bioinformatics");
+            assertThat(first.volume()).isEqualTo("20");
+            assertThat(first.issue()).isEqualTo("1");
+            assertThat(first.pages()).isEqualTo("429");
+            assertThat(first.year()).isEqualTo(2019);
+            assertThat(first.doi()).isEqualTo("10.1186/s12859-019-2958-3");
+            assertThat(list.references().get(3).pages()).isEqualTo("56-66");
+        }
+
+        @Test
+        void agreesWithCitationJsOnEveryBibtexType() {
+            var bib = list("citation-js-bibtex-input.bib").references();
+            var csl = list("citation-js-bibtex-csl.json").references();
+
+            assertThat(bib).hasSameSizeAs(csl).hasSize(16);
+            for (int i = 0; i < bib.size(); i++) {
+                assertThat(bib.get(i).title())
+                        .as("title %d", i)
+                        .isEqualTo(csl.get(i).title());
+                assertThat(bib.get(i).authors())
+                        .as("authors %d", i)
+                        .isEqualTo(csl.get(i).authors());
+                assertThat(bib.get(i).year())
+                        .as("year %d", i)
+                        .isEqualTo(csl.get(i).year());
+            }
+            assertThat(bib.get(0).pages()).isEqualTo("200-210");
+        }
+
+        @Test
+        void keepsReadingAfterAnEntryWithUnbalancedBraces() {
+            var parsed = parse("refs.bib", """
+                    @string{nejm = {New England Journal of Medicine}}
+                    @article{good1, author = {M{\\"u}ller, Hans and van der Berg, Jan}, title = {{DNA} repair \\& you},
+                      journal = nejm, year = 2020, pages = {727--742}, doi = {https://doi.org/10.1000/XYZ.1}}
+                    @article{broken, title = {Never {closed, year = 2019,
+                    @book{good2, author = {Smith, Jr., John}, title = {A Book}, year = {1999}, number = {7}}
+                    @article{untitled, author = {Nobody, A}, year = 2001}
+                    """);
+
+            var list = (ReferenceList) parsed;
+            assertThat(list.references())
+                    .extracting(ParsedReference::title)
+                    .containsExactly("DNA repair & you", "A Book");
+            ParsedReference first = list.references().get(0);
+            assertThat(first.authors())
+                    .containsExactly(
+                            new ParsedAuthor("Müller", "Hans", null), new ParsedAuthor("van der Berg", "Jan", null));
+            assertThat(first.journal()).isEqualTo("New England Journal of Medicine");
+            assertThat(first.pages()).isEqualTo("727-742");
+            assertThat(first.doi()).isEqualTo("10.1000/XYZ.1");
+            ParsedReference book = list.references().get(1);
+            assertThat(book.authors()).containsExactly(new ParsedAuthor("Smith", "John", "Jr."));
+            assertThat(book.issue()).as("a book's number is its series number").isNull();
+            assertThat(parsed.issues())
+                    .filteredOn(i -> i.code() == ParseIssue.Code.MALFORMED_ENTRY)
+                    .extracting(ParseIssue::line)
+                    .containsExactly(4, 6);
+        }
+
+        @Test
+        void rejectsBraceNestingDeeperThanTheLimitWithoutRecursing() {
+            String deep = "{".repeat(50_000) + "x" + "}".repeat(50_000);
+            var parsed =
+                    parse("deep.bib", "@article{a, title = " + deep + "}\n@article{b, title = {Fine}, year = 2000}\n");
+
+            assertThat(((ReferenceList) parsed).references())
+                    .extracting(ParsedReference::title)
+                    .containsExactly("Fine");
+            assertThat(parsed.issues()).anySatisfy(i -> assertThat(i.message()).contains("nested deeper"));
+        }
+
+        @Test
+        void stopsAtTheEntryLimitWithAWarning() {
+            StringBuilder bib = new StringBuilder();
+            for (int i = 0; i <= Entries.MAX_ENTRIES; i++) {
+                bib.append("@article{k")
+                        .append(i)
+                        .append(", title = {T")
+                        .append(i)
+                        .append("}}\n");
+            }
+            var parsed = parse("many.bib", bib.toString());
+
+            assertThat(((ReferenceList) parsed).references()).hasSize(Entries.MAX_ENTRIES);
+            assertThat(codes(parsed)).contains(ParseIssue.Code.TOO_MANY_ENTRIES);
+        }
+    }
+
+    @Nested
+    class Ris {
+
+        @Test
+        void readsARealRisExportWithOldStyleTags() {
+            var list = list("bdarcus-rendition-references.ris");
+
+            assertThat(list.references()).hasSize(92);
+            ParsedReference ford = list.references().stream()
+                    .filter(r -> r.title().startsWith("Law’s Territory"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(ford.authors()).containsExactly(new ParsedAuthor("Ford", "Richard", null));
+            assertThat(ford.journal()).isEqualTo("Michigan Law Review");
+            assertThat(ford.volume()).isEqualTo("97");
+            assertThat(ford.issue()).isEqualTo("4");
+            assertThat(ford.pages()).isEqualTo("843-930");
+            assertThat(ford.year()).isEqualTo(1999);
+            assertThat(ford.doi()).isEqualTo("10.2307/1290376");
+            assertThat(list.issues())
+                    .filteredOn(i -> i.code() == ParseIssue.Code.MALFORMED_ENTRY)
+                    .singleElement()
+                    .satisfies(i -> assertThat(i.message()).contains("no title"));
+        }
+
+        @Test
+        void readsARecordWithoutErWithAWarning() {
+            var parsed = parse("x.ris", """
+                    TY  - JOUR
+                    AU  - Smith, John A.
+                    TI  - First
+                    JO  - J Clin Invest
+                    PY  - 2019/05/01
+                    SP  - 100
+                    EP  - 110
+                    DO  - 10.1000/abc
+                    TY  - JOUR
+                    TI  - Second
+                    PY  - 2020
+                    ER  -\s
+                    TY  - BOOK
+                    TI  - Third, cut off
+                    """);
+
+            var list = (ReferenceList) parsed;
+            assertThat(list.references())
+                    .extracting(ParsedReference::title)
+                    .containsExactly("First", "Second", "Third, cut off");
+            ParsedReference first = list.references().get(0);
+            assertThat(first.authors()).containsExactly(new ParsedAuthor("Smith", "John A.", null));
+            assertThat(first.journal()).isEqualTo("J Clin Invest");
+            assertThat(first.pages()).isEqualTo("100-110");
+            assertThat(first.year()).isEqualTo(2019);
+            assertThat(parsed.issues())
+                    .filteredOn(i -> i.code() == ParseIssue.Code.MALFORMED_ENTRY)
+                    .extracting(ParseIssue::line)
+                    .containsExactly(1, 13);
+        }
+    }
+
+    @Nested
+    class EndNote {
+
+        @Test
+        void readsTheTaggedExport() {
+            var list = list("endnote-sample.enw");
+
+            assertThat(list.format()).isEqualTo("ENDNOTE");
+            assertThat(list.references()).hasSize(2);
+            ParsedReference r = list.references().get(0);
+            assertThat(r.authors())
+                    .containsExactly(
+                            new ParsedAuthor("van der Wee", "Nic J. A.", null),
+                            new ParsedAuthor("Smith", "John", "Jr."));
+            assertThat(r.title()).isEqualTo("Treatment-resistant depression: a review");
+            assertThat(r.journal()).isEqualTo("Journal of Affective Disorders");
+            assertThat(r.volume()).isEqualTo("12");
+            assertThat(r.issue()).isEqualTo("3");
+            assertThat(r.pages()).isEqualTo("101-109");
+            assertThat(r.year()).isEqualTo(2018);
+            assertThat(r.doi()).isEqualTo("10.1016/j.jad.2018.01.001");
+            assertThat(codes(list)).containsExactly(ParseIssue.Code.MALFORMED_ENTRY);
+        }
+
+        @Test
+        void readsTheXmlExport() {
+            var list = list("endnote-sample.xml");
+
+            assertThat(list.format()).isEqualTo("ENDNOTE_XML");
+            ParsedReference r = list.references().get(0);
+            assertThat(list.references()).hasSize(1);
+            assertThat(r.authors())
+                    .containsExactly(
+                            new ParsedAuthor("Kwan", "Patrick", null), new ParsedAuthor("Brodie", "Martin J.", null));
+            assertThat(r.title()).isEqualTo("Early identification of refractory epilepsy");
+            assertThat(r.journal()).isEqualTo("N Engl J Med");
+            assertThat(r.pages()).isEqualTo("314-319");
+            assertThat(r.volume()).isEqualTo("342");
+            assertThat(r.issue()).isEqualTo("5");
+            assertThat(r.year()).isEqualTo(2000);
+            assertThat(r.doi()).isEqualTo("10.1056/NEJM200002033420503");
+            assertThat(codes(list)).containsExactly(ParseIssue.Code.MALFORMED_ENTRY);
+        }
+    }
+
+    @Nested
+    class CslJson {
+
+        @Test
+        void readsOneItemAndParticles() {
+            var parsed = parse("one.json", """
+                    {"id": "x", "type": "article-journal", "title": "T", "container-title": "J",
+                     "author": [{"family": "Wee", "given": "J", "non-dropping-particle": "van der"}, {"literal": "WHO"}],
+                     "issued": {"date-parts": [[2017, 3]]}, "page": "1–2", "DOI": "10.1000/X"}
+                    """);
+
+            ParsedReference r = ((ReferenceList) parsed).references().get(0);
+            assertThat(r.authors())
+                    .containsExactly(new ParsedAuthor("van der Wee", "J", null), new ParsedAuthor("WHO", null, null));
+            assertThat(r.year()).isEqualTo(2017);
+            assertThat(r.pages()).isEqualTo("1-2");
+            assertThat(r.doi()).isEqualTo("10.1000/X");
+        }
+
+        @Test
+        void keepsTheGoodItemsAroundABrokenOne() {
+            var parsed = parse("items.json", """
+                    [{"type": "book", "title": "Good one"},
+                     {"type": "book", "title": "Broken" "no comma"},
+                     {"type": "no-such-type", "title": "Unknown type"}]
+                    """);
+
+            assertThat(((ReferenceList) parsed).references())
+                    .extracting(ParsedReference::title)
+                    .containsExactly("Good one", "Unknown type");
+            assertThat(parsed.issues())
+                    .filteredOn(i -> i.code() == ParseIssue.Code.MALFORMED_ENTRY)
+                    .extracting(ParseIssue::line)
+                    .containsExactly(2);
+        }
+
+        @Test
+        void rejectsJsonThatIsNotCsl() {
+            var parsed = parse("package.json", "{\"name\": \"left-pad\", \"version\": \"1.0.0\"}");
+
+            assertThat(parsed).isInstanceOf(Unrecognized.class);
+            assertThat(codes(parsed)).contains(ParseIssue.Code.NOT_CSL_JSON);
+        }
+
+        @Test
+        void rejectsDeepNestingWithoutRecursing() {
+            var parsed = parse("deep.json", "[" + "[".repeat(100_000) + "]".repeat(100_000) + "]");
+
+            assertThat(parsed).isInstanceOf(Unrecognized.class);
+            assertThat(parsed.issues()).anySatisfy(i -> assertThat(i.message()).contains("nested deeper"));
+        }
+    }
+
+    @Test
+    void rejectsInvalidUtf8() {
+        byte[] bytes = "@article{a, title = {caf\u00e9}}".getBytes(StandardCharsets.ISO_8859_1);
+
+        var parsed = PARSER.parse("latin1.bib", bytes, null);
+
+        assertThat(parsed).isInstanceOf(Unrecognized.class);
+        assertThat(codes(parsed)).contains(ParseIssue.Code.INVALID_UTF8);
+    }
+}
