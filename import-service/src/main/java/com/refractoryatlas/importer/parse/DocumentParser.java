@@ -4,6 +4,9 @@ import com.refractoryatlas.importer.extract.KnowledgeExtractor;
 import com.refractoryatlas.importer.extract.Vocabulary;
 import com.refractoryatlas.importer.parse.format.DocumentFormat;
 import com.refractoryatlas.importer.parse.format.FormatDetector;
+import com.refractoryatlas.importer.parse.pdf.PdfReader;
+import com.refractoryatlas.importer.parse.pdf.PdfReading;
+import com.refractoryatlas.importer.parse.pdf.PdfSettings;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +19,7 @@ public final class DocumentParser {
 
     private final ParserSettings settings;
     private final KnowledgeExtractor extractor;
+    private final PdfReader pdfReader = new PdfReader(PdfSettings.defaults());
 
     /** A parser with default limits and the bundled vocabulary. */
     public DocumentParser() {
@@ -45,7 +49,16 @@ public final class DocumentParser {
         DocumentFormat format = FormatDetector.detect(bytes, mediaType, source);
         return switch (format) {
             case TEXT -> parse(source, bytes);
-            case PDF, JATS_XML, PUBMED_XML, ENDNOTE_XML, BIBTEX, RIS, CSL_JSON -> notReadYet(source, format);
+            case PDF -> parsePdf(source, bytes);
+            case JATS_XML, PUBMED_XML, ENDNOTE_XML, BIBTEX, RIS, CSL_JSON -> notReadYet(source, format);
+        };
+    }
+
+    /** The PDF's layout goes on as text for now; the text pipeline will take the {@code Layout} itself. */
+    private ParsedDocument parsePdf(String source, byte[] bytes) {
+        return switch (pdfReader.read(bytes)) {
+            case PdfReading.Read read -> parse(source, read.layout().text());
+            case PdfReading.Failed failed -> new Unrecognized(source, List.of(failed.issue()));
         };
     }
 
