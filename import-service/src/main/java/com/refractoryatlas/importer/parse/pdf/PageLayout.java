@@ -1,6 +1,7 @@
 package com.refractoryatlas.importer.parse.pdf;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -14,6 +15,8 @@ final class PageLayout {
 
     /** A row is cut at a gutter where its glyphs leave a gap wider than this share of its font size. */
     private static final float CUT_GAP = 0.6f;
+    /** Rows of neighbouring columns this close, in font sizes, share a baseline. */
+    private static final float BASELINE_SHARE = 0.5f;
     /** A line starts a new block when the gap above it is wider than this many font sizes. */
     private static final float BLOCK_GAP = 1.6f;
     /** How far, in font sizes, the rows around a cut row may be for it to count as between full-width rows. */
@@ -28,46 +31,116 @@ final class PageLayout {
         List<Row> rows = Row.of(glyphs);
         float[] gutters = Gutters.find(rows);
         List<Cut> cuts = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            cuts.add(cut(row, gutters));
+        if (gutters.length == 0) {
+            for (Row row : rows) {
+                cuts.add(new Cut(row, List.of(row.glyphs()), new int[] {0}, false));
+            }
+        } else {
+            cuts = columnCuts(glyphs, gutters);
         }
         joinCentredRows(cuts);
         return order(page, cuts, gutters.length + 1);
     }
 
-    private static Cut cut(Row row, float[] gutters) {
-        List<List<Glyph>> pieces = new ArrayList<>();
-        List<Integer> columns = new ArrayList<>();
+    /** One column's row. */
+    private record Segment(Row row, int column) {}
+
+    /**
+     * Rows built column by column, so a line of one column never takes a superscript of the other column's line
+     * when their baselines are offset; rows of neighbouring columns at one height that meet at the gutter are one
+     * full-width line again.
+     */
+    private static List<Cut> columnCuts(List<Glyph> glyphs, float[] gutters) {
+        List<List<Glyph>> columns = new ArrayList<>();
+        for (int c = 0; c <= gutters.length; c++) {
+            columns.add(new ArrayList<>());
+        }
+        for (Glyph g : glyphs) {
+            columns.get(columnOf(g, gutters)).add(g);
+        }
+        List<Segment> segments = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            for (Row row : Row.of(columns.get(c))) {
+                segments.add(new Segment(row, c));
+            }
+        }
+        segments.sort(
+                Comparator.comparingDouble((Segment s) -> s.row().baseline()).thenComparingInt(Segment::column));
+        List<Cut> cuts = new ArrayList<>();
+        int start = 0;
+        while (start < segments.size()) {
+            int end = groupEnd(segments, start);
+            cuts.add(cut(segments.subList(start, end)));
+            start = end;
+        }
+        return cuts;
+    }
+
+    /** The end of the run of segments from {@code start} that share one baseline. */
+    private static int groupEnd(List<Segment> segments, int start) {
+        Row first = segments.get(start).row();
+        int end = start + 1;
+        while (end < segments.size()) {
+            Row next = segments.get(end).row();
+            boolean same = Math.abs(next.baseline() - first.baseline())
+                    <= BASELINE_SHARE * Math.max(first.size(), next.size());
+            if (!same) {
+                break;
+            }
+            end++;
+        }
+        return end;
+    }
+
+    private static Cut cut(List<Segment> group) {
+        List<Segment> sorted = new ArrayList<>(group);
+        sorted.sort(Comparator.comparingInt(Segment::column).thenComparingDouble(s -> firstX(s.row())));
         boolean spanning = false;
-        List<Glyph> piece = new ArrayList<>();
-        int column = 0;
-        Glyph previous = null;
+        for (int i = 1; i < sorted.size(); i++) {
+            spanning |= meet(sorted.get(i - 1), sorted.get(i));
+        }
+        Row head = sorted.get(0).row();
+        if (spanning) {
+            List<Glyph> all = new ArrayList<>();
+            for (Segment s : sorted) {
+                all.addAll(s.row().glyphs());
+            }
+            Row whole = new Row(List.copyOf(all), head.baseline(), head.size());
+            return new Cut(whole, List.of(whole.glyphs()), new int[] {0}, true);
+        }
+        List<List<Glyph>> pieces = new ArrayList<>();
+        int[] columns = new int[sorted.size()];
+        for (int i = 0; i < sorted.size(); i++) {
+            pieces.add(sorted.get(i).row().glyphs());
+            columns[i] = sorted.get(i).column();
+        }
+        return new Cut(head, pieces, columns, false);
+    }
+
+    /** Whether two rows of neighbouring columns are one line cut by the gutter split: no gap where they meet. */
+    private static boolean meet(Segment left, Segment right) {
+        if (right.column() != left.column() + 1) {
+            return false;
+        }
+        float gap = firstX(right.row()) - lastEnd(left.row());
+        return gap <= CUT_GAP * Math.max(left.row().size(), right.row().size());
+    }
+
+    private static float firstX(Row row) {
         for (Glyph g : row.glyphs()) {
-            if (g.space()) {
-                piece.add(g);
-                continue;
+            if (!g.space()) {
+                return g.x();
             }
-            int at = columnOf(g, gutters);
-            if (at > column && previous != null) {
-                boolean gap = g.x() - previous.endX() > CUT_GAP * Math.max(row.size(), g.size());
-                spanning |= !gap;
-                if (gap) {
-                    pieces.add(piece);
-                    columns.add(column);
-                    piece = new ArrayList<>();
-                }
-            }
-            column = Math.max(column, at);
-            piece.add(g);
-            previous = g;
         }
-        pieces.add(piece);
-        columns.add(column);
-        int[] cols = new int[columns.size()];
-        for (int i = 0; i < cols.length; i++) {
-            cols[i] = spanning ? 0 : columns.get(i);
+        return row.glyphs().get(0).x();
+    }
+
+    private static float lastEnd(Row row) {
+        float end = -Float.MAX_VALUE;
+        for (Glyph g : row.glyphs()) {
+            end = g.space() ? end : Math.max(end, g.endX());
         }
-        return new Cut(row, pieces, cols, spanning);
+        return end;
     }
 
     private static int columnOf(Glyph g, float[] gutters) {
@@ -89,9 +162,18 @@ final class PageLayout {
                 continue;
             }
             if (spanningNear(cut, cuts.get(i - 1)) && spanningNear(cut, cuts.get(i + 1))) {
-                cuts.set(i, new Cut(cut.row(), List.of(cut.row().glyphs()), new int[] {0}, true));
+                cuts.set(i, whole(cut));
             }
         }
+    }
+
+    private static Cut whole(Cut cut) {
+        List<Glyph> all = new ArrayList<>();
+        for (List<Glyph> piece : cut.pieces()) {
+            all.addAll(piece);
+        }
+        Row row = new Row(List.copyOf(all), cut.row().baseline(), cut.row().size());
+        return new Cut(row, List.of(row.glyphs()), new int[] {0}, true);
     }
 
     private static boolean spanningNear(Cut cut, Cut other) {

@@ -93,6 +93,11 @@ public final class PdfReader {
         if (!hasText(layout)) {
             return failed(ParseIssue.Code.PDF_NO_TEXT, noTextReason(collector));
         }
+        if (Mojibake.likely(layout)) {
+            return failed(
+                    ParseIssue.Code.PDF_NO_TEXT,
+                    "the PDF's fonts map glyphs to the wrong characters (no usable Unicode mapping); it needs OCR");
+        }
         return new PdfReading.Read(layout, warnings);
     }
 
@@ -107,6 +112,9 @@ public final class PdfReader {
         List<LayoutLine> out = new ArrayList<>(lines.size() + lines.size() / 4);
         int page = 0;
         for (PageLine line : lines) {
+            if (Mojibake.garbled(line.text())) {
+                continue;
+            }
             boolean separate = (line.blockStart() || line.page() != page) && !out.isEmpty();
             if (separate && !out.get(out.size() - 1).text().isEmpty()) {
                 out.add(LayoutLine.plain(out.size() + 1, ""));
