@@ -22,6 +22,14 @@ final class Gutters {
     private static final float DEPTH_SHARE = 0.35f;
     /** ... and at least this many runs deep. */
     private static final int MIN_DEPTH = 4;
+    /**
+     * Text on each side of a gutter must be this many font sizes wide (median run): a column of reference numbers,
+     * line numbers or a narrow table column is not a text column.
+     */
+    private static final float MIN_COLUMN_EMS = 6;
+
+    /** A run of glyphs with no word-space gap: where text covers the page. */
+    private record Run(float start, float end, float size) {}
 
     private Gutters() {}
 
@@ -41,12 +49,13 @@ final class Gutters {
             return new float[0];
         }
         float bin = Math.max(MIN_BIN, (maxX - minX) / MAX_BINS);
-        int[] coverage = coverage(rows, minX, bin, (int) ((maxX - minX) / bin) + 2);
-        return valleys(coverage, minX, bin);
+        List<Run> runs = runs(rows);
+        int[] coverage = coverage(runs, minX, bin, (int) ((maxX - minX) / bin) + 2);
+        return wideColumns(valleys(coverage, minX, bin), runs);
     }
 
-    private static int[] coverage(List<Row> rows, float minX, float bin, int bins) {
-        int[] delta = new int[bins + 1];
+    private static List<Run> runs(List<Row> rows) {
+        List<Run> runs = new ArrayList<>();
         for (Row row : rows) {
             float start = Float.NaN;
             float end = Float.NaN;
@@ -55,15 +64,23 @@ final class Gutters {
                     continue;
                 }
                 if (!Float.isNaN(end) && g.x() - end > RUN_GAP * Math.max(row.size(), g.size())) {
-                    mark(delta, start, end, minX, bin);
+                    runs.add(new Run(start, end, row.size()));
                     start = Float.NaN;
                 }
                 start = Float.isNaN(start) ? g.x() : start;
                 end = Float.isNaN(end) ? g.endX() : Math.max(end, g.endX());
             }
             if (!Float.isNaN(start)) {
-                mark(delta, start, end, minX, bin);
+                runs.add(new Run(start, end, row.size()));
             }
+        }
+        return runs;
+    }
+
+    private static int[] coverage(List<Run> runs, float minX, float bin, int bins) {
+        int[] delta = new int[bins + 1];
+        for (Run run : runs) {
+            mark(delta, run.start(), run.end(), minX, bin);
         }
         int[] coverage = new int[bins];
         int running = 0;
@@ -72,6 +89,41 @@ final class Gutters {
             coverage[b] = running;
         }
         return coverage;
+    }
+
+    /** Keeps the gutters with wide text on both sides, checked against the gutters kept so far. */
+    private static float[] wideColumns(float[] candidates, List<Run> runs) {
+        List<Float> kept = new ArrayList<>();
+        for (int i = 0; i < candidates.length; i++) {
+            float left = kept.isEmpty() ? -Float.MAX_VALUE : kept.get(kept.size() - 1);
+            float right = i + 1 < candidates.length ? candidates[i + 1] : Float.MAX_VALUE;
+            if (wide(runs, left, candidates[i]) && wide(runs, candidates[i], right)) {
+                kept.add(candidates[i]);
+            }
+        }
+        float[] out = new float[kept.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = kept.get(i);
+        }
+        return out;
+    }
+
+    /** Whether the runs lying between {@code from} and {@code to} are mostly as wide as column text. */
+    private static boolean wide(List<Run> runs, float from, float to) {
+        List<Float> widths = new ArrayList<>();
+        List<Float> sizes = new ArrayList<>();
+        for (Run run : runs) {
+            if (run.start() >= from && run.end() <= to) {
+                widths.add(run.end() - run.start());
+                sizes.add(run.size());
+            }
+        }
+        if (widths.size() < MIN_DEPTH) {
+            return false;
+        }
+        widths.sort(null);
+        sizes.sort(null);
+        return widths.get(widths.size() / 2) >= MIN_COLUMN_EMS * sizes.get(sizes.size() / 2);
     }
 
     private static void mark(int[] delta, float start, float end, float minX, float bin) {
