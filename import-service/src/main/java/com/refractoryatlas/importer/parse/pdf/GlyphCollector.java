@@ -1,6 +1,7 @@
 package com.refractoryatlas.importer.parse.pdf;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -12,6 +13,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.util.Matrix;
@@ -41,6 +43,7 @@ final class GlyphCollector extends PDFTextStripper {
 
     private static final float SKEW_TOLERANCE = 0.02f;
     private static final float OFF_PAGE_MARGIN = 2;
+    private static final int COUNT_BUFFER = 64 * 1024;
 
     private final PdfSettings settings;
     private final PageSink sink;
@@ -49,6 +52,7 @@ final class GlyphCollector extends PDFTextStripper {
     private final List<Integer> unreadablePages = new ArrayList<>();
     private long glyphs;
     private long operators;
+    private long contentBytes;
     private long unmapped;
     private long rotated;
     private float pageWidth;
@@ -96,6 +100,7 @@ final class GlyphCollector extends PDFTextStripper {
         pageWidth = box.getWidth();
         pageHeight = box.getHeight();
         try {
+            account(pdPage.getContents());
             super.processPage(pdPage);
         } catch (IOException | RuntimeException e) {
             if (e instanceof BudgetExceeded) {
@@ -110,6 +115,31 @@ final class GlyphCollector extends PDFTextStripper {
     protected void endPage(PDPage pdPage) {
         sink.page(getCurrentPageNo(), pageWidth, pageHeight, List.copyOf(page));
         page.clear();
+    }
+
+    @Override
+    public void showForm(PDFormXObject form) throws IOException {
+        account(form.getContents());
+        super.showForm(form);
+    }
+
+    /**
+     * Decodes a content stream once more, only counting its bytes against the budget, before the engine parses
+     * it: the parser skips whitespace without running an operator, so a flate bomb of spaces would otherwise cost
+     * unbounded time. Text pages' streams decode in well under a millisecond, so the cost is small.
+     */
+    private void account(InputStream content) throws IOException {
+        byte[] buffer = new byte[COUNT_BUFFER];
+        try (InputStream in = content) {
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                contentBytes += read;
+                if (contentBytes > settings.maxContentBytes()) {
+                    throw new BudgetExceeded(
+                            "the PDF's content streams decode to more than " + settings.maxContentBytes() + " bytes");
+                }
+            }
+        }
     }
 
     @Override

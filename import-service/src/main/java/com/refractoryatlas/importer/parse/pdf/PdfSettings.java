@@ -10,8 +10,16 @@ package com.refractoryatlas.importer.parse.pdf;
  *     fails with {@code PDF_TOO_COMPLEX}; main memory only, never temporary files
  * @param maxGlyphs glyphs drawn over the whole document, beyond which the read fails with {@code PDF_TOO_COMPLEX}
  * @param maxOperators content-stream operators run over the whole document (text, paths, forms), same failure
+ * @param maxContentBytes decoded content-stream bytes over the whole document (pages and forms, each time drawn),
+ *     same failure: a flate bomb of whitespace runs no operators but still costs time to parse
  */
-public record PdfSettings(long maxBytes, int maxPages, long maxStreamMemoryBytes, long maxGlyphs, long maxOperators) {
+public record PdfSettings(
+        long maxBytes,
+        int maxPages,
+        long maxStreamMemoryBytes,
+        long maxGlyphs,
+        long maxOperators,
+        long maxContentBytes) {
 
     /** 64 MB: article PDFs with figures are rarely over 20 MB. */
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
@@ -26,8 +34,16 @@ public record PdfSettings(long maxBytes, int maxPages, long maxStreamMemoryBytes
     /** A text page runs 10,000 to 50,000 operators; vector figures many more. */
     private static final long DEFAULT_MAX_OPERATORS = 50_000_000L;
 
+    /** Content streams of text pages are 20 to 200 KB decoded; figures drawn as vectors can reach megabytes. */
+    private static final long DEFAULT_MAX_CONTENT_BYTES = 512L * 1024 * 1024;
+
     public PdfSettings {
-        if (maxBytes <= 0 || maxPages <= 0 || maxStreamMemoryBytes <= 0 || maxGlyphs <= 0 || maxOperators <= 0) {
+        if (maxBytes <= 0
+                || maxPages <= 0
+                || maxStreamMemoryBytes <= 0
+                || maxGlyphs <= 0
+                || maxOperators <= 0
+                || maxContentBytes <= 0) {
             throw new IllegalArgumentException("PDF limits must be positive");
         }
     }
@@ -38,18 +54,23 @@ public record PdfSettings(long maxBytes, int maxPages, long maxStreamMemoryBytes
                 DEFAULT_MAX_PAGES,
                 DEFAULT_MAX_STREAM_MEMORY,
                 DEFAULT_MAX_GLYPHS,
-                DEFAULT_MAX_OPERATORS);
+                DEFAULT_MAX_OPERATORS,
+                DEFAULT_MAX_CONTENT_BYTES);
     }
 
     public PdfSettings withMaxPages(int pages) {
-        return new PdfSettings(maxBytes, pages, maxStreamMemoryBytes, maxGlyphs, maxOperators);
+        return new PdfSettings(maxBytes, pages, maxStreamMemoryBytes, maxGlyphs, maxOperators, maxContentBytes);
     }
 
     public PdfSettings withMaxGlyphs(long glyphs) {
-        return new PdfSettings(maxBytes, maxPages, maxStreamMemoryBytes, glyphs, maxOperators);
+        return new PdfSettings(maxBytes, maxPages, maxStreamMemoryBytes, glyphs, maxOperators, maxContentBytes);
     }
 
     public PdfSettings withMaxStreamMemoryBytes(long bytes) {
-        return new PdfSettings(maxBytes, maxPages, bytes, maxGlyphs, maxOperators);
+        return new PdfSettings(maxBytes, maxPages, bytes, maxGlyphs, maxOperators, maxContentBytes);
+    }
+
+    public PdfSettings withMaxContentBytes(long bytes) {
+        return new PdfSettings(maxBytes, maxPages, maxStreamMemoryBytes, maxGlyphs, maxOperators, bytes);
     }
 }
