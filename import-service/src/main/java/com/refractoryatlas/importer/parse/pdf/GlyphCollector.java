@@ -187,6 +187,7 @@ final class GlyphCollector extends PDFTextStripper {
                 y,
                 Math.max(0, position.getWidthDirAdj()),
                 size(position),
+                position.getWidthOfSpace(),
                 face,
                 space,
                 !space && diacritic(position, normalized)));

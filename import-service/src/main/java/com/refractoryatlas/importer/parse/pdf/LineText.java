@@ -12,7 +12,16 @@ import java.util.List;
  */
 final class LineText {
 
-    private static final float WORD_GAP = 0.15f;
+    private static final float WORD_GAP = 0.12f;
+    /**
+     * ... or this share of the font's own space, for condensed faces whose spaces are narrower than that (when the
+     * font reports a plausible space: below {@value #MAX_SPACE} of its size; PDFBox falls back to half an em).
+     */
+    private static final float SPACE_SHARE = 0.6f;
+    /** Never below this share of the font size: kerning opens gaps of a few hundredths of an em inside words. */
+    private static final float MIN_WORD_GAP = 0.07f;
+
+    private static final float MAX_SPACE = 0.4f;
     /** An accent belongs to a letter whose box contains its centre, widened by this share of the letter. */
     private static final float ACCENT_REACH = 0.25f;
 
@@ -35,9 +44,11 @@ final class LineText {
     /** The smallest gap that is a word break on this line. */
     private static float wordGap(List<Glyph> ink) {
         float[] gaps = new float[Math.max(0, ink.size() - 1)];
+        float[] spaces = new float[ink.size()];
         float size = 0;
         for (int i = 0; i < ink.size(); i++) {
             size = Math.max(size, ink.get(i).size());
+            spaces[i] = ink.get(i).spaceWidth();
             if (i > 0) {
                 gaps[i - 1] = Math.max(0, ink.get(i).x() - ink.get(i - 1).endX());
             }
@@ -47,7 +58,12 @@ final class LineText {
             Arrays.sort(gaps);
             median = gaps[gaps.length / 2];
         }
-        return Math.min(median, size) + WORD_GAP * size;
+        Arrays.sort(spaces);
+        float space = spaces[spaces.length / 2];
+        float gap = space > 0 && space < MAX_SPACE * size
+                ? Math.min(WORD_GAP * size, SPACE_SHARE * space)
+                : WORD_GAP * size;
+        return Math.min(median, size) + Math.max(MIN_WORD_GAP * size, gap);
     }
 
     private static CharSequence text(List<Glyph> glyphs, float wordGap) {
