@@ -2,7 +2,10 @@ package com.refractoryatlas.importer.parse.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.refractoryatlas.importer.parse.DocumentParser;
 import com.refractoryatlas.importer.parse.ParseIssue;
+import com.refractoryatlas.importer.parse.ParsedDocument;
+import com.refractoryatlas.importer.parse.Unrecognized;
 import com.refractoryatlas.importer.parse.layout.Layout;
 import com.refractoryatlas.importer.parse.layout.LayoutLine;
 import com.refractoryatlas.importer.parse.layout.TextStyle;
@@ -452,6 +455,38 @@ class PdfReaderTests {
 
         private static void write(ByteArrayOutputStream out, String text) {
             out.writeBytes(text.getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Nested
+    class ThroughTheDocumentParser {
+
+        private final DocumentParser parser = new DocumentParser();
+
+        @Test
+        void readsAPdfFoundFromItsContent() throws IOException {
+            try (TestPdf pdf = new TestPdf()) {
+                pdf.page();
+                pdf.text(pdf.timesBold, 18, LEFT, 80, "Ketamine for refractory status epilepticus");
+                for (int i = 1; i <= 30; i++) {
+                    pdf.text(pdf.times, 10, LEFT, 100 + 12 * i, fill(pdf.times, 10, "Body", FULL_WIDTH));
+                }
+                ParsedDocument document = parser.parse("upload.bin", pdf.bytes(), null);
+                assertThat(document).isNotInstanceOf(Unrecognized.class);
+                assertThat(document.issues()).noneMatch(i -> i.code().name().startsWith("PDF_"));
+            }
+        }
+
+        @Test
+        void reportsAnEncryptedPdfAsUnrecognizedWithItsCode() throws IOException {
+            try (TestPdf pdf = new TestPdf()) {
+                pdf.page().text(pdf.times, 10, LEFT, 100, "Secret body text");
+                ParsedDocument document = parser.parse("secret.pdf", pdf.encrypted("owner", "user"), "application/pdf");
+                assertThat(document).isInstanceOf(Unrecognized.class);
+                assertThat(document.issues())
+                        .extracting(ParseIssue::code)
+                        .containsExactly(ParseIssue.Code.PDF_ENCRYPTED);
+            }
         }
     }
 }
