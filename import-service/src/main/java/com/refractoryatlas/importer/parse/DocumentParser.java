@@ -6,6 +6,9 @@ import com.refractoryatlas.importer.parse.bibliography.BibliographyReader;
 import com.refractoryatlas.importer.parse.format.DocumentFormat;
 import com.refractoryatlas.importer.parse.format.FormatDetector;
 import com.refractoryatlas.importer.parse.jats.JatsReader;
+import com.refractoryatlas.importer.parse.pdf.PdfReader;
+import com.refractoryatlas.importer.parse.pdf.PdfReading;
+import com.refractoryatlas.importer.parse.pdf.PdfSettings;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +23,7 @@ public final class DocumentParser {
     private final KnowledgeExtractor extractor;
     private final JatsReader jats;
     private final BibliographyReader bibliography;
+    private final PdfReader pdfReader = new PdfReader(PdfSettings.defaults());
 
     /** A parser with default limits and the bundled vocabulary. */
     public DocumentParser() {
@@ -53,15 +57,16 @@ public final class DocumentParser {
             case TEXT -> parse(source, bytes);
             case JATS_XML -> jats.read(source, bytes);
             case PUBMED_XML, ENDNOTE_XML, BIBTEX, RIS, ENDNOTE, CSL_JSON -> bibliography.read(source, bytes, format);
-            case PDF -> notReadYet(source, format);
+            case PDF -> parsePdf(source, bytes);
         };
     }
 
-    private static ParsedDocument notReadYet(String source, DocumentFormat format) {
-        return new Unrecognized(
-                source,
-                List.of(ParseIssue.error(
-                        ParseIssue.Code.UNRECOGNIZED_LAYOUT, "documents in format " + format + " are not read", null)));
+    /** The PDF's layout goes on as text for now; the text pipeline will take the {@code Layout} itself. */
+    private ParsedDocument parsePdf(String source, byte[] bytes) {
+        return switch (pdfReader.read(bytes)) {
+            case PdfReading.Read read -> parse(source, read.layout().text());
+            case PdfReading.Failed failed -> new Unrecognized(source, List.of(failed.issue()));
+        };
     }
 
     /** The settings in force. */

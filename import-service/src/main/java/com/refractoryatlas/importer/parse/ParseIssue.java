@@ -50,7 +50,19 @@ public record ParseIssue(
         /** A reference-manager file with more entries than the reader's limit; the rest are ignored. */
         TOO_MANY_ENTRIES,
         /** JSON that is not CSL-JSON (not an array of items or one item with CSL fields). */
-        NOT_CSL_JSON
+        NOT_CSL_JSON,
+        /** The PDF needs a password to open (user password); nothing could be read. */
+        PDF_ENCRYPTED,
+        /** The bytes are not a PDF PDFBox could open (corrupt, truncated, broken cross-references). */
+        PDF_UNREADABLE,
+        /** The PDF has no usable text layer: scanned pages, or fonts without a Unicode mapping. */
+        PDF_NO_TEXT,
+        /** Reading the PDF went past its budget (glyphs, content operators or decoded-stream memory). */
+        PDF_TOO_COMPLEX,
+        /** Only the first pages were read: the PDF has more than the configured page limit. */
+        PDF_PAGES_TRUNCATED,
+        /** One page could not be read (a broken content stream or font); the other pages were. */
+        PDF_PAGE_UNREADABLE
     }
 
     static ParseIssue error(Code code, String message, @Nullable Integer line) {

@@ -1,0 +1,117 @@
+package com.refractoryatlas.importer.parse.pdf;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Removes page furniture: lines in a page's top or bottom margin that are running headers or footers (the same
+ * text, digits aside, at the same height on two or more pages: journal banners, short titles, "Smith et al."),
+ * page numbers, "et al." headers, and download or licence stamps. Only margin lines are candidates, so a body
+ * line is never removed for matching a pattern. Linear in the lines: repetition is counted in a hash map keyed by
+ * text and height band.
+ */
+final class Furniture {
+
+    /** The top and bottom margins, as a share of the page height. */
+    private static final float MARGIN_SHARE = 0.1f;
+    /** Heights within one band count as "the same place" on two pages. */
+    private static final float HEIGHT_BAND = 6;
+
+    private static final int MAX_HEADER_CHARS = 160;
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}#]+");
+    private static final Pattern PAGE_NUMBER =
+            Pattern.compile("(?i)(page|p\\.?|pp\\.?)?\\s*#(\\s*(of|/)\\s*#)?|[ivxlcdm]{1,7}");
+    /** "Smith et al.", "Smith and Jones et al." at the start of a header line. */
+    private static final Pattern ET_AL_HEADER =
+            Pattern.compile("^\\p{Lu}[\\p{L}'’-]+(\\s+(and|&)\\s+\\p{Lu}[\\p{L}'’-]+)?\\s+et\\s+al\\b");
+
+    private static final List<Pattern> STAMPS = List.of(
+            Pattern.compile("(?i)\\bdownloaded\\s+(from|by|on|at)\\b"),
+            Pattern.compile("(?i)^for personal use only"),
+            Pattern.compile("(?i)\\baccess provided by\\b"),
+            Pattern.compile("(?i)\\bprotected by copyright\\b"),
+            Pattern.compile("(?i)\\bterms and conditions\\b"),
+            Pattern.compile("(?i)\\bfor rules of use\\b"),
+            Pattern.compile("(?i)\\ball rights reserved\\b"),
+            Pattern.compile("(?i)\\breproduced with permission\\b"));
+
+    private Furniture() {}
+
+    /** The page's lines without furniture, pages in order. */
+    static List<PageLine> remove(List<List<PageLine>> pages, Map<Integer, Float> heights) {
+        Map<String, Set<Integer>> seen = new HashMap<>();
+        for (List<PageLine> page : pages) {
+            for (PageLine line : page) {
+                if (inMargin(line, heights)) {
+                    seen.computeIfAbsent(placeKey(line, 0), k -> new HashSet<>())
+                            .add(line.page());
+                }
+            }
+        }
+        List<PageLine> kept = new ArrayList<>();
+        for (List<PageLine> page : pages) {
+            for (PageLine line : page) {
+                if (!(inMargin(line, heights) && furniture(line, inTop(line, heights), seen))) {
+                    kept.add(line);
+                }
+            }
+        }
+        return kept;
+    }
+
+    private static boolean inMargin(PageLine line, Map<Integer, Float> heights) {
+        float height = heights.getOrDefault(line.page(), 0f);
+        return height > 0 && (line.y() < MARGIN_SHARE * height || line.y() > (1 - MARGIN_SHARE) * height);
+    }
+
+    private static boolean inTop(PageLine line, Map<Integer, Float> heights) {
+        return line.y() < MARGIN_SHARE * heights.getOrDefault(line.page(), 0f);
+    }
+
+    private static boolean furniture(PageLine line, boolean top, Map<String, Set<Integer>> seen) {
+        String key = textKey(line.text());
+        if (key.isEmpty() || PAGE_NUMBER.matcher(key).matches()) {
+            return true;
+        }
+        if (repeated(line, seen)) {
+            return true;
+        }
+        if (top
+                && line.text().length() <= MAX_HEADER_CHARS
+                && ET_AL_HEADER.matcher(line.text()).find()) {
+            return true;
+        }
+        for (Pattern stamp : STAMPS) {
+            if (stamp.matcher(line.text()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the same text stands at about the same height on another page too. */
+    private static boolean repeated(PageLine line, Map<String, Set<Integer>> seen) {
+        Set<Integer> pages = new HashSet<>();
+        for (int shift = -1; shift <= 1; shift++) {
+            pages.addAll(seen.getOrDefault(placeKey(line, shift), Set.of()));
+        }
+        return pages.size() >= 2;
+    }
+
+    private static String placeKey(PageLine line, int shift) {
+        return textKey(line.text()) + '@' + (Math.round(line.y() / HEIGHT_BAND) + shift);
+    }
+
+    /** Lower case, each run of digits one {@code #}, punctuation and spaces dropped: page numbers vary, text not. */
+    private static String textKey(String text) {
+        String digits = DIGITS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("#");
+        return NON_WORD.matcher(digits).replaceAll(" ").strip();
+    }
+}

@@ -1,0 +1,203 @@
+package com.refractoryatlas.importer.parse.pdf;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the gaps between a page's text columns from a histogram of how many text runs cover each x. Body text in
+ * columns covers its column and leaves the gutter bare, so the histogram has a valley there; full-width lines
+ * (title, abstract, a wide table) cross it and only make the valley shallower, which is why a valley counts by
+ * its depth against the peaks on both sides, not by being empty. One-column text declines smoothly toward its
+ * ragged right edge and has no valley. Linear in the page's glyphs plus the histogram's bins.
+ */
+final class Gutters {
+
+    private static final float MIN_BIN = 2;
+    private static final int MAX_BINS = 4096;
+    /** Runs merge across gaps below this share of the font size: word spaces, not gutters. */
+    private static final float RUN_GAP = 0.6f;
+    /** A gutter lies inside the middle of the text area, away from indents and ragged edges. */
+    private static final float EDGE_SHARE = 0.15f;
+    /** The valley must be this deep against the lower of its two side peaks, as a share of that peak... */
+    private static final float DEPTH_SHARE = 0.35f;
+    /** ... and at least this many runs deep. */
+    private static final int MIN_DEPTH = 4;
+    /**
+     * Text on each side of a gutter must be this many font sizes wide (median run): a column of reference numbers,
+     * line numbers or a narrow table column is not a text column.
+     */
+    private static final float MIN_COLUMN_EMS = 6;
+
+    /** A run of glyphs with no word-space gap: where text covers the page. */
+    private record Run(float start, float end, float size) {}
+
+    private Gutters() {}
+
+    /** Gutter positions (x of each valley's lowest point), left to right; empty for one-column pages. */
+    static float[] find(List<Row> rows) {
+        float minX = Float.MAX_VALUE;
+        float maxX = -Float.MAX_VALUE;
+        for (Row row : rows) {
+            for (Glyph g : row.glyphs()) {
+                if (!g.space()) {
+                    minX = Math.min(minX, g.x());
+                    maxX = Math.max(maxX, g.endX());
+                }
+            }
+        }
+        if (maxX - minX < 1) {
+            return new float[0];
+        }
+        float bin = Math.max(MIN_BIN, (maxX - minX) / MAX_BINS);
+        List<Run> runs = runs(rows);
+        int[] coverage = coverage(runs, minX, bin, (int) ((maxX - minX) / bin) + 2);
+        return wideColumns(valleys(coverage, minX, bin), runs);
+    }
+
+    private static List<Run> runs(List<Row> rows) {
+        List<Run> runs = new ArrayList<>();
+        for (Row row : rows) {
+            float start = Float.NaN;
+            float end = Float.NaN;
+            for (Glyph g : row.glyphs()) {
+                if (g.space()) {
+                    continue;
+                }
+                if (!Float.isNaN(end) && g.x() - end > RUN_GAP * Math.max(row.size(), g.size())) {
+                    runs.add(new Run(start, end, row.size()));
+                    start = Float.NaN;
+                }
+                start = Float.isNaN(start) ? g.x() : start;
+                end = Float.isNaN(end) ? g.endX() : Math.max(end, g.endX());
+            }
+            if (!Float.isNaN(start)) {
+                runs.add(new Run(start, end, row.size()));
+            }
+        }
+        return runs;
+    }
+
+    private static int[] coverage(List<Run> runs, float minX, float bin, int bins) {
+        int[] delta = new int[bins + 1];
+        for (Run run : runs) {
+            mark(delta, run.start(), run.end(), minX, bin);
+        }
+        int[] coverage = new int[bins];
+        int running = 0;
+        for (int b = 0; b < bins; b++) {
+            running += delta[b];
+            coverage[b] = running;
+        }
+        return coverage;
+    }
+
+    /** Keeps the gutters with wide text on both sides, checked against the gutters kept so far. */
+    private static float[] wideColumns(float[] candidates, List<Run> runs) {
+        List<Float> kept = new ArrayList<>();
+        for (int i = 0; i < candidates.length; i++) {
+            float left = kept.isEmpty() ? -Float.MAX_VALUE : kept.get(kept.size() - 1);
+            float right = i + 1 < candidates.length ? candidates[i + 1] : Float.MAX_VALUE;
+            if (wide(runs, left, candidates[i]) && wide(runs, candidates[i], right)) {
+                kept.add(candidates[i]);
+            }
+        }
+        float[] out = new float[kept.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = kept.get(i);
+        }
+        return out;
+    }
+
+    /** Whether the runs lying between {@code from} and {@code to} are mostly as wide as column text. */
+    private static boolean wide(List<Run> runs, float from, float to) {
+        List<Float> widths = new ArrayList<>();
+        List<Float> sizes = new ArrayList<>();
+        for (Run run : runs) {
+            if (run.start() >= from && run.end() <= to) {
+                widths.add(run.end() - run.start());
+                sizes.add(run.size());
+            }
+        }
+        if (widths.size() < MIN_DEPTH) {
+            return false;
+        }
+        widths.sort(null);
+        sizes.sort(null);
+        return widths.get(widths.size() / 2) >= MIN_COLUMN_EMS * sizes.get(sizes.size() / 2);
+    }
+
+    private static void mark(int[] delta, float start, float end, float minX, float bin) {
+        int from = clamp((int) ((start - minX) / bin), delta.length - 2);
+        int to = clamp((int) ((end - minX) / bin), delta.length - 2);
+        delta[from]++;
+        delta[to + 1]--;
+    }
+
+    private static int clamp(int b, int max) {
+        return Math.max(0, Math.min(max, b));
+    }
+
+    private static float[] valleys(int[] coverage, float minX, float bin) {
+        int n = coverage.length;
+        int[] leftMax = new int[n];
+        int[] rightMax = new int[n];
+        for (int b = 0; b < n; b++) {
+            leftMax[b] = Math.max(coverage[b], b > 0 ? leftMax[b - 1] : 0);
+        }
+        for (int b = n - 1; b >= 0; b--) {
+            rightMax[b] = Math.max(coverage[b], b < n - 1 ? rightMax[b + 1] : 0);
+        }
+        int from = (int) (n * EDGE_SHARE);
+        int to = n - from;
+        List<Float> gutters = new ArrayList<>();
+        int b = from;
+        while (b < to) {
+            if (!deep(coverage, leftMax, rightMax, b)) {
+                b++;
+                continue;
+            }
+            int runEnd = b;
+            while (runEnd + 1 < to && deep(coverage, leftMax, rightMax, runEnd + 1)) {
+                runEnd++;
+            }
+            gutters.add(minX + bin * (lowestCenter(coverage, b, runEnd) + 0.5f));
+            b = runEnd + 1;
+        }
+        float[] out = new float[gutters.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = gutters.get(i);
+        }
+        return out;
+    }
+
+    private static boolean deep(int[] coverage, int[] leftMax, int[] rightMax, int b) {
+        int peak = Math.min(leftMax[b], rightMax[b]);
+        int depth = peak - coverage[b];
+        return depth >= MIN_DEPTH && depth >= DEPTH_SHARE * peak;
+    }
+
+    /** The middle of the widest stretch of the run's lowest coverage. */
+    private static float lowestCenter(int[] coverage, int from, int to) {
+        int lowest = Integer.MAX_VALUE;
+        for (int b = from; b <= to; b++) {
+            lowest = Math.min(lowest, coverage[b]);
+        }
+        int bestStart = from;
+        int bestLength = 0;
+        int start = -1;
+        for (int b = from; b <= to + 1; b++) {
+            boolean low = b <= to && coverage[b] == lowest;
+            if (low && start < 0) {
+                start = b;
+            }
+            if (!low && start >= 0) {
+                if (b - start > bestLength) {
+                    bestStart = start;
+                    bestLength = b - start;
+                }
+                start = -1;
+            }
+        }
+        return bestStart + bestLength / 2f;
+    }
+}

@@ -1,0 +1,245 @@
+package com.refractoryatlas.importer.parse.pdf;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One page's glyphs to lines in reading order. Rows are cut at the page's gutters ({@link Gutters}); a row that
+ * crosses a gutter without a gap there is full width. Reading order goes band by band down the page: a run of
+ * full-width rows is read as it stands, and the column rows between two such runs are read column by column, all
+ * of the first column before the second. So a title and abstract above two columns come first, and a full-width
+ * table or figure caption in the middle of a page separates what is above it from what is below.
+ */
+final class PageLayout {
+
+    /** A row is cut at a gutter where its glyphs leave a gap wider than this share of its font size. */
+    private static final float CUT_GAP = 0.6f;
+    /** Rows of neighbouring columns this close, in font sizes, share a baseline. */
+    private static final float BASELINE_SHARE = 0.5f;
+    /** A line starts a new block when the gap above it is wider than this many font sizes. */
+    private static final float BLOCK_GAP = 1.6f;
+    /** How far, in font sizes, the rows around a cut row may be for it to count as between full-width rows. */
+    private static final float NEIGHBOUR_REACH = 3f;
+
+    private PageLayout() {}
+
+    /** A row cut into pieces, one per column it touches, or kept whole when it crosses a gutter. */
+    private record Cut(Row row, List<List<Glyph>> pieces, int[] columns, boolean spanning) {}
+
+    static List<PageLine> lines(int page, List<Glyph> glyphs) {
+        List<Row> rows = Row.of(glyphs);
+        float[] gutters = Gutters.find(rows);
+        List<Cut> cuts = new ArrayList<>(rows.size());
+        if (gutters.length == 0) {
+            for (Row row : rows) {
+                cuts.add(new Cut(row, List.of(row.glyphs()), new int[] {0}, false));
+            }
+        } else {
+            cuts = columnCuts(glyphs, gutters);
+        }
+        joinCentredRows(cuts);
+        return order(page, cuts, gutters.length + 1);
+    }
+
+    /** One column's row. */
+    private record Segment(Row row, int column) {}
+
+    /**
+     * Rows built column by column, so a line of one column never takes a superscript of the other column's line
+     * when their baselines are offset; rows of neighbouring columns at one height that meet at the gutter are one
+     * full-width line again.
+     */
+    private static List<Cut> columnCuts(List<Glyph> glyphs, float[] gutters) {
+        List<List<Glyph>> columns = new ArrayList<>();
+        for (int c = 0; c <= gutters.length; c++) {
+            columns.add(new ArrayList<>());
+        }
+        for (Glyph g : glyphs) {
+            columns.get(columnOf(g, gutters)).add(g);
+        }
+        List<Segment> segments = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            for (Row row : Row.of(columns.get(c))) {
+                segments.add(new Segment(row, c));
+            }
+        }
+        segments.sort(
+                Comparator.comparingDouble((Segment s) -> s.row().baseline()).thenComparingInt(Segment::column));
+        List<Cut> cuts = new ArrayList<>();
+        int start = 0;
+        while (start < segments.size()) {
+            int end = groupEnd(segments, start);
+            cuts.add(cut(segments.subList(start, end)));
+            start = end;
+        }
+        return cuts;
+    }
+
+    /** The end of the run of segments from {@code start} that share one baseline. */
+    private static int groupEnd(List<Segment> segments, int start) {
+        Row first = segments.get(start).row();
+        int end = start + 1;
+        while (end < segments.size()) {
+            Row next = segments.get(end).row();
+            boolean same = Math.abs(next.baseline() - first.baseline())
+                    <= BASELINE_SHARE * Math.max(first.size(), next.size());
+            if (!same) {
+                break;
+            }
+            end++;
+        }
+        return end;
+    }
+
+    private static Cut cut(List<Segment> group) {
+        List<Segment> sorted = new ArrayList<>(group);
+        sorted.sort(Comparator.comparingInt(Segment::column).thenComparingDouble(s -> firstX(s.row())));
+        boolean spanning = false;
+        for (int i = 1; i < sorted.size(); i++) {
+            spanning |= meet(sorted.get(i - 1), sorted.get(i));
+        }
+        Row head = sorted.get(0).row();
+        if (spanning) {
+            List<Glyph> all = new ArrayList<>();
+            for (Segment s : sorted) {
+                all.addAll(s.row().glyphs());
+            }
+            Row whole = new Row(List.copyOf(all), head.baseline(), head.size());
+            return new Cut(whole, List.of(whole.glyphs()), new int[] {0}, true);
+        }
+        List<List<Glyph>> pieces = new ArrayList<>();
+        int[] columns = new int[sorted.size()];
+        for (int i = 0; i < sorted.size(); i++) {
+            pieces.add(sorted.get(i).row().glyphs());
+            columns[i] = sorted.get(i).column();
+        }
+        return new Cut(head, pieces, columns, false);
+    }
+
+    /** Whether two rows of neighbouring columns are one line cut by the gutter split: no gap where they meet. */
+    private static boolean meet(Segment left, Segment right) {
+        if (right.column() != left.column() + 1) {
+            return false;
+        }
+        float gap = firstX(right.row()) - lastEnd(left.row());
+        return gap <= CUT_GAP * Math.max(left.row().size(), right.row().size());
+    }
+
+    private static float firstX(Row row) {
+        for (Glyph g : row.glyphs()) {
+            if (!g.space()) {
+                return g.x();
+            }
+        }
+        return row.glyphs().get(0).x();
+    }
+
+    private static float lastEnd(Row row) {
+        float end = -Float.MAX_VALUE;
+        for (Glyph g : row.glyphs()) {
+            end = g.space() ? end : Math.max(end, g.endX());
+        }
+        return end;
+    }
+
+    private static int columnOf(Glyph g, float[] gutters) {
+        int column = 0;
+        while (column < gutters.length && g.centerX() > gutters[column]) {
+            column++;
+        }
+        return column;
+    }
+
+    /**
+     * A row cut in pieces between two full-width rows is centred front matter (author names spread across the
+     * page), not two columns: it is read whole.
+     */
+    private static void joinCentredRows(List<Cut> cuts) {
+        for (int i = 1; i + 1 < cuts.size(); i++) {
+            Cut cut = cuts.get(i);
+            if (cut.spanning() || cut.pieces().size() < 2) {
+                continue;
+            }
+            if (spanningNear(cut, cuts.get(i - 1)) && spanningNear(cut, cuts.get(i + 1))) {
+                cuts.set(i, whole(cut));
+            }
+        }
+    }
+
+    private static Cut whole(Cut cut) {
+        List<Glyph> all = new ArrayList<>();
+        for (List<Glyph> piece : cut.pieces()) {
+            all.addAll(piece);
+        }
+        Row row = new Row(List.copyOf(all), cut.row().baseline(), cut.row().size());
+        return new Cut(row, List.of(row.glyphs()), new int[] {0}, true);
+    }
+
+    private static boolean spanningNear(Cut cut, Cut other) {
+        float reach = NEIGHBOUR_REACH * Math.max(cut.row().size(), other.row().size());
+        return other.spanning() && Math.abs(other.row().baseline() - cut.row().baseline()) <= reach;
+    }
+
+    private static List<PageLine> order(int page, List<Cut> cuts, int columns) {
+        List<PageLine> out = new ArrayList<>();
+        List<List<PageLine>> buckets = new ArrayList<>();
+        for (int c = 0; c < columns; c++) {
+            buckets.add(new ArrayList<>());
+        }
+        for (Cut cut : cuts) {
+            if (cut.spanning()) {
+                flush(buckets, out);
+                add(out, LineText.of(page, cut.row().glyphs(), 0));
+                continue;
+            }
+            for (int i = 0; i < cut.pieces().size(); i++) {
+                int column = Math.min(cut.columns()[i], columns - 1);
+                add(buckets.get(column), LineText.of(page, cut.pieces().get(i), column));
+            }
+        }
+        flush(buckets, out);
+        return out;
+    }
+
+    /** Appends a line, marking it as a block start when the gap above it is wide. */
+    private static void add(List<PageLine> lines, PageLine line) {
+        if (line.text().isEmpty()) {
+            return;
+        }
+        if (lines.isEmpty()) {
+            lines.add(withBlockStart(line));
+            return;
+        }
+        PageLine above = lines.get(lines.size() - 1);
+        float gap = line.y() - above.y();
+        boolean block = gap > BLOCK_GAP * Math.max(line.size(), above.size()) || gap < 0;
+        lines.add(block ? withBlockStart(line) : line);
+    }
+
+    private static void flush(List<List<PageLine>> buckets, List<PageLine> out) {
+        for (List<PageLine> bucket : buckets) {
+            if (!bucket.isEmpty()) {
+                out.add(withBlockStart(bucket.get(0)));
+                out.addAll(bucket.subList(1, bucket.size()));
+                bucket.clear();
+            }
+        }
+    }
+
+    private static PageLine withBlockStart(PageLine line) {
+        return line.blockStart()
+                ? line
+                : new PageLine(
+                        line.page(),
+                        line.text(),
+                        line.x(),
+                        line.y(),
+                        line.width(),
+                        line.size(),
+                        line.bold(),
+                        line.italic(),
+                        line.column(),
+                        true);
+    }
+}
