@@ -15,12 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class AuthorNames {
 
-    private static final Set<String> PARTICLES = Set.of(
-            "van", "von", "der", "den", "de", "del", "della", "dei", "degli", "di", "da", "das", "do", "dos", "du",
-            "la", "le", "lo", "ter", "ten", "te", "op", "'t", "bin", "ibn", "al", "el", "st.", "saint", "y", "zu", "af",
-            "av");
-    private static final Set<String> SUFFIXES =
-            Set.of("jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd", "junior", "senior");
+    private static final Set<String> PARTICLES = WordList.load("name-particles");
+    private static final Set<String> SUFFIXES = WordList.load("name-suffixes");
     private static final int MAX_VANCOUVER_INITIALS = 4;
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" +");
     private static final int MAX_FAMILY_TOKENS = 4;
@@ -126,7 +122,7 @@ final class AuthorNames {
         return SUFFIXES.contains(token.toLowerCase(Locale.ROOT));
     }
 
-    private static boolean isParticle(String token) {
+    static boolean isParticle(String token) {
         return PARTICLES.contains(token.toLowerCase(Locale.ROOT));
     }
 
@@ -310,76 +306,7 @@ final class AuthorNames {
 
     private static final int BYLINE_MAX = 600;
     private static final int NAME_MAX_TOKENS = 6;
-    private static final Set<String> NOT_NAMES = Set.of(
-            "department",
-            "university",
-            "hospital",
-            "institute",
-            "college",
-            "school",
-            "faculty",
-            "center",
-            "centre",
-            "clinic",
-            "the",
-            "of",
-            "for",
-            "and",
-            "in",
-            "on",
-            "is",
-            "are",
-            "with",
-            "to",
-            "a",
-            "an",
-            "this",
-            "why",
-            "what",
-            "how",
-            "when",
-            "where",
-            "who",
-            "key",
-            "facts",
-            "options",
-            "causes",
-            "symptoms",
-            "signs",
-            "diagnosis",
-            "outlook",
-            "prognosis",
-            "risk",
-            "factors",
-            "living",
-            "care",
-            "next",
-            "steps",
-            "questions",
-            "answers",
-            "takeaways",
-            "points",
-            "basics",
-            "types",
-            "faq",
-            "overview",
-            "introduction",
-            "background",
-            "abstract",
-            "summary",
-            "treatment",
-            "treatments",
-            "therapy",
-            "therapies",
-            "management",
-            "refractory",
-            "resistance",
-            "understanding",
-            "conclusion",
-            "references",
-            "methods",
-            "results",
-            "discussion");
+    private static final Set<String> NOT_NAMES = WordList.load("not-names");
 
     private static boolean nameToken(String token) {
         if (isInitial(token) || isInitial(token + ".")) {

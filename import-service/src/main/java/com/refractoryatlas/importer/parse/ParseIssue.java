@@ -38,18 +38,29 @@ public record ParseIssue(
         UNPARSED_DATE,
         UNPARSED_METADATA,
         CONDITION_NOT_IN_VOCABULARY,
-        TRUNCATED_ISSUES
+        TRUNCATED_ISSUES,
+        /** Note: what the document was read as, and the evidence for it (DOI, byline, references, dates). */
+        DOCUMENT_KIND,
+        /** Warning: a References heading with no entry read under it. */
+        REFERENCES_NOT_READ,
+        /** Warning: markers cite numbers past the end of the parsed reference list. */
+        CITATION_BEYOND_REFERENCE_LIST,
+        /** Note: an unnumbered (author-year) reference list, numbered in list order. */
+        REFERENCES_NUMBERED_BY_POSITION
     }
 
-    static ParseIssue error(Code code, String message, @Nullable Integer line) {
+    /** An error: the document is {@link Unrecognized}. Public for the readers of other formats. */
+    public static ParseIssue error(Code code, String message, @Nullable Integer line) {
         return new ParseIssue(code, message, line, Severity.ERROR);
     }
 
-    static ParseIssue warning(Code code, String message, @Nullable Integer line) {
+    /** A warning: the result is usable but something was guessed or left out. */
+    public static ParseIssue warning(Code code, String message, @Nullable Integer line) {
         return new ParseIssue(code, message, line, Severity.WARNING);
     }
 
-    static ParseIssue info(Code code, String message, @Nullable Integer line) {
+    /** A note. */
+    public static ParseIssue info(Code code, String message, @Nullable Integer line) {
         return new ParseIssue(code, message, line, Severity.INFO);
     }
 }

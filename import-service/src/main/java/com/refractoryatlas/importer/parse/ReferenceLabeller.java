@@ -14,16 +14,13 @@ import org.jspecify.annotations.Nullable;
  * 2020;20(3):727-42.}) layouts. Entries are capped in length and every pattern is bounded, so hostile entries
  * cannot make it slow.
  */
-final class ReferenceParser {
+final class ReferenceLabeller {
 
     static final int MAX_ENTRY_CHARS = 4000;
     private static final int MIN_YEAR = 1500;
     private static final int MAX_YEAR = 2100;
     private static final int MAX_TITLE_CHARS = 500;
 
-    private static final Pattern DOI = Pattern.compile(
-            "(?:(?:https?://)?(?:dx\\.)?doi\\.org/|doi:?\\s?+)?+(10\\.\\d{4,9}+/[^\\s\"<>]{1,200}+)",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern URL = Pattern.compile("https?://[^\\s]{1,500}+");
     private static final Pattern PUBMED = Pattern.compile("(?:PMID|PMCID):?\\s?+\\w{1,20}+", Pattern.CASE_INSENSITIVE);
     private static final Pattern YEAR_IN_PARENS = Pattern.compile("\\((\\d{4})[a-z]?\\)");
@@ -34,7 +31,7 @@ final class ReferenceParser {
 
     private static final Pattern NUMBER_WORDS = Pattern.compile("(?i)\\b(?:vol(?:ume)?|no|issue|pp?)\\.?+\\s?+");
 
-    private ReferenceParser() {}
+    private ReferenceLabeller() {}
 
     /** The fields of a cited work, used for reference entries and for an article's own "How to cite" line. */
     record Fields(
@@ -101,39 +98,94 @@ final class ReferenceParser {
         return out.toString().strip();
     }
 
-    /** Splits an entry (without its number) into fields; fields that cannot be found are null. */
+    /**
+     * Splits an entry (without its number) into fields; fields that cannot be found are null. Every style's reading
+     * that applies is tried and the one with the best {@link #score} wins, so that an author-year entry with a quoted
+     * word in its title is not read as a quoted-title entry only because a quote comes first.
+     */
     static Fields fields(String entry) {
-        String text = entry.replace("\\*", "").replace("\\_", "");
+        String text = Hyphenation.repairInline(entry.replace("\\*", "").replace("\\_", ""));
         String doi = null;
-        Matcher d = DOI.matcher(text);
-        if (d.find()) {
-            doi = trimDoi(d.group(1));
-            text = text.substring(0, d.start()) + text.substring(d.end());
+        int[] span = Dois.span(text);
+        if (span != null) {
+            doi = Dois.find(text.substring(span[0]));
+            text = text.substring(0, span[0]) + text.substring(span[1]);
         }
         text = URL.matcher(text).replaceAll("");
         text = PUBMED.matcher(text).replaceAll("");
-        text = text.replace("Available from:", "").replace("[Internet]", "").strip();
+        text = text.replace("Available from:", "")
+                .replace("[Internet]", "")
+                .replace("[PubMed]", "")
+                .strip();
+        List<Fields> candidates = new ArrayList<>();
         int open = indexOfAny(text, '"', '“', 0);
         int close = lastIndexOfAny(text, '"', '”');
         if (open >= 0 && close > open + 1) {
-            return quoted(text, open, close, doi);
+            candidates.add(quoted(text, open, close, doi));
         }
         Matcher apa = APA_YEAR.matcher(text);
         if (apa.find() && apa.start() > 0 && AuthorNames.looksLikeNameList(text.substring(0, apa.start()))) {
-            return apa(text, apa, doi);
+            candidates.add(apa(text, apa, doi));
         }
-        return vancouver(text, doi);
+        candidates.add(vancouver(text, doi, false));
+        candidates.add(vancouver(text, doi, true));
+        Fields best = candidates.get(0);
+        double bestScore = score(best);
+        for (Fields f : candidates.subList(1, candidates.size())) {
+            double s = score(f);
+            if (s > bestScore) {
+                best = f;
+                bestScore = s;
+            }
+        }
+        return best;
     }
 
-    private static String trimDoi(String doi) {
-        String s = doi;
-        while (!s.isEmpty() && ".,;:)]}*".indexOf(s.charAt(s.length() - 1)) >= 0) {
-            if (s.endsWith(")") && count(s, '(') >= count(s, ')')) {
-                break;
-            }
-            s = s.substring(0, s.length() - 1);
+    private static final int MIN_TITLE_CHARS = 8;
+    private static final int MAX_AUTHORS_CHARS = 600;
+    private static final int MAX_JOURNAL_CHARS = 150;
+
+    /** How well a reading fits: filled, well-formed fields score; fields that look like another field cost. */
+    static double score(Fields f) {
+        double s = 0;
+        if (!f.authors().isEmpty()) {
+            s += 2;
+            s -= f.authors().stream()
+                    .filter(a -> a.family().length() < 2 || a.family().split(" ").length > 4)
+                    .count();
         }
+        String title = f.title();
+        if (title != null && title.length() >= MIN_TITLE_CHARS && title.length() <= MAX_TITLE_CHARS) {
+            s += 2;
+            if (AuthorNames.looksLikeNameList(title) && title.indexOf(',') > 0) {
+                s -= 2;
+            }
+        }
+        String journal = f.journal();
+        if (journal != null && journal.length() <= MAX_JOURNAL_CHARS) {
+            s += 1.5;
+            if (hasDigit(journal)) {
+                s -= 1;
+            }
+        }
+        s += f.year() != null ? 1.5 : 0;
+        s += f.volume() != null && hasDigit(f.volume()) ? 1 : 0;
+        s += f.pages() != null && hasDigit(f.pages()) ? 1 : 0;
         return s;
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the text holds a plausible publication year. */
+    static boolean hasYear(String text) {
+        return anyYear(text) != null;
     }
 
     private static int count(String s, char c) {
@@ -163,10 +215,15 @@ final class ReferenceParser {
         return new Fields(authors, title, source.journal, source.volume, source.issue, source.pages, y, doi);
     }
 
-    private static Fields vancouver(String text, @Nullable String doi) {
+    private static Fields vancouver(String text, @Nullable String doi, boolean authorsEndAtInitial) {
         List<String> segments = new ArrayList<>();
         int from = 0;
         int end;
+        int authorsEnd = authorsEndAtInitial ? authorsEnd(text) : -1;
+        if (authorsEnd > 0) {
+            segments.add(text.substring(0, authorsEnd + 1).strip());
+            from = authorsEnd + 1;
+        }
         while ((end = sentenceEnd(text, from)) >= 0) {
             segments.add(text.substring(from, end + 1).strip());
             from = end + 1;
@@ -192,6 +249,30 @@ final class ReferenceParser {
         Source source = source(sourceText);
         Integer year = source.year != null ? source.year : anyYear(sourceText);
         return new Fields(authors, title, source.journal, source.volume, source.issue, source.pages, year, doi);
+    }
+
+    /**
+     * For "Smith, J.; Doe, A. Title" and "Lee J. Title": the first period-space whose prefix reads as a name list,
+     * even right after an initial; -1 when none.
+     */
+    private static int authorsEnd(String s) {
+        for (int i = 1; i < Math.min(s.length() - 1, MAX_AUTHORS_CHARS); i++) {
+            if (s.charAt(i) == '.'
+                    && s.charAt(i + 1) == ' '
+                    && afterInitial(s, i)
+                    && i + 2 < s.length()
+                    && Character.isUpperCase(s.charAt(i + 2))
+                    && AuthorNames.looksLikeNameList(s.substring(0, i + 1))
+                    && !AuthorNames.isInitial(firstToken(s.substring(i + 2)))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String firstToken(String s) {
+        int space = s.indexOf(' ');
+        return space < 0 ? s : s.substring(0, space);
     }
 
     private static boolean numericOnly(String segment) {
@@ -302,11 +383,7 @@ final class ReferenceParser {
     }
 
     private static @Nullable String cleanJournal(String s) {
-        String j = Markup.clean(s);
-        while (!j.isEmpty() && ".,;: ".indexOf(j.charAt(j.length() - 1)) >= 0) {
-            j = j.substring(0, j.length() - 1);
-        }
-        return j.isBlank() ? null : j;
+        return JournalNames.normalize(s);
     }
 
     private static boolean numericToken(String token) {
@@ -394,8 +471,7 @@ final class ReferenceParser {
         if (first.endsWith("-") && r.length() > first.length()) {
             first = r.replace(" ", "").split("[,;]", 2)[0];
         }
-        String p = stripEnds(first);
-        return p.isEmpty() ? null : p;
+        return Pages.normalize(first);
     }
 
     private static String stripEnds(String s) {
