@@ -156,6 +156,9 @@ final class AuthorNames {
             return false;
         }
         String last = t[t.length - 1];
+        if (last.endsWith(".") && last.length() > 1 && allUpper(last.substring(0, last.length() - 1))) {
+            last = last.substring(0, last.length() - 1);
+        }
         if (last.length() > MAX_VANCOUVER_INITIALS || !allUpper(last)) {
             return false;
         }
@@ -186,7 +189,11 @@ final class AuthorNames {
         String[] all = tokens(item);
         String[] t = withoutSuffix(all);
         String family = String.join(" ", Arrays.copyOf(t, t.length - 1));
-        return new ParsedAuthor(family, t[t.length - 1], suffixOf(all));
+        String initials = t[t.length - 1];
+        if (initials.endsWith(".") && initials.indexOf('.') == initials.length() - 1 && initials.length() > 2) {
+            initials = initials.substring(0, initials.length() - 1);
+        }
+        return new ParsedAuthor(family, initials, suffixOf(all));
     }
 
     private static boolean familyGivenPlausible(List<String> items) {

@@ -177,6 +177,13 @@ final class LineCues {
         return capitalized >= words.length * TITLE_CASE_SHARE;
     }
 
+    /** "TRIALS", "OPEN ACCESS": one to three upper-case words, a journal or section banner above a title. */
+    static boolean shortCapitals(String cleaned) {
+        return cleaned.split(" ").length <= 3
+                && cleaned.equals(cleaned.toUpperCase(Locale.ROOT))
+                && cleaned.chars().anyMatch(Character::isLetter);
+    }
+
     static boolean label(String cleaned) {
         String lower = cleaned.toLowerCase(Locale.ROOT);
         return LABELS.contains(lower)

@@ -127,6 +127,10 @@ final class ReferenceLabeller {
         if (apa.find() && apa.start() > 0 && AuthorNames.looksLikeNameList(text.substring(0, apa.start()))) {
             candidates.add(apa(text, apa, doi));
         }
+        int colon = colonAfterAuthors(text);
+        if (colon > 0) {
+            candidates.add(afterAuthors(text, colon, doi));
+        }
         candidates.add(vancouver(text, doi, false));
         candidates.add(vancouver(text, doi, true));
         Fields best = candidates.get(0);
@@ -213,6 +217,29 @@ final class ReferenceLabeller {
         Source source = titleEnd < 0 ? Source.EMPTY : source(rest.substring(titleEnd + 1));
         Integer y = Integer.valueOf(year.group(1));
         return new Fields(authors, title, source.journal, source.volume, source.issue, source.pages, y, doi);
+    }
+
+    /** BMC and older Springer: "Dagenais S, Caro J, Haldeman S: A systematic review… Spine J 2008, 8:8–20." */
+    private static int colonAfterAuthors(String text) {
+        int colon = text.indexOf(": ");
+        if (colon <= 0 || colon > MAX_AUTHORS_CHARS) {
+            return -1;
+        }
+        String prefix = text.substring(0, colon);
+        if (sentenceEnd(prefix, 0) >= 0 || prefix.contains("et al. ") || prefix.contains("et al., ")) {
+            return -1;
+        }
+        return AuthorNames.looksLikeNameList(prefix) ? colon : -1;
+    }
+
+    private static Fields afterAuthors(String text, int end, @Nullable String doi) {
+        List<ParsedAuthor> authors = AuthorNames.parse(text.substring(0, end));
+        String rest = text.substring(end + 1).strip();
+        int titleEnd = sentenceEnd(rest, 0);
+        String title = cleanTitle(titleEnd < 0 ? rest : rest.substring(0, titleEnd + 1));
+        Source source = titleEnd < 0 ? Source.EMPTY : source(rest.substring(titleEnd + 1));
+        Integer year = source.year != null ? source.year : anyYear(rest);
+        return new Fields(authors, title, source.journal, source.volume, source.issue, source.pages, year, doi);
     }
 
     private static Fields vancouver(String text, @Nullable String doi, boolean authorsEndAtInitial) {
@@ -423,7 +450,8 @@ final class ReferenceLabeller {
             Matcher bare = BARE_YEAR.matcher(s);
             while (bare.find()) {
                 Integer candidate = plausibleYear(bare.group(1));
-                boolean vancouver = bare.end() < s.length() && s.charAt(bare.end()) == ';';
+                boolean vancouver =
+                        bare.end() < s.length() && (s.charAt(bare.end()) == ';' || s.charAt(bare.end()) == ',');
                 if (candidate != null && (vancouver || s.indexOf(':') < 0 || bare.start() > s.indexOf(':'))) {
                     year = candidate;
                     s = s.substring(0, bare.start()) + " " + s.substring(bare.end());

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 final class ZoneSegmenter {
 
     private static final int MAX_TITLE_CHARS = 300;
-    private static final int MAX_TITLE_LINES = 4;
+    private static final int MAX_TITLE_LINES = 6;
     private static final int MAX_BYLINE_LINES = 3;
     private static final int FOOTER_RESIDUE_CHARS = 200;
     private static final int TABLE_MIN_LINES = 3;
@@ -30,6 +30,8 @@ final class ZoneSegmenter {
     private static final float HEADING_FONT_DELTA = 0.9f;
     private static final float SAME_FONT = 0.5f;
     private static final String NOTES_SECTION = "Notes";
+    private static final int AUTHOR_YEAR_WINDOW = 200;
+    private static final int MAX_INITIALS = 5;
     private static final java.util.regex.Pattern PAREN_YEAR = java.util.regex.Pattern.compile("\\(\\d{4}\\)");
 
     private ZoneSegmenter() {}
@@ -177,7 +179,7 @@ final class ZoneSegmenter {
         }
 
         private void beforeTitle(Block block, String cleaned) {
-            if (LineCues.label(cleaned)) {
+            if (LineCues.label(cleaned) || allLabels(block)) {
                 zones.add(new Zone.FrontMatter(Zone.FrontKind.LABEL, block.lines()));
                 return;
             }
@@ -195,9 +197,12 @@ final class ZoneSegmenter {
                 zones.add(new Zone.FrontMatter(banner, block.lines()));
                 return;
             }
-            if (block.lines().size() <= MAX_TITLE_LINES + 1
-                    && cleaned.length() <= MAX_TITLE_CHARS
-                    && !cleaned.endsWith(".")) {
+            int byline = bylineStart(block.lines());
+            String titlePart = byline > 0 ? block.until(byline).joinedCleaned() : cleaned;
+            int titleLineCount = byline > 0 ? byline : block.lines().size();
+            if (titleLineCount <= MAX_TITLE_LINES
+                    && titlePart.length() <= MAX_TITLE_CHARS
+                    && !titlePart.endsWith(".")) {
                 textTitle(block);
                 return;
             }
@@ -206,13 +211,24 @@ final class ZoneSegmenter {
             body(block, cleaned);
         }
 
+        private static boolean allLabels(Block block) {
+            for (LayoutLine l : block.lines()) {
+                String c = Markup.clean(l.text());
+                if (!LineCues.label(c) && !LineCues.shortCapitals(c)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** A title block, maybe with the byline glued under it (no blank line between them). */
         private void textTitle(Block block) {
             List<LayoutLine> lines = block.lines();
-            if (lines.size() >= 2 && LineCues.byline(lines.get(lines.size() - 1).text())) {
-                List<LayoutLine> titlePart = lines.subList(0, lines.size() - 1);
+            int byline = bylineStart(lines);
+            if (byline > 0) {
+                List<LayoutLine> titlePart = lines.subList(0, byline);
                 title(new Block(titlePart, false).joinedCleaned(), titlePart);
-                zones.add(new Zone.Byline(List.of(lines.get(lines.size() - 1))));
+                zones.add(new Zone.Byline(lines.subList(byline, lines.size())));
                 bylineDone = true;
                 return;
             }
@@ -223,6 +239,16 @@ final class ZoneSegmenter {
                 return;
             }
             title(block.joinedCleaned(), lines);
+        }
+
+        /** The first line from which the rest of the block reads as a byline (names, marks, commas), or -1. */
+        private static int bylineStart(List<LayoutLine> lines) {
+            for (int i = 1; i < lines.size(); i++) {
+                if (LineCues.byline(new Block(lines.subList(i, lines.size()), false).joinedRaw())) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         /** With font sizes: the lines in the largest type of the first page are the title, whatever surrounds them. */
@@ -651,7 +677,24 @@ final class ZoneSegmenter {
                     || t.endsWith(")")
                     || lastToken(t).startsWith("http");
             boolean hasYear = ReferenceLabeller.hasYear(t);
-            return (ended || blockStart) && hasYear && authorStart(line);
+            if (!hasYear || !authorStart(line)) {
+                return false;
+            }
+            return ended || blockStart || authorYearOpening(line);
+        }
+
+        /** "Barnard CJ, Burk T (1979) Dominance…": names, then a parenthesized year early in the line. */
+        private static boolean authorYearOpening(String line) {
+            int open = line.indexOf('(');
+            if (open < 2 || open > AUTHOR_YEAR_WINDOW || open + 5 > line.length()) {
+                return false;
+            }
+            for (int i = open + 1; i < open + 5; i++) {
+                if (!Character.isDigit(line.charAt(i))) {
+                    return false;
+                }
+            }
+            return AuthorNames.looksLikeNameList(line.substring(0, open));
         }
 
         private static String lastToken(String t) {
@@ -668,7 +711,22 @@ final class ZoneSegmenter {
             if (!Character.isUpperCase(c) && !AuthorNames.isParticle(t[0])) {
                 return false;
             }
-            return t[0].endsWith(",") || AuthorNames.isInitial(t[1].replace(",", "")) || AuthorNames.isParticle(t[0]);
+            return t[0].endsWith(",") || initials(t[1]) || AuthorNames.isParticle(t[0]);
+        }
+
+        /** "J.", "JA,", "J.-P.", "CKW": up to five capitals with optional dots and hyphens. */
+        private static boolean initials(String token) {
+            String s = token.endsWith(",") ? token.substring(0, token.length() - 1) : token;
+            int capitals = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isUpperCase(c)) {
+                    capitals++;
+                } else if (c != '.' && c != '-') {
+                    return false;
+                }
+            }
+            return capitals > 0 && capitals <= MAX_INITIALS;
         }
     }
 }

@@ -28,7 +28,7 @@ record Zones(List<Zone> zones, boolean markdown) {
                             + (lines.size() > 1
                                     ? "-" + lines.get(lines.size() - 1).number()
                                     : "");
-            String text = z.text();
+            String text = z instanceof Zone.Heading h ? h.heading() : z.text();
             out.append(String.format(
                     "%-10s %-18s %s%n",
                     range, z.label(), text.length() > DEBUG_TEXT ? text.substring(0, DEBUG_TEXT) + "…" : text));
