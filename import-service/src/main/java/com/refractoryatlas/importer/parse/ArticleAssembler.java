@@ -336,9 +336,19 @@ final class ArticleAssembler {
         List<ParsedReference> out = new ArrayList<>();
         Map<Integer, Integer> seen = new LinkedHashMap<>();
         int unnumbered = 0;
+        long numbered = entries.stream().filter(e -> e.number() != null).count();
         for (Zone.ReferenceEntry e : entries) {
             Integer printed = e.number();
             int number;
+            if (printed == null && numbered * 2 >= entries.size()) {
+                // a numbered list's fragment without its number: the tail of an entry cut by a page or column break
+                log.warning(
+                        ParseIssue.Code.REFERENCE_FRAGMENT_DROPPED,
+                        "text in the numbered reference list belongs to no numbered entry and is left out: "
+                                + ReferenceLabeller.abbreviateRaw(e.entry()),
+                        e.line());
+                continue;
+            }
             if (printed == null) {
                 unnumbered++;
                 number = out.size() + 1;
@@ -359,7 +369,7 @@ final class ArticleAssembler {
             seen.put(number, e.line());
             out.add(ReferenceLabeller.parse(number, e.entry(), e.line(), log));
         }
-        if (unnumbered > 0 && unnumbered < entries.size()) {
+        if (unnumbered > 0 && unnumbered < out.size()) {
             log.warning(
                     ParseIssue.Code.MALFORMED_REFERENCE,
                     unnumbered + " reference line(s) without a number were numbered by position",

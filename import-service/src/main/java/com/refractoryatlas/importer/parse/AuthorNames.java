@@ -118,7 +118,11 @@ final class AuthorNames {
         return out;
     }
 
+    /** "Jr.", "III": but "JR" and "SR" in capitals are a Vancouver author's initials (Speakman JR). */
     private static boolean isSuffix(String token) {
+        if (token.equals("JR") || token.equals("SR")) {
+            return false;
+        }
         return SUFFIXES.contains(token.toLowerCase(Locale.ROOT));
     }
 

@@ -17,6 +17,7 @@ import java.util.Set;
 final class Furniture {
 
     private static final Set<String> PHRASES = WordList.load("furniture-phrases");
+    private static final Set<String> LINK_LABELS = WordList.load("link-labels");
     private static final int MAX_FURNITURE_CHARS = 200;
     private static final int MAX_RUNNING_HEADER_CHARS = 90;
     private static final int MIN_RUNNING_HEADER_KEY = 5;
@@ -53,9 +54,24 @@ final class Furniture {
                 // the first occurrence near the top is the title or a heading the running header repeats
                 repeated = false;
             }
-            out[i] = repeated || phrase(text) || pageNumber(text);
+            out[i] = repeated || phrase(text) || pageNumber(text) || linkLabels(text);
         }
         return out;
+    }
+
+    /** "PubMed Abstract | Publisher Full Text": nothing but link labels. */
+    static boolean linkLabels(String line) {
+        String s = line.strip().toLowerCase(Locale.ROOT);
+        if (s.isEmpty() || s.length() > MAX_FURNITURE_CHARS) {
+            return false;
+        }
+        for (String part : s.split("\\|")) {
+            String p = part.strip();
+            if (!p.isEmpty() && !LINK_LABELS.contains(p)) {
+                return false;
+            }
+        }
+        return s.indexOf('|') >= 0 || LINK_LABELS.contains(s) && s.length() > "cas".length();
     }
 
     /** True for a line that is only a page number or a "page n of m" counter. */

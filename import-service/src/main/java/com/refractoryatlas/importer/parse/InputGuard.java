@@ -123,7 +123,7 @@ final class InputGuard {
                 }
             }
         }
-                if ((long) controls * CONTROL_RATIO_DENOMINATOR > text.length()) {
+        if ((long) controls * CONTROL_RATIO_DENOMINATOR > text.length()) {
             log.error(
                     ParseIssue.Code.BINARY_CONTENT,
                     controls + " control or replacement characters: binary content, not a text document",

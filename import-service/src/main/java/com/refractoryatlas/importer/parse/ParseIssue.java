@@ -46,9 +46,11 @@ public record ParseIssue(
         /** Warning: markers cite numbers past the end of the parsed reference list. */
         CITATION_BEYOND_REFERENCE_LIST,
         /** Note: an unnumbered (author-year) reference list, numbered in list order. */
-                REFERENCES_NUMBERED_BY_POSITION,
+        REFERENCES_NUMBERED_BY_POSITION,
         /** Warning: control characters (a PDF font without a text encoding) were removed from the text. */
-        CONTROL_CHARACTERS_REMOVED
+        CONTROL_CHARACTERS_REMOVED,
+        /** Warning: text inside a numbered reference list that no numbered entry could claim was left out. */
+        REFERENCE_FRAGMENT_DROPPED
     }
 
     /** An error: the document is {@link Unrecognized}. Public for the readers of other formats. */

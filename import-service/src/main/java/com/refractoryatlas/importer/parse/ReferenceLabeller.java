@@ -79,6 +79,13 @@ final class ReferenceLabeller {
                 line);
     }
 
+    static String abbreviateRaw(String s) {
+        String t = collapse(s);
+        return t.length() <= ABBREVIATED ? t : t.substring(0, ABBREVIATED) + "…";
+    }
+
+    private static final int ABBREVIATED = 80;
+
     private static String abbreviate(String s) {
         return s.length() <= MAX_TITLE_CHARS ? s : s.substring(0, MAX_TITLE_CHARS) + "…";
     }
@@ -212,12 +219,75 @@ final class ReferenceLabeller {
     private static Fields apa(String text, Matcher year, @Nullable String doi) {
         List<ParsedAuthor> authors = AuthorNames.parse(text.substring(0, year.start()));
         String rest = text.substring(year.end()).strip();
-        int titleEnd = sentenceEnd(rest, 0);
-        String title = cleanTitle(titleEnd < 0 ? rest : rest.substring(0, titleEnd + 1));
-        Source source = titleEnd < 0 ? Source.EMPTY : source(rest.substring(titleEnd + 1));
+        String[] parts = titleAndSource(rest);
+        String title = cleanTitle(parts[0]);
+        Source source = parts[1].isEmpty() ? Source.EMPTY : source(parts[1]);
         Integer y = Integer.valueOf(year.group(1));
         return new Fields(authors, title, source.journal, source.volume, source.issue, source.pages, y, doi);
     }
+
+    /**
+     * Title and source of the text after the authors (and year): the source is the last sentence-like segment
+     * with numbers, extended back over abbreviated journal words ("Mem. Inst. Oswaldo Cruz"); the title is what
+     * comes before, whatever punctuation it has inside ("…her pup? An experimental study…").
+     */
+    static String[] titleAndSource(String rest) {
+        List<String> segments = segments(rest, 0);
+        if (segments.size() < 2) {
+            return new String[] {rest, ""};
+        }
+        int sourceAt = segments.size() - 1;
+        while (sourceAt > 1 && numericOnly(segments.get(sourceAt))) {
+            sourceAt--;
+        }
+        sourceAt = journalStart(segments, sourceAt, 0);
+        return new String[] {
+            String.join(" ", segments.subList(0, sourceAt)),
+            String.join(" ", segments.subList(sourceAt, segments.size()))
+        };
+    }
+
+    private static List<String> segments(String text, int start) {
+        List<String> segments = new ArrayList<>();
+        int from = start;
+        int end;
+        while ((end = sentenceEnd(text, from)) >= 0) {
+            segments.add(text.substring(from, end + 1).strip());
+            from = end + 1;
+        }
+        if (from < text.length() && !text.substring(from).isBlank()) {
+            segments.add(text.substring(from).strip());
+        }
+        return segments;
+    }
+
+    /** Moves the source start back over segments that are only abbreviations ("Mem.", "J. Am."). */
+    private static int journalStart(List<String> segments, int sourceAt, int titleFrom) {
+        int at = sourceAt;
+        while (at - 1 > titleFrom && abbreviations(segments.get(at - 1))) {
+            at--;
+        }
+        return at;
+    }
+
+    private static boolean abbreviations(String segment) {
+        String[] tokens = segment.split(" ");
+        if (tokens.length > MAX_ABBREVIATION_TOKENS) {
+            return false;
+        }
+        for (String t : tokens) {
+            if (t.length() < 2
+                    || t.length() > MAX_ABBREVIATION_CHARS
+                    || !t.endsWith(".")
+                    || !Character.isUpperCase(t.charAt(0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final int MAX_ABBREVIATION_TOKENS = 3;
+    private static final int MAX_ABBREVIATION_CHARS = 9;
 
     /** BMC and older Springer: "Dagenais S, Caro J, Haldeman S: A systematic review… Spine J 2008, 8:8–20." */
     private static int colonAfterAuthors(String text) {
@@ -235,9 +305,9 @@ final class ReferenceLabeller {
     private static Fields afterAuthors(String text, int end, @Nullable String doi) {
         List<ParsedAuthor> authors = AuthorNames.parse(text.substring(0, end));
         String rest = text.substring(end + 1).strip();
-        int titleEnd = sentenceEnd(rest, 0);
-        String title = cleanTitle(titleEnd < 0 ? rest : rest.substring(0, titleEnd + 1));
-        Source source = titleEnd < 0 ? Source.EMPTY : source(rest.substring(titleEnd + 1));
+        String[] parts = titleAndSource(rest);
+        String title = cleanTitle(parts[0]);
+        Source source = parts[1].isEmpty() ? Source.EMPTY : source(parts[1]);
         Integer year = source.year != null ? source.year : anyYear(rest);
         return new Fields(authors, title, source.journal, source.volume, source.issue, source.pages, year, doi);
     }
@@ -268,6 +338,7 @@ final class ReferenceLabeller {
         while (sourceAt > titleFrom + 1 && numericOnly(segments.get(sourceAt))) {
             sourceAt--;
         }
+        sourceAt = journalStart(segments, sourceAt, titleFrom);
         String sourceText = String.join(" ", segments.subList(sourceAt, segments.size()));
         if (sourceAt == titleFrom) {
             return new Fields(authors, cleanTitle(sourceText), null, null, null, null, anyYear(text), doi);

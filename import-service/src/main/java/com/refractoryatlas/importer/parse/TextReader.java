@@ -80,11 +80,11 @@ final class TextReader {
                     '\u202F',
                     '\u205F',
                     '\u3000' -> out.append(' ');
-                        case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\uFFFD', '\u007F' -> {
+            case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\uFFFD', '\u007F' -> {
                 // zero-width characters and soft hyphens carry nothing
             }
             case '\u2010', '\u2011' -> out.append('-');
-                        default -> {
+            default -> {
                 if (c >= ' ' || c == '\t' || c == '\n') {
                     out.append(c);
                 }

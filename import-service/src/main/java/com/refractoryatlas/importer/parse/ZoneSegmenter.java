@@ -3,9 +3,7 @@ package com.refractoryatlas.importer.parse;
 import com.refractoryatlas.importer.parse.layout.Layout;
 import com.refractoryatlas.importer.parse.layout.LayoutLine;
 import com.refractoryatlas.importer.parse.layout.TextStyle;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -62,7 +60,7 @@ final class ZoneSegmenter {
         private boolean affiliationSeen;
         private boolean entriesSeen;
         private @Nullable EntryBuilder open;
-        private final Deque<Integer> pendingNumbers = new ArrayDeque<>();
+        private final java.util.PriorityQueue<Integer> pendingNumbers = new java.util.PriorityQueue<>();
         private int lastNumber;
 
         Run(Layout layout) {
@@ -444,8 +442,10 @@ final class ZoneSegmenter {
                 return;
             }
             boolean blockStart = true;
-            for (LayoutLine line : block.lines()) {
-                referenceLine(line, blockStart);
+            List<LayoutLine> lines = block.lines();
+            for (int i = 0; i < lines.size(); i++) {
+                String next = i + 1 < lines.size() ? lines.get(i + 1).text() : "";
+                referenceLine(lines.get(i), blockStart, next);
                 blockStart = false;
             }
         }
@@ -454,7 +454,7 @@ final class ZoneSegmenter {
             return EntryStart.parse(line) != null;
         }
 
-        private void referenceLine(LayoutLine line, boolean blockStart) {
+        private void referenceLine(LayoutLine line, boolean blockStart, String nextLine) {
             String text = line.text().strip();
             if (text.isEmpty()) {
                 return;
@@ -475,12 +475,12 @@ final class ZoneSegmenter {
                 lastNumber = start.number();
                 return;
             }
-            if (!pendingNumbers.isEmpty() && (open == null || open.startsNew(text, blockStart))) {
+            if (!pendingNumbers.isEmpty() && (open == null || open.startsNew(text, blockStart, nextLine))) {
                 flushEntry();
                 open = new EntryBuilder(pendingNumbers.poll(), text, line);
                 return;
             }
-            if (open != null && (open.number != null || !open.startsNew(text, blockStart))) {
+            if (open != null && (open.number != null || !open.startsNew(text, blockStart, nextLine))) {
                 open.append(text, line);
                 return;
             }
@@ -666,7 +666,7 @@ final class ZoneSegmenter {
         }
 
         /** For an unnumbered list: a complete entry before, and a line opening like an author list. */
-        boolean startsNew(String line, boolean blockStart) {
+        boolean startsNew(String line, boolean blockStart, String nextLine) {
             if (text.isEmpty()) {
                 return false;
             }
@@ -680,7 +680,15 @@ final class ZoneSegmenter {
             if (!hasYear || !authorStart(line)) {
                 return false;
             }
-            return ended || blockStart || authorYearOpening(line);
+            return ended || blockStart || authorYearOpening(line) || wrappedAuthors(line, nextLine);
+        }
+
+        /** "Crockford C, Wittig RM, …," then "Deschner T (2013) Urinary…": an author list wrapped over two lines. */
+        private static boolean wrappedAuthors(String line, String nextLine) {
+            String t = line.strip();
+            return !nextLine.isBlank()
+                    && AuthorNames.looksLikeNameList(t)
+                    && authorYearOpening(t + " " + nextLine.strip());
         }
 
         /** "Barnard CJ, Burk T (1979) Dominance…": names, then a parenthesized year early in the line. */
