@@ -169,6 +169,12 @@ final class AuthorNames {
         return Character.isUpperCase(t[0].charAt(0)) || isParticle(t[0]);
     }
 
+        /** "AN", "MG,", "JR": a Vancouver author's initials, capitals only (so "AN" is not the article "an"). */
+    private static boolean vancouverInitials(String token) {
+        String t = token.endsWith(",") ? token.substring(0, token.length() - 1) : token;
+        return !t.isEmpty() && t.length() <= MAX_VANCOUVER_INITIALS && allUpper(t);
+    }
+
     private static boolean allUpper(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (!Character.isUpperCase(s.charAt(i))) {
@@ -319,8 +325,8 @@ final class AuthorNames {
     private static final int NAME_MAX_TOKENS = 6;
     private static final Set<String> NOT_NAMES = WordList.load("not-names");
 
-    private static boolean nameToken(String token) {
-        if (isInitial(token) || isInitial(token + ".")) {
+        private static boolean nameToken(String token) {
+        if (isInitial(token) || isInitial(token + ".") || vancouverInitials(token)) {
             return true;
         }
         if (NOT_NAMES.contains(token.toLowerCase(Locale.ROOT))) {

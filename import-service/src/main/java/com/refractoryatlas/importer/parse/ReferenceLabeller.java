@@ -27,7 +27,8 @@ final class ReferenceLabeller {
     private static final Pattern BARE_YEAR = Pattern.compile("(?<![\\w/.-])(\\d{4})[a-z]?(?![\\w/-])");
     private static final Pattern VOLUME_ISSUE =
             Pattern.compile("([A-Za-z]?\\d[\\w.-]{0,15}+)\\s*+(?:\\(([^()]{1,20}+)\\))?+");
-    private static final Pattern APA_YEAR = Pattern.compile("\\((\\d{4})[a-z]?(?:,[^)]{0,40}+)?\\)\\.?");
+        private static final Pattern APA_YEAR =
+            Pattern.compile("\\((\\d{4}|n\\.\\s?d\\.)[a-z]?(?:,[^)]{0,40}+)?\\)\\.?");
 
     private static final Pattern NUMBER_WORDS = Pattern.compile("(?i)\\b(?:vol(?:ume)?|no|issue|pp?)\\.?+\\s?+");
 
@@ -222,7 +223,7 @@ final class ReferenceLabeller {
         String[] parts = titleAndSource(rest);
         String title = cleanTitle(parts[0]);
         Source source = parts[1].isEmpty() ? Source.EMPTY : source(parts[1]);
-        Integer y = Integer.valueOf(year.group(1));
+        Integer y = Character.isDigit(year.group(1).charAt(0)) ? Integer.valueOf(year.group(1)) : null;
         return new Fields(authors, title, source.journal, source.volume, source.issue, source.pages, y, doi);
     }
 
@@ -471,7 +472,7 @@ final class ReferenceLabeller {
         if (journal == null) {
             String[] tokens = t.split(" ");
             int k = tokens.length;
-            while (k > 0 && numericToken(tokens[k - 1])) {
+                        while (k > 0 && numericToken(tokens[k - 1]) && !closesParenthesis(tokens, k - 1)) {
                 k--;
             }
             journal = k == 0 ? null : cleanJournal(String.join(" ", java.util.Arrays.copyOf(tokens, k)));
@@ -482,6 +483,18 @@ final class ReferenceLabeller {
 
     private static @Nullable String cleanJournal(String s) {
         return JournalNames.normalize(s);
+    }
+
+        /** "Spine (Phila Pa 1976)": the token closes a parenthesis the journal name opened, so it is the name's. */
+    private static boolean closesParenthesis(String[] tokens, int at) {
+        if (!tokens[at].endsWith(")") || tokens[at].indexOf('(') >= 0) {
+            return false;
+        }
+        int open = 0;
+        for (int i = 0; i < at; i++) {
+            open += count(tokens[i], '(') - count(tokens[i], ')');
+        }
+        return open > 0 && !numericToken(tokens[at - 1 < 0 ? 0 : at - 1]);
     }
 
     private static boolean numericToken(String token) {

@@ -29,7 +29,9 @@ final class ZoneSegmenter {
     private static final float SAME_FONT = 0.5f;
     private static final String NOTES_SECTION = "Notes";
     private static final int AUTHOR_YEAR_WINDOW = 200;
-    private static final int MAX_INITIALS = 5;
+        private static final int MAX_INITIALS = 5;
+    private static final int MAX_FIRST_NUMBER = 3;
+    private static final int MAX_NUMBER_JUMP = 30;
     private static final java.util.regex.Pattern PAREN_YEAR = java.util.regex.Pattern.compile("\\(\\d{4}\\)");
 
     private ZoneSegmenter() {}
@@ -195,9 +197,9 @@ final class ZoneSegmenter {
                 zones.add(new Zone.FrontMatter(banner, block.lines()));
                 return;
             }
-            int byline = bylineStart(block.lines());
-            String titlePart = byline > 0 ? block.until(byline).joinedCleaned() : cleaned;
-            int titleLineCount = byline > 0 ? byline : block.lines().size();
+                        int[] byline = bylineSpan(block.lines());
+            String titlePart = byline != null ? block.until(byline[0]).joinedCleaned() : cleaned;
+            int titleLineCount = byline != null ? byline[0] : block.lines().size();
             if (titleLineCount <= MAX_TITLE_LINES
                     && titlePart.length() <= MAX_TITLE_CHARS
                     && !titlePart.endsWith(".")) {
@@ -210,10 +212,12 @@ final class ZoneSegmenter {
         }
 
         private static boolean allLabels(Block block) {
-            for (LayoutLine l : block.lines()) {
-                String c = Markup.clean(l.text());
-                if (!LineCues.label(c) && !LineCues.shortCapitals(c)) {
-                    return false;
+                        for (LayoutLine l : block.lines()) {
+                for (String part : Markup.clean(l.text()).split("\\|")) {
+                    String c = part.strip();
+                    if (!c.isEmpty() && !LineCues.label(c) && !LineCues.shortCapitals(c)) {
+                        return false;
+                    }
                 }
             }
             return true;
@@ -221,13 +225,17 @@ final class ZoneSegmenter {
 
         /** A title block, maybe with the byline glued under it (no blank line between them). */
         private void textTitle(Block block) {
-            List<LayoutLine> lines = block.lines();
-            int byline = bylineStart(lines);
-            if (byline > 0) {
-                List<LayoutLine> titlePart = lines.subList(0, byline);
+                        List<LayoutLine> lines = block.lines();
+            int[] byline = bylineSpan(lines);
+            if (byline != null) {
+                List<LayoutLine> titlePart = lines.subList(0, byline[0]);
                 title(new Block(titlePart, false).joinedCleaned(), titlePart);
-                zones.add(new Zone.Byline(lines.subList(byline, lines.size())));
+                zones.add(new Zone.Byline(lines.subList(byline[0], byline[1])));
                 bylineDone = true;
+                if (byline[1] < lines.size()) {
+                    Block rest = block.from(byline[1]);
+                    front(rest, rest.joinedCleaned());
+                }
                 return;
             }
             if (lines.size() > MAX_TITLE_LINES) {
@@ -239,14 +247,20 @@ final class ZoneSegmenter {
             title(block.joinedCleaned(), lines);
         }
 
-        /** The first line from which the rest of the block reads as a byline (names, marks, commas), or -1. */
-        private static int bylineStart(List<LayoutLine> lines) {
-            for (int i = 1; i < lines.size(); i++) {
-                if (LineCues.byline(new Block(lines.subList(i, lines.size()), false).joinedRaw())) {
-                    return i;
+                /**
+         * Where a byline sits inside a title block: [first, end) lines that read as names (marks, commas, degrees),
+         * starting within the first title lines and at most {@value #MAX_BYLINE_LINES} long; null when none. Bounded
+         * work whatever the block's size.
+         */
+        private static int @Nullable [] bylineSpan(List<LayoutLine> lines) {
+            for (int i = 1; i < lines.size() && i <= MAX_TITLE_LINES; i++) {
+                for (int j = Math.min(lines.size(), i + MAX_BYLINE_LINES); j > i; j--) {
+                    if (LineCues.byline(new Block(lines.subList(i, j), false).joinedRaw())) {
+                        return new int[] {i, j};
+                    }
                 }
             }
-            return -1;
+            return null;
         }
 
         /** With font sizes: the lines in the largest type of the first page are the title, whatever surrounds them. */
@@ -463,6 +477,9 @@ final class ZoneSegmenter {
             if (start == null && lastNumber > 0) {
                 start = EntryStart.loose(text, lastNumber + 1);
             }
+                        if (start != null && start.rest().isEmpty() && !plausibleNumber(start.number())) {
+                start = null;
+            }
             if (start != null && start.rest().isEmpty()) {
                 flushEntry();
                 pendingNumbers.add(start.number());
@@ -486,6 +503,14 @@ final class ZoneSegmenter {
             }
             flushEntry();
             open = new EntryBuilder(null, text, line);
+        }
+
+                /** A number alone on its line opens an entry only where the list's numbering could be: not "248." of pages. */
+        private boolean plausibleNumber(int number) {
+            if (lastNumber == 0) {
+                                return number == 1 || number <= MAX_FIRST_NUMBER && (open == null || open.number != null);
+            }
+            return number <= lastNumber + MAX_NUMBER_JUMP;
         }
 
         private void flushEntry() {
@@ -724,7 +749,7 @@ final class ZoneSegmenter {
 
         /** "J.", "JA,", "J.-P.", "CKW": up to five capitals with optional dots and hyphens. */
         private static boolean initials(String token) {
-            String s = token.endsWith(",") ? token.substring(0, token.length() - 1) : token;
+                        String s = token.endsWith(",") || token.endsWith(":") ? token.substring(0, token.length() - 1) : token;
             int capitals = 0;
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
