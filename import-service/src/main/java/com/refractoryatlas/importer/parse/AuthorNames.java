@@ -169,7 +169,7 @@ final class AuthorNames {
         return Character.isUpperCase(t[0].charAt(0)) || isParticle(t[0]);
     }
 
-        /** "AN", "MG,", "JR": a Vancouver author's initials, capitals only (so "AN" is not the article "an"). */
+    /** "AN", "MG,", "JR": a Vancouver author's initials, capitals only (so "AN" is not the article "an"). */
     private static boolean vancouverInitials(String token) {
         String t = token.endsWith(",") ? token.substring(0, token.length() - 1) : token;
         return !t.isEmpty() && t.length() <= MAX_VANCOUVER_INITIALS && allUpper(t);
@@ -325,7 +325,7 @@ final class AuthorNames {
     private static final int NAME_MAX_TOKENS = 6;
     private static final Set<String> NOT_NAMES = WordList.load("not-names");
 
-        private static boolean nameToken(String token) {
+    private static boolean nameToken(String token) {
         if (isInitial(token) || isInitial(token + ".") || vancouverInitials(token)) {
             return true;
         }

@@ -27,8 +27,7 @@ final class ReferenceLabeller {
     private static final Pattern BARE_YEAR = Pattern.compile("(?<![\\w/.-])(\\d{4})[a-z]?(?![\\w/-])");
     private static final Pattern VOLUME_ISSUE =
             Pattern.compile("([A-Za-z]?\\d[\\w.-]{0,15}+)\\s*+(?:\\(([^()]{1,20}+)\\))?+");
-        private static final Pattern APA_YEAR =
-            Pattern.compile("\\((\\d{4}|n\\.\\s?d\\.)[a-z]?(?:,[^)]{0,40}+)?\\)\\.?");
+    private static final Pattern APA_YEAR = Pattern.compile("\\((\\d{4}|n\\.\\s?d\\.)[a-z]?(?:,[^)]{0,40}+)?\\)\\.?");
 
     private static final Pattern NUMBER_WORDS = Pattern.compile("(?i)\\b(?:vol(?:ume)?|no|issue|pp?)\\.?+\\s?+");
 
@@ -472,7 +471,7 @@ final class ReferenceLabeller {
         if (journal == null) {
             String[] tokens = t.split(" ");
             int k = tokens.length;
-                        while (k > 0 && numericToken(tokens[k - 1]) && !closesParenthesis(tokens, k - 1)) {
+            while (k > 0 && numericToken(tokens[k - 1]) && !closesParenthesis(tokens, k - 1)) {
                 k--;
             }
             journal = k == 0 ? null : cleanJournal(String.join(" ", java.util.Arrays.copyOf(tokens, k)));
@@ -485,7 +484,7 @@ final class ReferenceLabeller {
         return JournalNames.normalize(s);
     }
 
-        /** "Spine (Phila Pa 1976)": the token closes a parenthesis the journal name opened, so it is the name's. */
+    /** "Spine (Phila Pa 1976)": the token closes a parenthesis the journal name opened, so it is the name's. */
     private static boolean closesParenthesis(String[] tokens, int at) {
         if (!tokens[at].endsWith(")") || tokens[at].indexOf('(') >= 0) {
             return false;

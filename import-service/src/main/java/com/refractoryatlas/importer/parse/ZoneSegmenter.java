@@ -29,7 +29,7 @@ final class ZoneSegmenter {
     private static final float SAME_FONT = 0.5f;
     private static final String NOTES_SECTION = "Notes";
     private static final int AUTHOR_YEAR_WINDOW = 200;
-        private static final int MAX_INITIALS = 5;
+    private static final int MAX_INITIALS = 5;
     private static final int MAX_FIRST_NUMBER = 3;
     private static final int MAX_NUMBER_JUMP = 30;
     private static final java.util.regex.Pattern PAREN_YEAR = java.util.regex.Pattern.compile("\\(\\d{4}\\)");
@@ -197,7 +197,7 @@ final class ZoneSegmenter {
                 zones.add(new Zone.FrontMatter(banner, block.lines()));
                 return;
             }
-                        int[] byline = bylineSpan(block.lines());
+            int[] byline = bylineSpan(block.lines());
             String titlePart = byline != null ? block.until(byline[0]).joinedCleaned() : cleaned;
             int titleLineCount = byline != null ? byline[0] : block.lines().size();
             if (titleLineCount <= MAX_TITLE_LINES
@@ -212,7 +212,7 @@ final class ZoneSegmenter {
         }
 
         private static boolean allLabels(Block block) {
-                        for (LayoutLine l : block.lines()) {
+            for (LayoutLine l : block.lines()) {
                 for (String part : Markup.clean(l.text()).split("\\|")) {
                     String c = part.strip();
                     if (!c.isEmpty() && !LineCues.label(c) && !LineCues.shortCapitals(c)) {
@@ -225,7 +225,7 @@ final class ZoneSegmenter {
 
         /** A title block, maybe with the byline glued under it (no blank line between them). */
         private void textTitle(Block block) {
-                        List<LayoutLine> lines = block.lines();
+            List<LayoutLine> lines = block.lines();
             int[] byline = bylineSpan(lines);
             if (byline != null) {
                 List<LayoutLine> titlePart = lines.subList(0, byline[0]);
@@ -247,7 +247,7 @@ final class ZoneSegmenter {
             title(block.joinedCleaned(), lines);
         }
 
-                /**
+        /**
          * Where a byline sits inside a title block: [first, end) lines that read as names (marks, commas, degrees),
          * starting within the first title lines and at most {@value #MAX_BYLINE_LINES} long; null when none. Bounded
          * work whatever the block's size.
@@ -477,7 +477,7 @@ final class ZoneSegmenter {
             if (start == null && lastNumber > 0) {
                 start = EntryStart.loose(text, lastNumber + 1);
             }
-                        if (start != null && start.rest().isEmpty() && !plausibleNumber(start.number())) {
+            if (start != null && start.rest().isEmpty() && !plausibleNumber(start.number())) {
                 start = null;
             }
             if (start != null && start.rest().isEmpty()) {
@@ -505,10 +505,10 @@ final class ZoneSegmenter {
             open = new EntryBuilder(null, text, line);
         }
 
-                /** A number alone on its line opens an entry only where the list's numbering could be: not "248." of pages. */
+        /** A number alone on its line opens an entry only where the list's numbering could be: not "248." of pages. */
         private boolean plausibleNumber(int number) {
             if (lastNumber == 0) {
-                                return number == 1 || number <= MAX_FIRST_NUMBER && (open == null || open.number != null);
+                return number == 1 || number <= MAX_FIRST_NUMBER && (open == null || open.number != null);
             }
             return number <= lastNumber + MAX_NUMBER_JUMP;
         }
@@ -749,7 +749,7 @@ final class ZoneSegmenter {
 
         /** "J.", "JA,", "J.-P.", "CKW": up to five capitals with optional dots and hyphens. */
         private static boolean initials(String token) {
-                        String s = token.endsWith(",") || token.endsWith(":") ? token.substring(0, token.length() - 1) : token;
+            String s = token.endsWith(",") || token.endsWith(":") ? token.substring(0, token.length() - 1) : token;
             int capitals = 0;
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
