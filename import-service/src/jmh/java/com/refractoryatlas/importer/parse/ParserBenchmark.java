@@ -1,5 +1,8 @@
 package com.refractoryatlas.importer.parse;
 
+import com.refractoryatlas.importer.extract.KnowledgeExtractor;
+import com.refractoryatlas.importer.extract.TextParagraph;
+import com.refractoryatlas.importer.extract.TextSentence;
 import com.refractoryatlas.importer.extract.Vocabulary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +24,7 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Parse-and-extract throughput on one thread: the five seed documents, and one generated 10 MB article (the size
+ * Parse (and parse-then-extract) throughput on one thread: the five seed documents, and one generated 10 MB article (the size
  * limit raised for it). MB/s = bytes per operation / time per operation; the setup prints bytes per operation.
  *
  * <p>Run: {@code ./mvnw -pl import-service -Pjmh test-compile exec:exec -Djmh.args="-wi 2 -i 3 -f 1"}.
@@ -37,6 +40,7 @@ public class ParserBenchmark {
     private byte[] large;
     private DocumentParser parser;
     private DocumentParser largeParser;
+    private KnowledgeExtractor extractor;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -49,9 +53,9 @@ public class ParserBenchmark {
                 seedBytes += bytes.length;
             }
         }
-        Vocabulary vocabulary = Vocabulary.bundled();
-        parser = new DocumentParser(ParserSettings.defaults(), vocabulary);
-        largeParser = new DocumentParser(ParserSettings.defaults().withMaxBytes(2 * TEN_MB), vocabulary);
+        parser = new DocumentParser(ParserSettings.defaults());
+        largeParser = new DocumentParser(ParserSettings.defaults().withMaxBytes(2 * TEN_MB));
+        extractor = new KnowledgeExtractor(Vocabulary.bundled());
         large = generate(new String(seeds.get(0), StandardCharsets.UTF_8));
         System.out.printf(
                 "%n[parser-benchmark] seeds: %d documents, %d bytes per operation; large: %d bytes%n",
@@ -90,5 +94,23 @@ public class ParserBenchmark {
             throw new IllegalStateException("the generated document was not read as an article: " + doc.issues());
         }
         return doc;
+    }
+
+    /** Parsing then knowledge extraction on the parsed body, as the import planner does. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public void seedDocumentsWithExtraction(Blackhole bh) {
+        for (byte[] seed : seeds) {
+            ParsedDocument doc = parser.parse("seed.txt", seed);
+            List<TextParagraph> paragraphs = DocumentBody.of(doc).stream()
+                    .map(p -> new TextParagraph(
+                            p.heading(),
+                            p.sentences().stream()
+                                    .map(s -> new TextSentence(s.text(), s.citations(), s.line()))
+                                    .toList()))
+                    .toList();
+            bh.consume(extractor.extract(paragraphs));
+        }
     }
 }

@@ -106,8 +106,20 @@ final class Cues {
      * The strongest role stated near the therapy mention at [start, end) of the sentence: a cue within a few words,
      * or "despite <therapy>" (the standard treatment that failed); UNSPECIFIED when none.
      */
-    static TreatmentRole role(String sentence, int start, int end) {
-        String lower = sentence.toLowerCase(Locale.ROOT);
+    /** How far around a mention role and failure cues are looked for (both windows and the longest cue). */
+    private static final int ROLE_WINDOW = Math.max(DESPITE_WINDOW, CUE_WINDOW) + 64;
+
+    static TreatmentRole role(String sentence, int mentionStart, int mentionEnd) {
+        // only a window around the mention can hold its cue: the cost per mention is bounded, not the sentence length
+        int from = Math.max(0, mentionStart - ROLE_WINDOW);
+        int to = Math.min(sentence.length(), Math.max(mentionEnd, mentionStart) + ROLE_WINDOW);
+        if (mentionStart == 0 && mentionEnd == sentence.length()) {
+            from = 0;
+            to = sentence.length();
+        }
+        String lower = sentence.substring(from, to).toLowerCase(Locale.ROOT);
+        int start = mentionStart - from;
+        int end = mentionEnd - from;
         for (String failure : FAILURE_CUES) {
             int at = lower.lastIndexOf(failure, start);
             if (at >= 0 && start - at - failure.length() <= DESPITE_WINDOW) {

@@ -234,29 +234,36 @@ public final class KnowledgeExtractor {
                 TextSentence s,
                 List<Integer> refs) {
             boolean all = cs.size() == 1 || cs.size() * ts.size() <= Cues.MAX_CROSS_PAIRS;
+            List<Mention> sorted = new ArrayList<>(cs);
+            sorted.sort(java.util.Comparator.comparingInt(Mention::from));
+            int cursor = 0;
             for (Mention t : ts) {
                 TreatmentRole cue = carriedRole != null ? carriedRole : Cues.role(s.text(), t.startChar(), t.endChar());
                 if (all) {
                     for (Mention c : cs) {
                         treatment(c.id(), t.id(), cue, s.text(), refs);
                     }
-                } else {
-                    treatment(nearest(cs, t).id(), t.id(), cue, s.text(), refs);
+                    continue;
                 }
+                cursor = nearest(sorted, t, cursor);
+                treatment(sorted.get(cursor).id(), t.id(), cue, s.text(), refs);
             }
         }
 
-        private Mention nearest(List<Mention> cs, Mention t) {
-            Mention best = cs.get(0);
-            int bestDistance = Integer.MAX_VALUE;
-            for (Mention c : cs) {
-                int d = Math.min(Math.abs(c.from() - t.to()), Math.abs(t.from() - c.to()));
-                if (d < bestDistance) {
-                    best = c;
-                    bestDistance = d;
-                }
+        /**
+         * The condition nearest the therapy, searched from the previous answer: therapies come in sentence order, so
+         * the cursor only moves forward and one sentence costs linear time however many mentions it has.
+         */
+        private int nearest(List<Mention> cs, Mention t, int from) {
+            int best = Math.min(from, cs.size() - 1);
+            while (best + 1 < cs.size() && distance(cs.get(best + 1), t) <= distance(cs.get(best), t)) {
+                best++;
             }
             return best;
+        }
+
+        private static int distance(Mention c, Mention t) {
+            return Math.min(Math.abs(c.from() - t.to()), Math.abs(t.from() - c.to()));
         }
 
         private void treatment(

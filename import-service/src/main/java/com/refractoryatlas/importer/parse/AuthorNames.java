@@ -15,12 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class AuthorNames {
 
-    private static final Set<String> PARTICLES = Set.of(
-            "van", "von", "der", "den", "de", "del", "della", "dei", "degli", "di", "da", "das", "do", "dos", "du",
-            "la", "le", "lo", "ter", "ten", "te", "op", "'t", "bin", "ibn", "al", "el", "st.", "saint", "y", "zu", "af",
-            "av");
-    private static final Set<String> SUFFIXES =
-            Set.of("jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd", "junior", "senior");
+    private static final Set<String> PARTICLES = WordList.load("name-particles");
+    private static final Set<String> SUFFIXES = WordList.load("name-suffixes");
     private static final int MAX_VANCOUVER_INITIALS = 4;
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" +");
     private static final int MAX_FAMILY_TOKENS = 4;
@@ -122,11 +118,15 @@ final class AuthorNames {
         return out;
     }
 
+    /** "Jr.", "III": but "JR" and "SR" in capitals are a Vancouver author's initials (Speakman JR). */
     private static boolean isSuffix(String token) {
+        if (token.equals("JR") || token.equals("SR")) {
+            return false;
+        }
         return SUFFIXES.contains(token.toLowerCase(Locale.ROOT));
     }
 
-    private static boolean isParticle(String token) {
+    static boolean isParticle(String token) {
         return PARTICLES.contains(token.toLowerCase(Locale.ROOT));
     }
 
@@ -160,10 +160,19 @@ final class AuthorNames {
             return false;
         }
         String last = t[t.length - 1];
+        if (last.endsWith(".") && last.length() > 1 && allUpper(last.substring(0, last.length() - 1))) {
+            last = last.substring(0, last.length() - 1);
+        }
         if (last.length() > MAX_VANCOUVER_INITIALS || !allUpper(last)) {
             return false;
         }
         return Character.isUpperCase(t[0].charAt(0)) || isParticle(t[0]);
+    }
+
+    /** "AN", "MG,", "JR": a Vancouver author's initials, capitals only (so "AN" is not the article "an"). */
+    private static boolean vancouverInitials(String token) {
+        String t = token.endsWith(",") ? token.substring(0, token.length() - 1) : token;
+        return !t.isEmpty() && t.length() <= MAX_VANCOUVER_INITIALS && allUpper(t);
     }
 
     private static boolean allUpper(String s) {
@@ -190,7 +199,11 @@ final class AuthorNames {
         String[] all = tokens(item);
         String[] t = withoutSuffix(all);
         String family = String.join(" ", Arrays.copyOf(t, t.length - 1));
-        return new ParsedAuthor(family, t[t.length - 1], suffixOf(all));
+        String initials = t[t.length - 1];
+        if (initials.endsWith(".") && initials.indexOf('.') == initials.length() - 1 && initials.length() > 2) {
+            initials = initials.substring(0, initials.length() - 1);
+        }
+        return new ParsedAuthor(family, initials, suffixOf(all));
     }
 
     private static boolean familyGivenPlausible(List<String> items) {
@@ -310,79 +323,10 @@ final class AuthorNames {
 
     private static final int BYLINE_MAX = 600;
     private static final int NAME_MAX_TOKENS = 6;
-    private static final Set<String> NOT_NAMES = Set.of(
-            "department",
-            "university",
-            "hospital",
-            "institute",
-            "college",
-            "school",
-            "faculty",
-            "center",
-            "centre",
-            "clinic",
-            "the",
-            "of",
-            "for",
-            "and",
-            "in",
-            "on",
-            "is",
-            "are",
-            "with",
-            "to",
-            "a",
-            "an",
-            "this",
-            "why",
-            "what",
-            "how",
-            "when",
-            "where",
-            "who",
-            "key",
-            "facts",
-            "options",
-            "causes",
-            "symptoms",
-            "signs",
-            "diagnosis",
-            "outlook",
-            "prognosis",
-            "risk",
-            "factors",
-            "living",
-            "care",
-            "next",
-            "steps",
-            "questions",
-            "answers",
-            "takeaways",
-            "points",
-            "basics",
-            "types",
-            "faq",
-            "overview",
-            "introduction",
-            "background",
-            "abstract",
-            "summary",
-            "treatment",
-            "treatments",
-            "therapy",
-            "therapies",
-            "management",
-            "refractory",
-            "resistance",
-            "understanding",
-            "conclusion",
-            "references",
-            "methods",
-            "results",
-            "discussion");
+    private static final Set<String> NOT_NAMES = WordList.load("not-names");
 
     private static boolean nameToken(String token) {
-        if (isInitial(token) || isInitial(token + ".")) {
+        if (isInitial(token) || isInitial(token + ".") || vancouverInitials(token)) {
             return true;
         }
         if (NOT_NAMES.contains(token.toLowerCase(Locale.ROOT))) {

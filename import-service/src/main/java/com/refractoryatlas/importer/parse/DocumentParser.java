@@ -1,50 +1,57 @@
 package com.refractoryatlas.importer.parse;
 
-import com.refractoryatlas.importer.extract.KnowledgeExtractor;
-import com.refractoryatlas.importer.extract.Vocabulary;
 import com.refractoryatlas.importer.parse.bibliography.BibliographyReader;
 import com.refractoryatlas.importer.parse.format.DocumentFormat;
 import com.refractoryatlas.importer.parse.format.FormatDetector;
 import com.refractoryatlas.importer.parse.jats.JatsReader;
+import com.refractoryatlas.importer.parse.layout.Layout;
 import com.refractoryatlas.importer.parse.pdf.PdfReader;
 import com.refractoryatlas.importer.parse.pdf.PdfReading;
 import com.refractoryatlas.importer.parse.pdf.PdfSettings;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The one entry point of the parser: text (or bytes) and a source name in, a {@link ParsedDocument} out. Plain
  * Java, no Spring and no I/O, thread-safe, and total: any input gives a result (an {@link Unrecognized} with typed
- * reasons when nothing usable could be read), never an exception, in time linear in the input size.
+ * reasons when nothing usable could be read), never an exception, in time linear in the input size. Text goes
+ * through the staged {@link TextPipeline}; a reader that builds a {@link Layout} (PDF) enters at
+ * {@link #parse(String, Layout)}. Parsing never extracts knowledge: callers run the extractor on
+ * {@link DocumentBody#of(ParsedDocument)}.
  */
 public final class DocumentParser {
 
     private final ParserSettings settings;
-    private final KnowledgeExtractor extractor;
     private final JatsReader jats;
     private final BibliographyReader bibliography;
-    private final PdfReader pdfReader = new PdfReader(PdfSettings.defaults());
+    private final PdfReader pdf;
 
-    /** A parser with default limits and the bundled vocabulary. */
+    /** A parser with default limits. */
     public DocumentParser() {
-        this(ParserSettings.defaults(), Vocabulary.bundled());
+        this(ParserSettings.defaults());
     }
 
-    public DocumentParser(ParserSettings settings, Vocabulary vocabulary) {
+    public DocumentParser(ParserSettings settings) {
         this.settings = settings;
-        this.extractor = new KnowledgeExtractor(vocabulary);
-        this.jats = new JatsReader(settings, extractor);
+        this.jats = new JatsReader(settings);
         this.bibliography = new BibliographyReader(settings);
+        this.pdf = new PdfReader(PdfSettings.defaults());
     }
 
     /** Parses text that is already decoded. */
     public ParsedDocument parse(String source, String text) {
-        return new ParseRun(source, settings, extractor).parse(text);
+        return TextPipeline.parseText(source, text, settings);
     }
 
     /** Decodes strictly as UTF-8 (a malformed sequence is {@link ParseIssue.Code#INVALID_UTF8}), then parses. */
     public ParsedDocument parse(String source, byte[] bytes) {
-        return new ParseRun(source, settings, extractor).parse(bytes);
+        return TextPipeline.parseBytes(source, bytes, settings);
+    }
+
+    /** Parses a layout a format reader built (lines in reading order, with style when the format has it). */
+    public ParsedDocument parse(String source, Layout layout) {
+        return TextPipeline.parse(source, layout, settings);
     }
 
     /**
@@ -61,11 +68,26 @@ public final class DocumentParser {
         };
     }
 
-    /** The PDF's layout goes on as text for now; the text pipeline will take the {@code Layout} itself. */
+    /** The PDF's layout enters the text pipeline with its styles; what the reader skipped joins the issues. */
     private ParsedDocument parsePdf(String source, byte[] bytes) {
-        return switch (pdfReader.read(bytes)) {
-            case PdfReading.Read read -> parse(source, read.layout().text());
+        return switch (pdf.read(bytes)) {
+            case PdfReading.Read read -> withIssues(parse(source, read.layout()), read.warnings());
             case PdfReading.Failed failed -> new Unrecognized(source, List.of(failed.issue()));
+        };
+    }
+
+    private static ParsedDocument withIssues(ParsedDocument document, List<ParseIssue> first) {
+        if (first.isEmpty()) {
+            return document;
+        }
+        List<ParseIssue> issues = new ArrayList<>(first);
+        issues.addAll(document.issues());
+        return switch (document) {
+            case JournalArticle a ->
+                new JournalArticle(a.source(), a.metadata(), a.sections(), a.references(), a.citations(), issues);
+            case ExplainerPage p -> new ExplainerPage(p.source(), p.title(), p.sections(), p.navigationLinks(), issues);
+            case ReferenceList l -> new ReferenceList(l.source(), l.title(), l.format(), l.references(), issues);
+            case Unrecognized u -> new Unrecognized(u.source(), issues);
         };
     }
 

@@ -18,7 +18,7 @@ final class InputGuard {
     private static final int HTML_PROBE_CHARS = 65_536;
     private static final int HTML_TAG_THRESHOLD = 5;
     private static final int MAX_TAG_NAME = 10;
-    private static final int CONTROL_RATIO_DENOMINATOR = 100;
+    private static final int CONTROL_RATIO_DENOMINATOR = 10;
     private static final int BYTE_MASK = 0xFF;
     private static final String[] HTML_TAGS = {
         "html", "head", "body", "div", "p", "span", "a", "br", "table", "tr", "td", "ul", "ol", "li", "h1", "h2", "h3",
@@ -129,6 +129,13 @@ final class InputGuard {
                     controls + " control or replacement characters: binary content, not a text document",
                     firstControlLine);
             return false;
+        }
+        if (controls > 0) {
+            // pdftotext writes glyphs of fonts without a Unicode map as control characters: text with a broken page
+            log.warning(
+                    ParseIssue.Code.CONTROL_CHARACTERS_REMOVED,
+                    controls + " control or replacement characters removed (a PDF font without a text encoding?)",
+                    firstControlLine);
         }
         return true;
     }

@@ -1,6 +1,5 @@
 package com.refractoryatlas.importer.parse;
 
-import com.refractoryatlas.importer.extract.Knowledge;
 import java.util.List;
 
 /**
@@ -11,7 +10,6 @@ import java.util.List;
  *     sections kept)
  * @param references every numbered reference entry, in list order
  * @param citations one entry per cited reference number that exists in {@link #references()}, sorted by number
- * @param knowledge conditions, therapies, mechanisms and pairings extracted from the body
  */
 public record JournalArticle(
         String source,
@@ -19,7 +17,6 @@ public record JournalArticle(
         List<Section> sections,
         List<ParsedReference> references,
         List<ParsedCitation> citations,
-        Knowledge knowledge,
         List<ParseIssue> issues)
         implements ParsedDocument {
 

@@ -62,18 +62,33 @@ public record ParseIssue(
         /** Only the first pages were read: the PDF has more than the configured page limit. */
         PDF_PAGES_TRUNCATED,
         /** One page could not be read (a broken content stream or font); the other pages were. */
-        PDF_PAGE_UNREADABLE
+        PDF_PAGE_UNREADABLE,
+        /** Note: what the document was read as, and the evidence for it (DOI, byline, references, dates). */
+        DOCUMENT_KIND,
+        /** Warning: a References heading with no entry read under it. */
+        REFERENCES_NOT_READ,
+        /** Warning: markers cite numbers past the end of the parsed reference list. */
+        CITATION_BEYOND_REFERENCE_LIST,
+        /** Note: an unnumbered (author-year) reference list, numbered in list order. */
+        REFERENCES_NUMBERED_BY_POSITION,
+        /** Warning: control characters (a PDF font without a text encoding) were removed from the text. */
+        CONTROL_CHARACTERS_REMOVED,
+        /** Warning: text inside a numbered reference list that no numbered entry could claim was left out. */
+        REFERENCE_FRAGMENT_DROPPED
     }
 
-    static ParseIssue error(Code code, String message, @Nullable Integer line) {
+    /** An error: the document is {@link Unrecognized}. Public for the readers of other formats. */
+    public static ParseIssue error(Code code, String message, @Nullable Integer line) {
         return new ParseIssue(code, message, line, Severity.ERROR);
     }
 
-    static ParseIssue warning(Code code, String message, @Nullable Integer line) {
+    /** A warning: the result is usable but something was guessed or left out. */
+    public static ParseIssue warning(Code code, String message, @Nullable Integer line) {
         return new ParseIssue(code, message, line, Severity.WARNING);
     }
 
-    static ParseIssue info(Code code, String message, @Nullable Integer line) {
+    /** A note. */
+    public static ParseIssue info(Code code, String message, @Nullable Integer line) {
         return new ParseIssue(code, message, line, Severity.INFO);
     }
 }

@@ -10,9 +10,7 @@ import java.util.Set;
  */
 final class Sentences {
 
-    private static final Set<String> ABBREVIATIONS = Set.of(
-            "e.g", "i.e", "al", "Dr", "Mr", "Mrs", "Ms", "Prof", "vs", "Fig", "Figs", "No", "Vol", "approx", "cf", "Jr",
-            "Sr", "St", "Inc", "Ltd", "Co", "Eq", "Ref", "Refs", "Ch", "Sec", "etc.,", "resp");
+    private static final Set<String> ABBREVIATIONS = WordList.load("abbreviations");
     private static final int MAX_MARKER_CHARS = 200;
     private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[,;]");
     private static final int MAX_NUMBER_DIGITS = 4;
@@ -31,6 +29,13 @@ final class Sentences {
         int n = paragraph.length();
         for (int i = 0; i < n; i++) {
             char c = paragraph.charAt(i);
+            int superscriptEnd = c == '.' ? superscriptBoundary(paragraph, i) : -1;
+            if (superscriptEnd > 0) {
+                add(out, paragraph, start, superscriptEnd, maxRange);
+                start = superscriptEnd;
+                i = superscriptEnd - 1;
+                continue;
+            }
             if ((c == '.' || c == '?' || c == '!') && boundaryAfter(paragraph, i) && !abbreviation(paragraph, i)) {
                 int end = i + 1;
                 while (end < n && (paragraph.charAt(end) == '"' || paragraph.charAt(end) == '”')) {
@@ -78,6 +83,23 @@ final class Sentences {
             out.addAll(m.numbers());
         }
         return out;
+    }
+
+    /** "…therapy.12,13 Next": a flattened superscript after the period; the sentence ends after its digits. */
+    private static int superscriptBoundary(String s, int dot) {
+        int j = dot + 1;
+        if (dot == 0 || !Character.isLetter(s.charAt(dot - 1)) || j >= s.length() || !Character.isDigit(s.charAt(j))) {
+            return -1;
+        }
+        while (j < s.length()
+                && j - dot <= MAX_MARKER_CHARS
+                && (Character.isDigit(s.charAt(j)) || ",–-".indexOf(s.charAt(j)) >= 0)) {
+            j++;
+        }
+        if (j + 1 >= s.length() || s.charAt(j) != ' ' || !Character.isUpperCase(s.charAt(j + 1))) {
+            return -1;
+        }
+        return j;
     }
 
     private static boolean boundaryAfter(String s, int i) {
@@ -146,7 +168,7 @@ final class Sentences {
         return out;
     }
 
-    private static Marker marker(String body, int offset, int maxRange) {
+    static @org.jspecify.annotations.Nullable Marker marker(String body, int offset, int maxRange) {
         List<Integer> numbers = new ArrayList<>();
         boolean tooLarge = false;
         for (String part : SEPARATORS.split(body)) {

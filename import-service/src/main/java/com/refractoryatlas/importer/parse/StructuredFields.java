@@ -18,12 +18,12 @@ public final class StructuredFields {
 
     /** Whitespace runs (newlines, tabs, no-break spaces) collapsed to one space, ends trimmed. */
     public static String collapse(String s) {
-        return ReferenceParser.collapse(s);
+        return ReferenceLabeller.collapse(s);
     }
 
     /** A work's title without quotes, emphasis or trailing punctuation. */
     public static String title(String s) {
-        return ReferenceParser.cleanTitle(ReferenceParser.collapse(s));
+        return ReferenceLabeller.cleanTitle(ReferenceLabeller.collapse(s));
     }
 
     /** A journal or book title without trailing punctuation; null when nothing is left. */
@@ -31,7 +31,7 @@ public final class StructuredFields {
         if (s == null) {
             return null;
         }
-        String j = ReferenceParser.cleanTitle(ReferenceParser.collapse(s));
+        String j = ReferenceLabeller.cleanTitle(ReferenceLabeller.collapse(s));
         return j.isEmpty() ? null : j;
     }
 
@@ -41,8 +41,8 @@ public final class StructuredFields {
             return null;
         }
         String text =
-                s.length() > ReferenceParser.MAX_ENTRY_CHARS ? s.substring(0, ReferenceParser.MAX_ENTRY_CHARS) : s;
-        return ReferenceParser.fields(ReferenceParser.collapse(text)).doi();
+                s.length() > ReferenceLabeller.MAX_ENTRY_CHARS ? s.substring(0, ReferenceLabeller.MAX_ENTRY_CHARS) : s;
+        return Dois.find(ReferenceLabeller.collapse(text));
     }
 
     /** A printed author list split into names, whatever its order and separators. */
@@ -58,7 +58,7 @@ public final class StructuredFields {
         if (s == null) {
             return null;
         }
-        String p = ReferenceParser.collapse(s)
+        String p = ReferenceLabeller.collapse(s)
                 .replace('–', '-')
                 .replace('—', '-')
                 .replace('‐', '-')
@@ -89,7 +89,7 @@ public final class StructuredFields {
      */
     public static ParsedReference label(int number, String text, int line, List<ParseIssue> issues) {
         IssueLog log = new IssueLog(UNLIMITED_ISSUES);
-        ParsedReference reference = ReferenceParser.parse(number, text, line, log);
+        ParsedReference reference = ReferenceLabeller.parse(number, text, line, log);
         issues.addAll(log.toList());
         return reference;
     }

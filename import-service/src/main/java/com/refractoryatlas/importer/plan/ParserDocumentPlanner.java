@@ -2,12 +2,18 @@ package com.refractoryatlas.importer.plan;
 
 import com.refractoryatlas.importer.ImportProperties;
 import com.refractoryatlas.importer.extract.Condition;
+import com.refractoryatlas.importer.extract.Extraction;
+import com.refractoryatlas.importer.extract.ExtractionNote;
 import com.refractoryatlas.importer.extract.Knowledge;
+import com.refractoryatlas.importer.extract.KnowledgeExtractor;
 import com.refractoryatlas.importer.extract.Mechanism;
+import com.refractoryatlas.importer.extract.TextParagraph;
+import com.refractoryatlas.importer.extract.TextSentence;
 import com.refractoryatlas.importer.extract.Therapy;
 import com.refractoryatlas.importer.extract.Treatment;
 import com.refractoryatlas.importer.extract.Vocabulary;
 import com.refractoryatlas.importer.parse.ArticleMetadata;
+import com.refractoryatlas.importer.parse.DocumentBody;
 import com.refractoryatlas.importer.parse.DocumentParser;
 import com.refractoryatlas.importer.parse.ExplainerPage;
 import com.refractoryatlas.importer.parse.JournalArticle;
@@ -39,7 +45,8 @@ import org.springframework.stereotype.Component;
 /**
  * Plans with the document parser: an unrecognized document, or one with any ERROR issue, is rejected whole; a
  * journal article or explainer page becomes an {@code ArticleInput} (explainers as {@code EXPLAINER} articles) and a
- * catalog draft whose treatments cite the article's reference numbers.
+ * catalog draft whose treatments cite the article's reference numbers. Knowledge is extracted here, after parsing,
+ * from the parsed body ({@link DocumentBody}): the parser never extracts.
  */
 @Component
 class ParserDocumentPlanner implements DocumentPlanner {
@@ -54,11 +61,40 @@ class ParserDocumentPlanner implements DocumentPlanner {
             ParseIssue.Code.MISSING_REFERENCE_NUMBER);
 
     private final DocumentParser parser;
+    private final KnowledgeExtractor extractor;
 
     ParserDocumentPlanner(ImportProperties properties) {
         var settings = ParserSettings.defaults()
                 .withMaxBytes(properties.maxDocumentSize().toBytes());
-        this.parser = new DocumentParser(settings, Vocabulary.bundled());
+        this.parser = new DocumentParser(settings);
+        this.extractor = new KnowledgeExtractor(Vocabulary.bundled());
+    }
+
+    /** Runs the extractor on a parsed document's body; its notes become INFO issues of the plan. */
+    static Extraction extract(KnowledgeExtractor extractor, ParsedDocument parsed) {
+        List<TextParagraph> paragraphs = DocumentBody.of(parsed).stream()
+                .map(p -> new TextParagraph(
+                        p.heading(),
+                        p.sentences().stream()
+                                .map(s -> new TextSentence(s.text(), s.citations(), s.line()))
+                                .toList()))
+                .toList();
+        return extractor.extract(paragraphs);
+    }
+
+    private static List<DocumentPlan.Issue> notes(Extraction extraction) {
+        return extraction.notes().stream().map(ParserDocumentPlanner::note).toList();
+    }
+
+    private static DocumentPlan.Issue note(ExtractionNote n) {
+        return new DocumentPlan.Issue(
+                ParseIssue.Code.CONDITION_NOT_IN_VOCABULARY.name(), n.message(), n.line() > 0 ? n.line() : null);
+    }
+
+    private static List<DocumentPlan.Issue> concat(List<DocumentPlan.Issue> a, List<DocumentPlan.Issue> b) {
+        var out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     @Override
@@ -76,11 +112,13 @@ class ParserDocumentPlanner implements DocumentPlanner {
             return new DocumentPlan.Reject(errors.isEmpty() ? issues(parsed, false) : errors);
         }
         var checksum = sha256(text);
+        var extraction = extract(extractor, parsed);
+        var warnings = concat(issues(parsed, false), notes(extraction));
         return switch (parsed) {
             case JournalArticle article ->
-                new DocumentPlan.Write(article(article, checksum), draft(article.knowledge()), issues(parsed, false));
+                new DocumentPlan.Write(article(article, checksum), draft(extraction.knowledge()), warnings);
             case ExplainerPage page ->
-                new DocumentPlan.Write(explainer(page, checksum), draft(page.knowledge()), issues(parsed, false));
+                new DocumentPlan.Write(explainer(page, checksum), draft(extraction.knowledge()), warnings);
             case ReferenceList list ->
                 new DocumentPlan.Write(referenceList(list, checksum), NO_CATALOG, issues(parsed, false));
             case Unrecognized unrecognized -> new DocumentPlan.Reject(issues(unrecognized, false));

@@ -2,7 +2,6 @@ package com.refractoryatlas.importer.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.refractoryatlas.importer.extract.Vocabulary;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Assertions;
@@ -94,7 +93,7 @@ class BadInputTests {
 
     @Test
     void rejectsTextOverTheConfiguredLimit() {
-        DocumentParser small = new DocumentParser(ParserSettings.defaults().withMaxBytes(1000), Vocabulary.bundled());
+        DocumentParser small = new DocumentParser(ParserSettings.defaults().withMaxBytes(1000));
         String seed = Documents.seed("000");
         ParseIssue issue = onlyError(small.parse("000.txt", seed));
         assertThat(issue.code()).isEqualTo(ParseIssue.Code.TOO_LARGE);
@@ -107,7 +106,7 @@ class BadInputTests {
 
     @Test
     void countsMultibyteCharactersAgainstTheLimit() {
-        DocumentParser small = new DocumentParser(ParserSettings.defaults().withMaxBytes(100), Vocabulary.bundled());
+        DocumentParser small = new DocumentParser(ParserSettings.defaults().withMaxBytes(100));
         String text = "é".repeat(60);
         assertThat(onlyError(small.parse("accents.txt", text)).code()).isEqualTo(ParseIssue.Code.TOO_LARGE);
     }

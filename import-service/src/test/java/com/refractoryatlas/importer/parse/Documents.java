@@ -1,5 +1,11 @@
 package com.refractoryatlas.importer.parse;
 
+import com.refractoryatlas.importer.extract.Extraction;
+import com.refractoryatlas.importer.extract.Knowledge;
+import com.refractoryatlas.importer.extract.KnowledgeExtractor;
+import com.refractoryatlas.importer.extract.TextParagraph;
+import com.refractoryatlas.importer.extract.TextSentence;
+import com.refractoryatlas.importer.extract.Vocabulary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +20,24 @@ final class Documents {
 
     static final Path SEEDS = Path.of("../samples/seeds");
 
+    private static final KnowledgeExtractor EXTRACTOR = new KnowledgeExtractor(Vocabulary.bundled());
+
     private Documents() {}
+
+    /** Extraction as the import planner runs it: after parsing, on the parsed body. */
+    static Extraction extraction(ParsedDocument doc) {
+        return EXTRACTOR.extract(DocumentBody.of(doc).stream()
+                .map(p -> new TextParagraph(
+                        p.heading(),
+                        p.sentences().stream()
+                                .map(s -> new TextSentence(s.text(), s.citations(), s.line()))
+                                .toList()))
+                .toList());
+    }
+
+    static Knowledge knowledge(ParsedDocument doc) {
+        return extraction(doc).knowledge();
+    }
 
     static List<Path> seeds() {
         try (Stream<Path> files = Files.list(SEEDS)) {

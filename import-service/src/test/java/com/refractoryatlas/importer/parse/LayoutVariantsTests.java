@@ -14,11 +14,12 @@ class LayoutVariantsTests {
     void aShortHeadingAfterTheTitleOfAnExplainerIsNotTakenForAByline() {
         ExplainerPage page = (ExplainerPage) PARSER.parse("x", Documents.resource("explainer-plain-short-heading.txt"));
         assertThat(page.sections()).extracting(Section::heading).containsExactly("Key Facts", "What Helps");
-        assertThat(page.knowledge().conditions())
+        assertThat(Documents.knowledge(page).conditions())
                 .filteredOn(c -> c.id().equals("epilepsy"))
                 .singleElement()
                 .satisfies(c -> assertThat(c.refractoryCriteria()).hasSize(1));
-        assertThat(treatment(page.knowledge(), "epilepsy", "epilepsy-surgery")).isPresent();
+        assertThat(treatment(Documents.knowledge(page), "epilepsy", "epilepsy-surgery"))
+                .isPresent();
     }
 
     @Test
@@ -35,7 +36,7 @@ class LayoutVariantsTests {
                         new ParsedAuthor("Moskowitz", "Craig H.", null),
                         new ParsedAuthor("Nademanee", "Auayporn", null));
         assertThat(a.citations()).extracting(ParsedCitation::number).containsExactly(1, 2);
-        assertThat(treatment(a.knowledge(), "hodgkin-lymphoma", "immunotherapy"))
+        assertThat(treatment(Documents.knowledge(a), "hodgkin-lymphoma", "immunotherapy"))
                 .hasValueSatisfying(t -> assertThat(t.role()).isEqualTo(TreatmentRole.SALVAGE));
     }
 
@@ -72,10 +73,10 @@ class LayoutVariantsTests {
         assertThat(page.sections())
                 .extracting(Section::heading)
                 .containsExactly("Why Some Infections Resist Antibiotics", "Introduction");
-        assertThat(page.knowledge().mechanisms())
+        assertThat(Documents.knowledge(page).mechanisms())
                 .extracting(m -> m.id())
                 .containsExactlyInAnyOrder("metabolic-inactivation", "drug-efflux-pumps");
-        assertThat(page.knowledge().mechanisms())
+        assertThat(Documents.knowledge(page).mechanisms())
                 .allSatisfy(m -> assertThat(m.conditionIds()).contains("bacterial-infections"));
     }
 }

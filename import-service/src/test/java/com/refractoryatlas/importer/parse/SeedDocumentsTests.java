@@ -207,12 +207,12 @@ class SeedDocumentsTests {
 
         @Test
         void clozapineIsTheGoldStandardForSchizophrenia() {
-            assertThat(treatment(article.knowledge(), "schizophrenia", "clozapine"))
+            assertThat(treatment(Documents.knowledge(article), "schizophrenia", "clozapine"))
                     .hasValueSatisfying(t -> {
                         assertThat(t.role()).isEqualTo(TreatmentRole.GOLD_STANDARD);
                         assertThat(t.referenceNumbers()).contains(2);
                     });
-            assertThat(treatment(article.knowledge(), "depression", "electroconvulsive-therapy"))
+            assertThat(treatment(Documents.knowledge(article), "depression", "electroconvulsive-therapy"))
                     .hasValueSatisfying(t -> assertThat(t.referenceNumbers()).contains(1));
         }
     }
@@ -230,7 +230,7 @@ class SeedDocumentsTests {
 
         @Test
         void extractsRolesAndEvidence() {
-            Knowledge k = article.knowledge();
+            Knowledge k = Documents.knowledge(article);
             assertThat(treatment(k, "acute-myeloid-leukemia", "venetoclax")).hasValueSatisfying(t -> {
                 assertThat(t.role()).isEqualTo(TreatmentRole.SALVAGE);
                 assertThat(t.referenceNumbers()).containsExactly(4);
@@ -262,7 +262,7 @@ class SeedDocumentsTests {
                             "Why Treatments Become Refractory",
                             "Disease Context: Where Refractoriness Is Most Common",
                             "Navigating Advanced Treatment Paths");
-            Knowledge k = page.knowledge();
+            Knowledge k = Documents.knowledge(page);
             assertThat(k.mechanisms())
                     .extracting(m -> m.id())
                     .contains(
@@ -306,10 +306,10 @@ class SeedDocumentsTests {
                     .extracting(Section::heading)
                     .last()
                     .isEqualTo("Navigating Life with a Refractory Condition");
-            assertThat(page.knowledge().mechanisms())
+            assertThat(Documents.knowledge(page).mechanisms())
                     .extracting(m -> m.id())
                     .contains("clonal-evolution", "tumour-microenvironment", "drug-efflux-pumps");
-            assertThat(page.knowledge().conditions())
+            assertThat(Documents.knowledge(page).conditions())
                     .filteredOn(c -> c.id().equals("non-hodgkin-lymphoma"))
                     .singleElement()
                     .satisfies(c -> assertThat(c.refractoryCriteria()).hasSize(1));

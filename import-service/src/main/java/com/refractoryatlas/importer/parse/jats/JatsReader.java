@@ -1,10 +1,5 @@
 package com.refractoryatlas.importer.parse.jats;
 
-import com.refractoryatlas.importer.extract.Extraction;
-import com.refractoryatlas.importer.extract.ExtractionNote;
-import com.refractoryatlas.importer.extract.KnowledgeExtractor;
-import com.refractoryatlas.importer.extract.TextParagraph;
-import com.refractoryatlas.importer.extract.TextSentence;
 import com.refractoryatlas.importer.parse.ArticleMetadata;
 import com.refractoryatlas.importer.parse.JournalArticle;
 import com.refractoryatlas.importer.parse.ParseIssue;
@@ -34,11 +29,9 @@ public final class JatsReader {
     public static final int MAX_REFERENCES = 2000;
 
     private final ParserSettings settings;
-    private final KnowledgeExtractor extractor;
 
-    public JatsReader(ParserSettings settings, KnowledgeExtractor extractor) {
+    public JatsReader(ParserSettings settings) {
         this.settings = settings;
-        this.extractor = extractor;
     }
 
     public ParsedDocument read(String source, byte[] bytes) {
@@ -91,9 +84,7 @@ public final class JatsReader {
         var sections = run.body.sections();
         Citations.Result cited = Citations.resolve(run.body.paragraphs(), numbers, settings.maxCitationRange(), issues);
         report(run, metadata, references, issues);
-        var knowledge = knowledge(cited.paragraphs(), references, issues);
-        return new JournalArticle(
-                source, metadata, sections, references, cited.citations(), knowledge, issues.toList());
+        return new JournalArticle(source, metadata, sections, references, cited.citations(), issues.toList());
     }
 
     /**
@@ -124,20 +115,6 @@ public final class JatsReader {
         if (references.isEmpty()) {
             issues.warning(ParseIssue.Code.MISSING_REFERENCES, "no ref-list entries", null);
         }
-    }
-
-    private com.refractoryatlas.importer.extract.Knowledge knowledge(
-            List<TextParagraph> paragraphs, List<ParsedReference> references, Issues issues) {
-        List<TextParagraph> all = new ArrayList<>(paragraphs);
-        for (ParsedReference r : references) {
-            all.add(new TextParagraph(
-                    "References", List.of(new TextSentence(r.title(), List.of(r.number()), r.line()))));
-        }
-        Extraction extraction = extractor.extract(all);
-        for (ExtractionNote note : extraction.notes()) {
-            issues.info(ParseIssue.Code.CONDITION_NOT_IN_VOCABULARY, note.message(), note.line());
-        }
-        return extraction.knowledge();
     }
 
     /** The file name without directories or extension: the title of a document that prints none. */

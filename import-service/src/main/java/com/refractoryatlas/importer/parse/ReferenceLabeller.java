@@ -14,27 +14,24 @@ import org.jspecify.annotations.Nullable;
  * 2020;20(3):727-42.}) layouts. Entries are capped in length and every pattern is bounded, so hostile entries
  * cannot make it slow.
  */
-final class ReferenceParser {
+final class ReferenceLabeller {
 
     static final int MAX_ENTRY_CHARS = 4000;
     private static final int MIN_YEAR = 1500;
     private static final int MAX_YEAR = 2100;
     private static final int MAX_TITLE_CHARS = 500;
 
-    private static final Pattern DOI = Pattern.compile(
-            "(?:(?:https?://)?(?:dx\\.)?doi\\.org/|doi:?\\s?+)?+(10\\.\\d{4,9}+/[^\\s\"<>]{1,200}+)",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern URL = Pattern.compile("https?://[^\\s]{1,500}+");
     private static final Pattern PUBMED = Pattern.compile("(?:PMID|PMCID):?\\s?+\\w{1,20}+", Pattern.CASE_INSENSITIVE);
     private static final Pattern YEAR_IN_PARENS = Pattern.compile("\\((\\d{4})[a-z]?\\)");
     private static final Pattern BARE_YEAR = Pattern.compile("(?<![\\w/.-])(\\d{4})[a-z]?(?![\\w/-])");
     private static final Pattern VOLUME_ISSUE =
             Pattern.compile("([A-Za-z]?\\d[\\w.-]{0,15}+)\\s*+(?:\\(([^()]{1,20}+)\\))?+");
-    private static final Pattern APA_YEAR = Pattern.compile("\\((\\d{4})[a-z]?(?:,[^)]{0,40}+)?\\)\\.?");
+    private static final Pattern APA_YEAR = Pattern.compile("\\((\\d{4}|n\\.\\s?d\\.)[a-z]?(?:,[^)]{0,40}+)?\\)\\.?");
 
     private static final Pattern NUMBER_WORDS = Pattern.compile("(?i)\\b(?:vol(?:ume)?|no|issue|pp?)\\.?+\\s?+");
 
-    private ReferenceParser() {}
+    private ReferenceLabeller() {}
 
     /** The fields of a cited work, used for reference entries and for an article's own "How to cite" line. */
     record Fields(
@@ -82,6 +79,13 @@ final class ReferenceParser {
                 line);
     }
 
+    static String abbreviateRaw(String s) {
+        String t = collapse(s);
+        return t.length() <= ABBREVIATED ? t : t.substring(0, ABBREVIATED) + "…";
+    }
+
+    private static final int ABBREVIATED = 80;
+
     private static String abbreviate(String s) {
         return s.length() <= MAX_TITLE_CHARS ? s : s.substring(0, MAX_TITLE_CHARS) + "…";
     }
@@ -101,39 +105,98 @@ final class ReferenceParser {
         return out.toString().strip();
     }
 
-    /** Splits an entry (without its number) into fields; fields that cannot be found are null. */
+    /**
+     * Splits an entry (without its number) into fields; fields that cannot be found are null. Every style's reading
+     * that applies is tried and the one with the best {@link #score} wins, so that an author-year entry with a quoted
+     * word in its title is not read as a quoted-title entry only because a quote comes first.
+     */
     static Fields fields(String entry) {
-        String text = entry.replace("\\*", "").replace("\\_", "");
+        String text = Hyphenation.repairInline(entry.replace("\\*", "").replace("\\_", ""));
         String doi = null;
-        Matcher d = DOI.matcher(text);
-        if (d.find()) {
-            doi = trimDoi(d.group(1));
-            text = text.substring(0, d.start()) + text.substring(d.end());
+        int[] span = Dois.span(text);
+        if (span != null) {
+            doi = Dois.find(text.substring(span[0]));
+            text = text.substring(0, span[0]) + text.substring(span[1]);
         }
         text = URL.matcher(text).replaceAll("");
         text = PUBMED.matcher(text).replaceAll("");
-        text = text.replace("Available from:", "").replace("[Internet]", "").strip();
+        text = text.replace("Available from:", "")
+                .replace("[Internet]", "")
+                .replace("[PubMed]", "")
+                .strip();
+        List<Fields> candidates = new ArrayList<>();
         int open = indexOfAny(text, '"', '“', 0);
         int close = lastIndexOfAny(text, '"', '”');
         if (open >= 0 && close > open + 1) {
-            return quoted(text, open, close, doi);
+            candidates.add(quoted(text, open, close, doi));
         }
         Matcher apa = APA_YEAR.matcher(text);
         if (apa.find() && apa.start() > 0 && AuthorNames.looksLikeNameList(text.substring(0, apa.start()))) {
-            return apa(text, apa, doi);
+            candidates.add(apa(text, apa, doi));
         }
-        return vancouver(text, doi);
+        int colon = colonAfterAuthors(text);
+        if (colon > 0) {
+            candidates.add(afterAuthors(text, colon, doi));
+        }
+        candidates.add(vancouver(text, doi, false));
+        candidates.add(vancouver(text, doi, true));
+        Fields best = candidates.get(0);
+        double bestScore = score(best);
+        for (Fields f : candidates.subList(1, candidates.size())) {
+            double s = score(f);
+            if (s > bestScore) {
+                best = f;
+                bestScore = s;
+            }
+        }
+        return best;
     }
 
-    private static String trimDoi(String doi) {
-        String s = doi;
-        while (!s.isEmpty() && ".,;:)]}*".indexOf(s.charAt(s.length() - 1)) >= 0) {
-            if (s.endsWith(")") && count(s, '(') >= count(s, ')')) {
-                break;
-            }
-            s = s.substring(0, s.length() - 1);
+    private static final int MIN_TITLE_CHARS = 8;
+    private static final int MAX_AUTHORS_CHARS = 600;
+    private static final int MAX_JOURNAL_CHARS = 150;
+
+    /** How well a reading fits: filled, well-formed fields score; fields that look like another field cost. */
+    static double score(Fields f) {
+        double s = 0;
+        if (!f.authors().isEmpty()) {
+            s += 2;
+            s -= f.authors().stream()
+                    .filter(a -> a.family().length() < 2 || a.family().split(" ").length > 4)
+                    .count();
         }
+        String title = f.title();
+        if (title != null && title.length() >= MIN_TITLE_CHARS && title.length() <= MAX_TITLE_CHARS) {
+            s += 2;
+            if (AuthorNames.looksLikeNameList(title) && title.indexOf(',') > 0) {
+                s -= 2;
+            }
+        }
+        String journal = f.journal();
+        if (journal != null && journal.length() <= MAX_JOURNAL_CHARS) {
+            s += 1.5;
+            if (hasDigit(journal)) {
+                s -= 1;
+            }
+        }
+        s += f.year() != null ? 1.5 : 0;
+        s += f.volume() != null && hasDigit(f.volume()) ? 1 : 0;
+        s += f.pages() != null && hasDigit(f.pages()) ? 1 : 0;
         return s;
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the text holds a plausible publication year. */
+    static boolean hasYear(String text) {
+        return anyYear(text) != null;
     }
 
     private static int count(String s, char c) {
@@ -156,17 +219,108 @@ final class ReferenceParser {
     private static Fields apa(String text, Matcher year, @Nullable String doi) {
         List<ParsedAuthor> authors = AuthorNames.parse(text.substring(0, year.start()));
         String rest = text.substring(year.end()).strip();
-        int titleEnd = sentenceEnd(rest, 0);
-        String title = cleanTitle(titleEnd < 0 ? rest : rest.substring(0, titleEnd + 1));
-        Source source = titleEnd < 0 ? Source.EMPTY : source(rest.substring(titleEnd + 1));
-        Integer y = Integer.valueOf(year.group(1));
+        String[] parts = titleAndSource(rest);
+        String title = cleanTitle(parts[0]);
+        Source source = parts[1].isEmpty() ? Source.EMPTY : source(parts[1]);
+        Integer y = Character.isDigit(year.group(1).charAt(0)) ? Integer.valueOf(year.group(1)) : null;
         return new Fields(authors, title, source.journal, source.volume, source.issue, source.pages, y, doi);
     }
 
-    private static Fields vancouver(String text, @Nullable String doi) {
+    /**
+     * Title and source of the text after the authors (and year): the source is the last sentence-like segment
+     * with numbers, extended back over abbreviated journal words ("Mem. Inst. Oswaldo Cruz"); the title is what
+     * comes before, whatever punctuation it has inside ("…her pup? An experimental study…").
+     */
+    static String[] titleAndSource(String rest) {
+        List<String> segments = segments(rest, 0);
+        if (segments.size() < 2) {
+            return new String[] {rest, ""};
+        }
+        int sourceAt = segments.size() - 1;
+        while (sourceAt > 1 && numericOnly(segments.get(sourceAt))) {
+            sourceAt--;
+        }
+        sourceAt = journalStart(segments, sourceAt, 0);
+        return new String[] {
+            String.join(" ", segments.subList(0, sourceAt)),
+            String.join(" ", segments.subList(sourceAt, segments.size()))
+        };
+    }
+
+    private static List<String> segments(String text, int start) {
+        List<String> segments = new ArrayList<>();
+        int from = start;
+        int end;
+        while ((end = sentenceEnd(text, from)) >= 0) {
+            segments.add(text.substring(from, end + 1).strip());
+            from = end + 1;
+        }
+        if (from < text.length() && !text.substring(from).isBlank()) {
+            segments.add(text.substring(from).strip());
+        }
+        return segments;
+    }
+
+    /** Moves the source start back over segments that are only abbreviations ("Mem.", "J. Am."). */
+    private static int journalStart(List<String> segments, int sourceAt, int titleFrom) {
+        int at = sourceAt;
+        while (at - 1 > titleFrom && abbreviations(segments.get(at - 1))) {
+            at--;
+        }
+        return at;
+    }
+
+    private static boolean abbreviations(String segment) {
+        String[] tokens = segment.split(" ");
+        if (tokens.length > MAX_ABBREVIATION_TOKENS) {
+            return false;
+        }
+        for (String t : tokens) {
+            if (t.length() < 2
+                    || t.length() > MAX_ABBREVIATION_CHARS
+                    || !t.endsWith(".")
+                    || !Character.isUpperCase(t.charAt(0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final int MAX_ABBREVIATION_TOKENS = 3;
+    private static final int MAX_ABBREVIATION_CHARS = 9;
+
+    /** BMC and older Springer: "Dagenais S, Caro J, Haldeman S: A systematic review… Spine J 2008, 8:8–20." */
+    private static int colonAfterAuthors(String text) {
+        int colon = text.indexOf(": ");
+        if (colon <= 0 || colon > MAX_AUTHORS_CHARS) {
+            return -1;
+        }
+        String prefix = text.substring(0, colon);
+        if (sentenceEnd(prefix, 0) >= 0 || prefix.contains("et al. ") || prefix.contains("et al., ")) {
+            return -1;
+        }
+        return AuthorNames.looksLikeNameList(prefix) ? colon : -1;
+    }
+
+    private static Fields afterAuthors(String text, int end, @Nullable String doi) {
+        List<ParsedAuthor> authors = AuthorNames.parse(text.substring(0, end));
+        String rest = text.substring(end + 1).strip();
+        String[] parts = titleAndSource(rest);
+        String title = cleanTitle(parts[0]);
+        Source source = parts[1].isEmpty() ? Source.EMPTY : source(parts[1]);
+        Integer year = source.year != null ? source.year : anyYear(rest);
+        return new Fields(authors, title, source.journal, source.volume, source.issue, source.pages, year, doi);
+    }
+
+    private static Fields vancouver(String text, @Nullable String doi, boolean authorsEndAtInitial) {
         List<String> segments = new ArrayList<>();
         int from = 0;
         int end;
+        int authorsEnd = authorsEndAtInitial ? authorsEnd(text) : -1;
+        if (authorsEnd > 0) {
+            segments.add(text.substring(0, authorsEnd + 1).strip());
+            from = authorsEnd + 1;
+        }
         while ((end = sentenceEnd(text, from)) >= 0) {
             segments.add(text.substring(from, end + 1).strip());
             from = end + 1;
@@ -184,6 +338,7 @@ final class ReferenceParser {
         while (sourceAt > titleFrom + 1 && numericOnly(segments.get(sourceAt))) {
             sourceAt--;
         }
+        sourceAt = journalStart(segments, sourceAt, titleFrom);
         String sourceText = String.join(" ", segments.subList(sourceAt, segments.size()));
         if (sourceAt == titleFrom) {
             return new Fields(authors, cleanTitle(sourceText), null, null, null, null, anyYear(text), doi);
@@ -192,6 +347,30 @@ final class ReferenceParser {
         Source source = source(sourceText);
         Integer year = source.year != null ? source.year : anyYear(sourceText);
         return new Fields(authors, title, source.journal, source.volume, source.issue, source.pages, year, doi);
+    }
+
+    /**
+     * For "Smith, J.; Doe, A. Title" and "Lee J. Title": the first period-space whose prefix reads as a name list,
+     * even right after an initial; -1 when none.
+     */
+    private static int authorsEnd(String s) {
+        for (int i = 1; i < Math.min(s.length() - 1, MAX_AUTHORS_CHARS); i++) {
+            if (s.charAt(i) == '.'
+                    && s.charAt(i + 1) == ' '
+                    && afterInitial(s, i)
+                    && i + 2 < s.length()
+                    && Character.isUpperCase(s.charAt(i + 2))
+                    && AuthorNames.looksLikeNameList(s.substring(0, i + 1))
+                    && !AuthorNames.isInitial(firstToken(s.substring(i + 2)))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String firstToken(String s) {
+        int space = s.indexOf(' ');
+        return space < 0 ? s : s.substring(0, space);
     }
 
     private static boolean numericOnly(String segment) {
@@ -292,7 +471,7 @@ final class ReferenceParser {
         if (journal == null) {
             String[] tokens = t.split(" ");
             int k = tokens.length;
-            while (k > 0 && numericToken(tokens[k - 1])) {
+            while (k > 0 && numericToken(tokens[k - 1]) && !closesParenthesis(tokens, k - 1)) {
                 k--;
             }
             journal = k == 0 ? null : cleanJournal(String.join(" ", java.util.Arrays.copyOf(tokens, k)));
@@ -302,11 +481,19 @@ final class ReferenceParser {
     }
 
     private static @Nullable String cleanJournal(String s) {
-        String j = Markup.clean(s);
-        while (!j.isEmpty() && ".,;: ".indexOf(j.charAt(j.length() - 1)) >= 0) {
-            j = j.substring(0, j.length() - 1);
+        return JournalNames.normalize(s);
+    }
+
+    /** "Spine (Phila Pa 1976)": the token closes a parenthesis the journal name opened, so it is the name's. */
+    private static boolean closesParenthesis(String[] tokens, int at) {
+        if (!tokens[at].endsWith(")") || tokens[at].indexOf('(') >= 0) {
+            return false;
         }
-        return j.isBlank() ? null : j;
+        int open = 0;
+        for (int i = 0; i < at; i++) {
+            open += count(tokens[i], '(') - count(tokens[i], ')');
+        }
+        return open > 0 && !numericToken(tokens[at - 1 < 0 ? 0 : at - 1]);
     }
 
     private static boolean numericToken(String token) {
@@ -346,7 +533,8 @@ final class ReferenceParser {
             Matcher bare = BARE_YEAR.matcher(s);
             while (bare.find()) {
                 Integer candidate = plausibleYear(bare.group(1));
-                boolean vancouver = bare.end() < s.length() && s.charAt(bare.end()) == ';';
+                boolean vancouver =
+                        bare.end() < s.length() && (s.charAt(bare.end()) == ';' || s.charAt(bare.end()) == ',');
                 if (candidate != null && (vancouver || s.indexOf(':') < 0 || bare.start() > s.indexOf(':'))) {
                     year = candidate;
                     s = s.substring(0, bare.start()) + " " + s.substring(bare.end());
@@ -394,8 +582,7 @@ final class ReferenceParser {
         if (first.endsWith("-") && r.length() > first.length()) {
             first = r.replace(" ", "").split("[,;]", 2)[0];
         }
-        String p = stripEnds(first);
-        return p.isEmpty() ? null : p;
+        return Pages.normalize(first);
     }
 
     private static String stripEnds(String s) {

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class ReferenceParserTests {
+class ReferenceLabellerTests {
 
     private final IssueLog log = new IssueLog(10);
 
     private ParsedReference parse(String entry) {
-        return ReferenceParser.parse(1, entry, 1, log);
+        return ReferenceLabeller.parse(1, entry, 1, log);
     }
 
     @Test

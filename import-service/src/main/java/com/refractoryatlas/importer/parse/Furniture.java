@@ -1,0 +1,159 @@
+package com.refractoryatlas.importer.parse;
+
+import com.refractoryatlas.importer.parse.layout.Layout;
+import com.refractoryatlas.importer.parse.layout.LayoutLine;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds page furniture in a layout: page numbers ({@code 3}, {@code Page 3 of 10}, {@code | 9 of 10}), download
+ * stamps, journal-site banners and licence footers (phrases in {@code furniture-phrases.txt}), and running headers —
+ * short lines that come back page after page once their digits are ignored ("SMITH et al. 5"). Two linear passes;
+ * one hash look-up per line.
+ */
+final class Furniture {
+
+    private static final Set<String> PHRASES = WordList.load("furniture-phrases");
+    private static final Set<String> LINK_LABELS = WordList.load("link-labels");
+    private static final int MAX_FURNITURE_CHARS = 200;
+    private static final int MAX_RUNNING_HEADER_CHARS = 90;
+    private static final int MIN_RUNNING_HEADER_KEY = 5;
+    private static final int MIN_REPEATS_PAGED = 3;
+    private static final int MIN_REPEATS_UNPAGED = 4;
+    private static final int FIRST_PAGE_LINES = 25;
+    private static final int MAX_PAGE_NUMBER_DIGITS = 4;
+
+    private Furniture() {}
+
+    /** One flag per layout line: true for furniture. Bare page numbers are flagged too (see {@link #pageNumber}). */
+    static boolean[] find(Layout layout) {
+        List<LayoutLine> lines = layout.lines();
+        boolean[] out = new boolean[lines.size()];
+        Map<String, Integer> repeats = new HashMap<>();
+        for (LayoutLine line : lines) {
+            String key = key(line.text());
+            if (key != null) {
+                repeats.merge(key, 1, Integer::sum);
+            }
+        }
+        int minRepeats = layout.pages() > 1 ? MIN_REPEATS_PAGED : MIN_REPEATS_UNPAGED;
+        int nonBlank = 0;
+        Set<String> seenEarly = new java.util.HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String text = lines.get(i).text();
+            if (text.isBlank()) {
+                continue;
+            }
+            nonBlank++;
+            String key = key(text);
+            boolean repeated = key != null && repeats.getOrDefault(key, 0) >= minRepeats;
+            if (repeated && nonBlank <= FIRST_PAGE_LINES && seenEarly.add(key)) {
+                // the first occurrence near the top is the title or a heading the running header repeats
+                repeated = false;
+            }
+            out[i] = repeated || phrase(text) || pageNumber(text) || linkLabels(text);
+        }
+        return out;
+    }
+
+    /** "PubMed Abstract | Publisher Full Text": nothing but link labels. */
+    static boolean linkLabels(String line) {
+        String s = line.strip().toLowerCase(Locale.ROOT);
+        if (s.isEmpty() || s.length() > MAX_FURNITURE_CHARS) {
+            return false;
+        }
+        for (String part : s.split("\\|")) {
+            String p = part.strip();
+            if (!p.isEmpty() && !LINK_LABELS.contains(p)) {
+                return false;
+            }
+        }
+        return s.indexOf('|') >= 0 || LINK_LABELS.contains(s) && s.length() > "cas".length();
+    }
+
+    /** True for a line that is only a page number or a "page n of m" counter. */
+    static boolean pageNumber(String line) {
+        String s = line.strip().toLowerCase(Locale.ROOT);
+        if (s.startsWith("page ")) {
+            s = s.substring("page ".length()).strip();
+        }
+        if (s.startsWith("|")) {
+            s = s.substring(1).strip();
+        }
+        int i = digits(s, 0);
+        if (i == 0 || i > MAX_PAGE_NUMBER_DIGITS) {
+            return false;
+        }
+        String rest = s.substring(i).strip();
+        if (rest.isEmpty()) {
+            return true;
+        }
+        if (rest.startsWith("of ") || rest.startsWith("/")) {
+            String total = rest.substring(rest.startsWith("/") ? 1 : 3).strip();
+            return !total.isEmpty() && digits(total, 0) == total.length();
+        }
+        return false;
+    }
+
+    private static int digits(String s, int from) {
+        int i = from;
+        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i - from;
+    }
+
+    private static boolean phrase(String text) {
+        if (text.length() > MAX_FURNITURE_CHARS) {
+            return false;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String p : PHRASES) {
+            if (lower.contains(p)) {
+                return true;
+            }
+        }
+        return lower.indexOf('|') >= 0 && pageCounterAtEnd(lower.strip());
+    }
+
+    /** "… | 9 of 10": a page counter closing a banner line. */
+    private static boolean pageCounterAtEnd(String s) {
+        int of = s.lastIndexOf(" of ");
+        if (of <= 0) {
+            return false;
+        }
+        String total = s.substring(of + " of ".length());
+        int start = of;
+        while (start > 0 && Character.isDigit(s.charAt(start - 1))) {
+            start--;
+        }
+        return start < of && !total.isEmpty() && digits(total, 0) == total.length();
+    }
+
+    /**
+     * The key running headers repeat under: lower case, digits and punctuation dropped, spaces collapsed; null for a
+     * line that cannot be a running header (long, markdown, too short once reduced).
+     */
+    private static String key(String line) {
+        String s = line.strip();
+        if (s.length() > MAX_RUNNING_HEADER_CHARS
+                || s.isEmpty()
+                || "#*-_>|[".indexOf(s.charAt(0)) >= 0 && !s.startsWith("| ")) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = Character.toLowerCase(s.charAt(i));
+            if (Character.isLetter(c)) {
+                out.append(c);
+            } else if (c == ' ' && !out.isEmpty() && out.charAt(out.length() - 1) != ' ') {
+                out.append(' ');
+            }
+        }
+        String key = out.toString().strip();
+        return key.length() < MIN_RUNNING_HEADER_KEY ? null : key;
+    }
+}

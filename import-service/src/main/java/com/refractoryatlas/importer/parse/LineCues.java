@@ -1,0 +1,355 @@
+package com.refractoryatlas.importer.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a single cleaned line looks like — heading, label, banner, caption, byline, affiliation — from its text alone.
+ * The segmenter combines these cues with position and style; the word lists are data files ({@link WordList}).
+ */
+final class LineCues {
+
+    static final Set<String> REFERENCE_HEADINGS = WordList.load("reference-headings");
+    static final Set<String> SECTION_NAMES = WordList.load("section-names");
+    static final Set<String> BACK_MATTER = WordList.load("back-matter-headings");
+    private static final Set<String> LABELS = WordList.load("labels");
+    private static final List<String> AFFILIATION_WORDS = WordList.ordered("affiliation-words");
+    private static final Set<String> DEGREES = WordList.load("degrees");
+    private static final List<String> FRONT_KEYS = WordList.ordered("front-matter-keys");
+    private static final Set<String> FUNCTION_WORDS = Set.of(
+            "a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or", "as", "that",
+            "which", "is", "are", "was", "were", "be", "than", "into", "we", "our", "this", "these", "its");
+
+    static final int MAX_HEADING_CHARS = 120;
+    private static final int MAX_HEADING_WORDS = 15;
+    private static final int SHORT_HEADING_WORDS = 8;
+    private static final int MAX_AFFILIATION_CHARS = 500;
+    private static final int MAX_BANNER_CHARS = 120;
+    private static final int MIN_SPACED_LETTERS = 4;
+    private static final double TITLE_CASE_SHARE = 0.6;
+
+    private LineCues() {}
+
+    /** Lower case, section numbering ("2.1", "1 |", "IV.") and trailing punctuation removed. */
+    static String normalizeHeading(String heading) {
+        String h = heading.toLowerCase(Locale.ROOT).strip();
+        int i = 0;
+        while (i < h.length() && (Character.isDigit(h.charAt(i)) || ". |".indexOf(h.charAt(i)) >= 0)) {
+            i++;
+        }
+        h = h.substring(i);
+        h = stripRoman(h);
+        int end = h.length();
+        while (end > 0 && ":.".indexOf(h.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return h.substring(0, end).strip();
+    }
+
+    private static String stripRoman(String h) {
+        int i = 0;
+        while (i < h.length() && "ivx".indexOf(h.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i > 0 && i < h.length() - 1 && h.charAt(i) == '.' && h.charAt(i + 1) == ' ') {
+            return h.substring(i + 2);
+        }
+        return h;
+    }
+
+    /**
+     * A heading printed with spaces between letters ({@code R E F E R E N C E S}) or broken inside words by a PDF
+     * ({@code INTRODU CT ION}) joined back, when the joined form is a known heading; otherwise null.
+     */
+    static @Nullable String despaced(String cleaned) {
+        if (cleaned.length() > MAX_HEADING_CHARS || cleaned.indexOf(' ') < 0) {
+            return null;
+        }
+        String prefix = numberingPrefix(cleaned);
+        String body = cleaned.substring(prefix.length());
+        if (!upperOrSpaced(body)) {
+            return null;
+        }
+        String joined = body.replace(" ", "");
+        String known = knownJoined(joined.toLowerCase(Locale.ROOT));
+        if (known != null) {
+            return prefix + known.toUpperCase(Locale.ROOT);
+        }
+        return null;
+    }
+
+    private static boolean upperOrSpaced(String body) {
+        int letters = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                if (!Character.isUpperCase(c)) {
+                    return spacedLetters(body);
+                }
+            } else if (c != ' ' && c != '&') {
+                return false;
+            }
+        }
+        return letters >= MIN_SPACED_LETTERS;
+    }
+
+    private static boolean spacedLetters(String body) {
+        for (String token : body.split(" ")) {
+            if (token.length() > 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static @Nullable String knownJoined(String joined) {
+        for (Set<String> names : List.of(REFERENCE_HEADINGS, SECTION_NAMES, BACK_MATTER)) {
+            for (String name : names) {
+                if (name.replace(" ", "").equals(joined)) {
+                    return name;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String numberingPrefix(String s) {
+        int i = 0;
+        while (i < s.length() && (Character.isDigit(s.charAt(i)) || ". |".indexOf(s.charAt(i)) >= 0)) {
+            i++;
+        }
+        return i > 0 && i < s.length() && Character.isDigit(s.charAt(0)) ? s.substring(0, i) : "";
+    }
+
+    static boolean referenceHeading(String cleaned) {
+        return cleaned.length() <= MAX_HEADING_CHARS && REFERENCE_HEADINGS.contains(normalizeHeading(cleaned));
+    }
+
+    static boolean knownHeading(String cleaned) {
+        String h = normalizeHeading(cleaned);
+        return SECTION_NAMES.contains(h) || REFERENCE_HEADINGS.contains(h) || BACK_MATTER.contains(h);
+    }
+
+    /** Short, capitalized, no closing punctuation, no citation or address: could be a heading. */
+    static boolean plainHeadingLike(String cleaned) {
+        if (cleaned.isEmpty() || cleaned.length() > MAX_HEADING_CHARS) {
+            return false;
+        }
+        char first = cleaned.charAt(0);
+        char last = cleaned.charAt(cleaned.length() - 1);
+        if (!(Character.isUpperCase(first) || Character.isDigit(first)) || ".,;:".indexOf(last) >= 0) {
+            return false;
+        }
+        if (cleaned.indexOf('[') >= 0
+                || cleaned.startsWith("http")
+                || Editorial.EMAIL.matcher(cleaned).find()) {
+            return false;
+        }
+        return cleaned.split(" ").length <= MAX_HEADING_WORDS;
+    }
+
+    /**
+     * Shaped like a heading rather than a line of prose cut by a page break: a few words not ending in a function
+     * word, or longer but numbered, upper case or title case.
+     */
+    static boolean headingShaped(String cleaned) {
+        String[] words = cleaned.split(" ");
+        String lastWord = words[words.length - 1].toLowerCase(Locale.ROOT);
+        if (FUNCTION_WORDS.contains(lastWord)) {
+            return false;
+        }
+        if (words.length <= SHORT_HEADING_WORDS) {
+            return true;
+        }
+        if (Character.isDigit(cleaned.charAt(0)) || cleaned.equals(cleaned.toUpperCase(Locale.ROOT))) {
+            return true;
+        }
+        int capitalized = 0;
+        for (String w : words) {
+            if (!w.isEmpty() && (Character.isUpperCase(w.charAt(0)) || FUNCTION_WORDS.contains(w))) {
+                capitalized++;
+            }
+        }
+        return capitalized >= words.length * TITLE_CASE_SHARE;
+    }
+
+    /** "TRIALS", "OPEN ACCESS": one to three upper-case words, a journal or section banner above a title. */
+    static boolean shortCapitals(String cleaned) {
+        return cleaned.split(" ").length <= 3
+                && cleaned.equals(cleaned.toUpperCase(Locale.ROOT))
+                && cleaned.chars().anyMatch(Character::isLetter);
+    }
+
+    static boolean label(String cleaned) {
+        String lower = cleaned.toLowerCase(Locale.ROOT);
+        return LABELS.contains(lower)
+                || lower.contains("issn")
+                || lower.startsWith("volume ") && lower.length() < 60
+                || lower.startsWith("vol.") && lower.length() < 60;
+    }
+
+    /** A journal banner or DOI line above a title: short, with a DOI, a URL, or a year beside volume numbers. */
+    static Zone.@Nullable FrontKind banner(String cleaned) {
+        if (cleaned.length() > MAX_BANNER_CHARS) {
+            return null;
+        }
+        String lower = cleaned.toLowerCase(Locale.ROOT);
+        if (Dois.find(cleaned) != null
+                && cleaned.length() < MAX_BANNER_CHARS / 2 + Dois.find(cleaned).length()) {
+            return Zone.FrontKind.DOI;
+        }
+        if (lower.startsWith("http") || lower.startsWith("www.")) {
+            return Zone.FrontKind.JOURNAL;
+        }
+        return yearWithNumbers(cleaned) ? Zone.FrontKind.JOURNAL : null;
+    }
+
+    /** "Clin Med 2020; 9: 387", "(2021) 12:45", "2019, Vol. 3": a year next to volume or page numbers. */
+    private static boolean yearWithNumbers(String s) {
+        int numbers = 0;
+        boolean year = false;
+        int i = 0;
+        while (i < s.length()) {
+            if (!Character.isDigit(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < s.length() && Character.isDigit(s.charAt(i))) {
+                i++;
+            }
+            numbers++;
+            if (i - start == 4) {
+                int y = Integer.parseInt(s.substring(start, i));
+                year |= y >= 1900 && y <= 2100;
+            }
+        }
+        return year && numbers >= 3 && (s.indexOf(';') >= 0 || s.indexOf(':') >= 0 || s.contains("Vol"));
+    }
+
+    static @Nullable String frontKey(String cleaned) {
+        String lower = cleaned.toLowerCase(Locale.ROOT);
+        for (String key : FRONT_KEYS) {
+            if (lower.startsWith(key)) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    static boolean keywords(String cleaned) {
+        String lower = cleaned.toLowerCase(Locale.ROOT);
+        return lower.startsWith("keywords") || lower.startsWith("key words") || lower.startsWith("key-words");
+    }
+
+    /** "Figure 2.", "Fig. 3", "Table 1", "Supplementary Table S2": a caption's opening. */
+    static boolean caption(String cleaned) {
+        String lower = cleaned.toLowerCase(Locale.ROOT);
+        for (String lead : new String[] {
+            "figure ", "fig. ", "fig ", "table ", "supplementary figure ", "supplementary table ", "scheme ", "box "
+        }) {
+            if (lower.startsWith(lead)) {
+                String rest = lower.substring(lead.length());
+                return !rest.isEmpty()
+                        && (Character.isDigit(rest.charAt(0))
+                                || rest.length() > 1 && rest.charAt(0) == 's' && Character.isDigit(rest.charAt(1)));
+            }
+        }
+        return false;
+    }
+
+    /** What kind of editorial or correspondence line opens this block, null when none. */
+    static Zone.@Nullable FrontKind footerKind(String cleaned) {
+        String lower = cleaned.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("how to cite") || lower.startsWith("cite this article") || lower.startsWith("citation:")) {
+            return Zone.FrontKind.CITE_AS;
+        }
+        if (lower.startsWith("address for correspondence")
+                || lower.startsWith("corresponding author")
+                || lower.startsWith("correspondence:")
+                || lower.startsWith("correspondence to")
+                || lower.startsWith("e-mail:")
+                || lower.startsWith("email:")) {
+            return Zone.FrontKind.CORRESPONDENCE;
+        }
+        if (lower.startsWith("copyright") || lower.startsWith("©")) {
+            return Zone.FrontKind.COPYRIGHT;
+        }
+        return Editorial.startsWithKey(cleaned) ? Zone.FrontKind.DATES : null;
+    }
+
+    static boolean affiliation(String cleaned, int lines, boolean italic) {
+        if (cleaned.length() > MAX_AFFILIATION_CHARS || lines > 3) {
+            return false;
+        }
+        if (italic) {
+            return true;
+        }
+        String lower = cleaned.toLowerCase(Locale.ROOT);
+        for (String word : AFFILIATION_WORDS) {
+            if (lower.contains(word) && cleaned.indexOf(',') >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Opens with an affiliation mark ("1 Department", "a Institute", "† University"). */
+    static boolean marked(String cleaned) {
+        return !cleaned.isEmpty()
+                && (Character.isDigit(cleaned.charAt(0))
+                        || "*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰".indexOf(cleaned.charAt(0)) >= 0
+                        || cleaned.length() > 2
+                                && Character.isLowerCase(cleaned.charAt(0))
+                                && cleaned.charAt(1) == ' ');
+    }
+
+    static boolean byline(String raw) {
+        String names = bylineNames(raw);
+        if (names.isEmpty() || !AuthorNames.looksLikeNameList(names)) {
+            return false;
+        }
+        for (String item : names.split("[,;]| and | & ")) {
+            String t = item.strip();
+            if (!t.isEmpty() && t.split(" +").length < 2) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A byline without affiliation marks, footnote symbols and degrees. */
+    static String bylineNames(String raw) {
+        String s = Markup.clean(raw);
+        if (s.toLowerCase(Locale.ROOT).startsWith("by ")) {
+            s = s.substring(3);
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isDigit(c) && "†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰⁺*∗".indexOf(c) < 0) {
+                out.append(c);
+            }
+        }
+        List<String> kept = new ArrayList<>();
+        for (String item : out.toString().split(",")) {
+            String t = item.strip();
+            if (!t.isEmpty() && !DEGREES.contains(t.toLowerCase(Locale.ROOT).replace(".", ""))) {
+                kept.add(t);
+            }
+        }
+        return String.join(", ", kept);
+    }
+
+    static String stripLeadingMarks(String s) {
+        int i = 0;
+        while (i < s.length() && (Character.isDigit(s.charAt(i)) || "*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰,".indexOf(s.charAt(i)) >= 0)) {
+            i++;
+        }
+        return s.substring(i).strip();
+    }
+}

@@ -1,0 +1,94 @@
+package com.refractoryatlas.importer.parse;
+
+import com.refractoryatlas.importer.parse.layout.Layout;
+import com.refractoryatlas.importer.parse.layout.LayoutLine;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stage 1 for text: decoded text to a {@link Layout} of plain lines (no style), one {@link LayoutLine} per source
+ * line so that issues keep the curator's line numbers. Normalizes what PDF viewers and pdftotext leave in text —
+ * line ends, form feeds (page breaks), ligatures, odd spaces, zero-width characters — in one linear pass.
+ */
+final class TextReader {
+
+    private TextReader() {}
+
+    static Layout read(String text) {
+        String normalized = normalize(text);
+        List<LayoutLine> lines = new ArrayList<>();
+        int pages = 1;
+        int number = 0;
+        int start = 0;
+        int n = normalized.length();
+        while (start <= n) {
+            int end = normalized.indexOf('\n', start);
+            if (end < 0) {
+                end = n;
+            }
+            number++;
+            lines.add(LayoutLine.plain(number, normalized.substring(start, end)));
+            start = end + 1;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\f') {
+                pages++;
+            }
+        }
+        return new Layout(lines, pages);
+    }
+
+    /** Normalizes line ends and invisible characters; keeps the line count unchanged (a form feed ends a line). */
+    static String normalize(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int n = text.length();
+        int i = n > 0 && text.charAt(0) == '\uFEFF' ? 1 : 0;
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\r') {
+                out.append('\n');
+                if (i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+            } else if (c == '\f' || c == '\u000B' || c == '\u2028' || c == '\u2029') {
+                out.append('\n');
+            } else {
+                appendNormalized(out, c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static void appendNormalized(StringBuilder out, char c) {
+        switch (c) {
+            case '\uFB00' -> out.append("ff");
+            case '\uFB01' -> out.append("fi");
+            case '\uFB02' -> out.append("fl");
+            case '\uFB03' -> out.append("ffi");
+            case '\uFB04' -> out.append("ffl");
+            case '\uFB05', '\uFB06' -> out.append("st");
+            case '\u00A0',
+                    '\u2002',
+                    '\u2003',
+                    '\u2004',
+                    '\u2005',
+                    '\u2006',
+                    '\u2007',
+                    '\u2008',
+                    '\u2009',
+                    '\u200A',
+                    '\u202F',
+                    '\u205F',
+                    '\u3000' -> out.append(' ');
+            case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\uFFFD', '\u007F' -> {
+                // zero-width characters and soft hyphens carry nothing
+            }
+            case '\u2010', '\u2011' -> out.append('-');
+            default -> {
+                if (c >= ' ' || c == '\t' || c == '\n') {
+                    out.append(c);
+                }
+            }
+        }
+    }
+}

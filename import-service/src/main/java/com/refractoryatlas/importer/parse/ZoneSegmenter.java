@@ -1,0 +1,765 @@
+package com.refractoryatlas.importer.parse;
+
+import com.refractoryatlas.importer.parse.layout.Layout;
+import com.refractoryatlas.importer.parse.layout.LayoutLine;
+import com.refractoryatlas.importer.parse.layout.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Stage 2: labels a {@link Layout}'s lines as {@link Zone}s. Page furniture is found first over the whole layout
+ * ({@link Furniture}); the other lines are grouped into blocks and each block labelled from its text, its place in
+ * the document (front matter, body, reference list, editorial footer) and, when the layout has them, font size and
+ * weight (the title is the largest type on the first page; a heading is bold or larger than the body). One pass over
+ * the blocks with a cursor inside each block: no recursion over the input, linear in its size.
+ */
+final class ZoneSegmenter {
+
+    private static final int MAX_TITLE_CHARS = 300;
+    private static final int MAX_TITLE_LINES = 6;
+    private static final int MAX_BYLINE_LINES = 3;
+    private static final int FOOTER_RESIDUE_CHARS = 200;
+    private static final int TABLE_MIN_LINES = 3;
+    private static final int TABLE_MAX_AVERAGE_CHARS = 40;
+    private static final double TABLE_NUMERIC_SHARE = 0.3;
+    private static final float TITLE_FONT_FACTOR = 1.15f;
+    private static final float HEADING_FONT_DELTA = 0.9f;
+    private static final float SAME_FONT = 0.5f;
+    private static final String NOTES_SECTION = "Notes";
+    private static final int AUTHOR_YEAR_WINDOW = 200;
+    private static final int MAX_INITIALS = 5;
+    private static final int MAX_FIRST_NUMBER = 3;
+    private static final int MAX_NUMBER_JUMP = 30;
+    private static final java.util.regex.Pattern PAREN_YEAR = java.util.regex.Pattern.compile("\\(\\d{4}\\)");
+
+    private ZoneSegmenter() {}
+
+    static Zones segment(Layout layout) {
+        return new Run(layout).run();
+    }
+
+    private enum Phase {
+        FRONT,
+        BODY,
+        REFERENCES,
+        FOOTER
+    }
+
+    private static final class Run {
+        private final Layout layout;
+        private final List<Zone> zones = new ArrayList<>();
+        private final boolean[] furniture;
+        private final boolean styled;
+        private final float bodyFont;
+        private final java.util.Set<Integer> titleLines;
+        private int furnitureCursor;
+        private Phase phase = Phase.FRONT;
+        private boolean markdown;
+        private boolean titleDone;
+        private boolean bylineDone;
+        private boolean affiliationSeen;
+        private boolean entriesSeen;
+        private @Nullable EntryBuilder open;
+        private final java.util.PriorityQueue<Integer> pendingNumbers = new java.util.PriorityQueue<>();
+        private int lastNumber;
+
+        Run(Layout layout) {
+            this.layout = layout;
+            this.furniture = Furniture.find(layout);
+            this.styled = layout.lines().stream().anyMatch(l -> l.style() != null);
+            this.bodyFont = styled ? bodyFont(layout.lines()) : 0;
+            this.titleLines = styled ? titleLines(layout.lines(), bodyFont) : java.util.Set.of();
+        }
+
+        Zones run() {
+            List<Block> blocks = Block.group(layout, furniture);
+            markdown = countAtxHeadings(blocks) >= 2;
+            for (Block block : blocks) {
+                furnitureUpTo(block.firstLine().number());
+                if (!block.rule()) {
+                    read(block);
+                }
+            }
+            flushEntry();
+            furnitureUpTo(Integer.MAX_VALUE);
+            return new Zones(zones, markdown);
+        }
+
+        private void furnitureUpTo(int lineNumber) {
+            List<LayoutLine> lines = layout.lines();
+            while (furnitureCursor < lines.size() && lines.get(furnitureCursor).number() < lineNumber) {
+                if (furniture[furnitureCursor]) {
+                    furnitureLine(lines.get(furnitureCursor));
+                }
+                furnitureCursor++;
+            }
+        }
+
+        /** A bare number inside a reference list is an entry number printed apart from its entry, not a page. */
+        private void furnitureLine(LayoutLine line) {
+            if (phase == Phase.REFERENCES && Furniture.pageNumber(line.text()) && pendingNumbers.isEmpty()) {
+                String digits = line.text().strip();
+                if (digits.chars().allMatch(Character::isDigit) && Integer.parseInt(digits) == lastNumber + 1) {
+                    flushEntry();
+                    pendingNumbers.add(Integer.parseInt(digits));
+                    lastNumber++;
+                    return;
+                }
+            }
+            zones.add(new Zone.PageFurniture(List.of(line)));
+        }
+
+        /** Splits a block at heading lines with a cursor (a heading glued to its paragraph), then labels each part. */
+        private void read(Block block) {
+            List<LayoutLine> lines = block.lines();
+            int start = 0;
+            while (start < lines.size()) {
+                if (lines.size() - start > 1 && leadingHeading(lines, start)) {
+                    label(new Block(List.of(lines.get(start)), false));
+                    start++;
+                    continue;
+                }
+                int cut = lines.size();
+                for (int i = start + 1; i < lines.size() && phase != Phase.REFERENCES; i++) {
+                    if (headingInside(lines.get(i).text())) {
+                        cut = i;
+                        break;
+                    }
+                }
+                label(new Block(lines.subList(start, cut), false));
+                start = cut;
+            }
+        }
+
+        private void label(Block block) {
+            String cleaned = block.joinedCleaned();
+            if (cleaned.isEmpty()) {
+                return;
+            }
+            Zone.FrontKind footer = LineCues.footerKind(cleaned);
+            if (footer != null) {
+                footer(block, footer);
+                return;
+            }
+            switch (phase) {
+                case FRONT -> front(block, cleaned);
+                case BODY -> body(block, cleaned);
+                case REFERENCES -> references(block, cleaned);
+                case FOOTER -> afterFooter(block, cleaned);
+            }
+        }
+
+        // ------------------------------------------------------------------ front matter
+
+        private void front(Block block, String cleaned) {
+            if (!titleDone) {
+                beforeTitle(block, cleaned);
+                return;
+            }
+            if (!bylineDone
+                    && !affiliationSeen
+                    && block.lines().size() <= MAX_BYLINE_LINES
+                    && LineCues.byline(block.joinedRaw())) {
+                zones.add(new Zone.Byline(block.lines()));
+                bylineDone = true;
+                return;
+            }
+            if (bylineDone && LineCues.affiliation(cleaned, block.lines().size(), Markup.isItalicLine(block.first()))) {
+                zones.add(new Zone.Affiliation(block.lines()));
+                affiliationSeen = true;
+                return;
+            }
+            if (frontMatter(block, cleaned)) {
+                return;
+            }
+            phase = Phase.BODY;
+            body(block, cleaned);
+        }
+
+        private void beforeTitle(Block block, String cleaned) {
+            if (LineCues.label(cleaned) || allLabels(block)) {
+                zones.add(new Zone.FrontMatter(Zone.FrontKind.LABEL, block.lines()));
+                return;
+            }
+            if (!titleLines.isEmpty()) {
+                styledTitle(block);
+                return;
+            }
+            String atx = Markup.atxHeading(block.first());
+            if (block.single() && atx != null) {
+                title(atx, block.lines());
+                return;
+            }
+            Zone.FrontKind banner = LineCues.banner(cleaned);
+            if (banner != null && block.lines().size() <= 2) {
+                zones.add(new Zone.FrontMatter(banner, block.lines()));
+                return;
+            }
+            int[] byline = bylineSpan(block.lines());
+            String titlePart = byline != null ? block.until(byline[0]).joinedCleaned() : cleaned;
+            int titleLineCount = byline != null ? byline[0] : block.lines().size();
+            if (titleLineCount <= MAX_TITLE_LINES
+                    && titlePart.length() <= MAX_TITLE_CHARS
+                    && !titlePart.endsWith(".")) {
+                textTitle(block);
+                return;
+            }
+            titleDone = true;
+            phase = Phase.BODY;
+            body(block, cleaned);
+        }
+
+        private static boolean allLabels(Block block) {
+            for (LayoutLine l : block.lines()) {
+                for (String part : Markup.clean(l.text()).split("\\|")) {
+                    String c = part.strip();
+                    if (!c.isEmpty() && !LineCues.label(c) && !LineCues.shortCapitals(c)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** A title block, maybe with the byline glued under it (no blank line between them). */
+        private void textTitle(Block block) {
+            List<LayoutLine> lines = block.lines();
+            int[] byline = bylineSpan(lines);
+            if (byline != null) {
+                List<LayoutLine> titlePart = lines.subList(0, byline[0]);
+                title(new Block(titlePart, false).joinedCleaned(), titlePart);
+                zones.add(new Zone.Byline(lines.subList(byline[0], byline[1])));
+                bylineDone = true;
+                if (byline[1] < lines.size()) {
+                    Block rest = block.from(byline[1]);
+                    front(rest, rest.joinedCleaned());
+                }
+                return;
+            }
+            if (lines.size() > MAX_TITLE_LINES) {
+                titleDone = true;
+                phase = Phase.BODY;
+                body(block, block.joinedCleaned());
+                return;
+            }
+            title(block.joinedCleaned(), lines);
+        }
+
+        /**
+         * Where a byline sits inside a title block: [first, end) lines that read as names (marks, commas, degrees),
+         * starting within the first title lines and at most {@value #MAX_BYLINE_LINES} long; null when none. Bounded
+         * work whatever the block's size.
+         */
+        private static int @Nullable [] bylineSpan(List<LayoutLine> lines) {
+            for (int i = 1; i < lines.size() && i <= MAX_TITLE_LINES; i++) {
+                for (int j = Math.min(lines.size(), i + MAX_BYLINE_LINES); j > i; j--) {
+                    if (LineCues.byline(new Block(lines.subList(i, j), false).joinedRaw())) {
+                        return new int[] {i, j};
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** With font sizes: the lines in the largest type of the first page are the title, whatever surrounds them. */
+        private void styledTitle(Block block) {
+            List<LayoutLine> before = new ArrayList<>();
+            List<LayoutLine> title = new ArrayList<>();
+            List<LayoutLine> after = new ArrayList<>();
+            for (LayoutLine l : block.lines()) {
+                if (titleLines.contains(l.number())) {
+                    title.add(l);
+                } else if (title.isEmpty()) {
+                    before.add(l);
+                } else {
+                    after.add(l);
+                }
+            }
+            if (!before.isEmpty()) {
+                Zone.FrontKind banner = LineCues.banner(new Block(before, false).joinedCleaned());
+                zones.add(new Zone.FrontMatter(banner == null ? Zone.FrontKind.LABEL : banner, before));
+            }
+            if (!title.isEmpty()) {
+                title(new Block(title, false).joinedCleaned(), title);
+            }
+            if (!after.isEmpty()) {
+                front(new Block(after, false), new Block(after, false).joinedCleaned());
+            }
+        }
+
+        private void title(String text, List<LayoutLine> lines) {
+            zones.add(new Zone.Title(text, lines));
+            titleDone = true;
+        }
+
+        /** Lines of the first pages that are neither prose nor headings: DOI, banner, keywords, editorial notes. */
+        private boolean frontMatter(Block block, String cleaned) {
+            if (LineCues.keywords(cleaned)) {
+                zones.add(new Zone.FrontMatter(Zone.FrontKind.KEYWORDS, block.lines()));
+                return true;
+            }
+            if (LineCues.frontKey(cleaned) != null) {
+                zones.add(new Zone.FrontMatter(Zone.FrontKind.DATES, block.lines()));
+                return true;
+            }
+            Zone.FrontKind banner = block.lines().size() <= 2 ? LineCues.banner(cleaned) : null;
+            if (banner != null || LineCues.label(cleaned)) {
+                zones.add(new Zone.FrontMatter(banner == null ? Zone.FrontKind.LABEL : banner, block.lines()));
+                return true;
+            }
+            return false;
+        }
+
+        // ------------------------------------------------------------------ body
+
+        private void body(Block block, String cleaned) {
+            String heading = heading(block, cleaned);
+            if (heading != null) {
+                openSection(heading, block.lines());
+                return;
+            }
+            if (LineCues.keywords(cleaned) || LineCues.frontKey(cleaned) != null) {
+                zones.add(new Zone.FrontMatter(
+                        LineCues.keywords(cleaned) ? Zone.FrontKind.KEYWORDS : Zone.FrontKind.DATES, block.lines()));
+                return;
+            }
+            if (LineCues.caption(cleaned)) {
+                zones.add(new Zone.Caption(block.lines()));
+                return;
+            }
+            if (table(block)) {
+                zones.add(new Zone.Table(block.lines()));
+                return;
+            }
+            if (!entriesSeen && looksLikeFirstReference(block)) {
+                phase = Phase.REFERENCES;
+                references(block, cleaned);
+                return;
+            }
+            if (bylineDone
+                    && LineCues.marked(cleaned)
+                    && LineCues.affiliation(cleaned, block.lines().size(), false)) {
+                zones.add(new Zone.Affiliation(block.lines()));
+                return;
+            }
+            zones.add(new Zone.Paragraph(block.lines()));
+        }
+
+        private void openSection(String heading, List<LayoutLine> lines) {
+            flushEntry();
+            boolean references = LineCues.referenceHeading(heading);
+            zones.add(new Zone.Heading(heading, references, lines));
+            phase = references ? Phase.REFERENCES : Phase.BODY;
+            titleDone = true;
+        }
+
+        private @Nullable String heading(Block block, String cleaned) {
+            if (!block.single()) {
+                return null;
+            }
+            String atx = Markup.atxHeading(block.first());
+            if (atx != null) {
+                return atx;
+            }
+            String spaced = LineCues.despaced(cleaned);
+            if (spaced != null) {
+                return spaced;
+            }
+            if (LineCues.referenceHeading(cleaned)) {
+                return cleaned;
+            }
+            if (!LineCues.plainHeadingLike(cleaned)) {
+                return null;
+            }
+            if (Markup.isBoldLine(block.first()) || styledHeading(block.firstLine())) {
+                return cleaned;
+            }
+            if (markdown) {
+                return null;
+            }
+            if (styled) {
+                return LineCues.knownHeading(cleaned) ? cleaned : null;
+            }
+            return LineCues.headingShaped(cleaned) || LineCues.knownHeading(cleaned) ? cleaned : null;
+        }
+
+        private boolean styledHeading(LayoutLine line) {
+            TextStyle s = line.style();
+            return s != null && (s.bold() || s.fontSize() > bodyFont + HEADING_FONT_DELTA);
+        }
+
+        /** The first line is a markdown heading, a title before any other text, or a well-known section name. */
+        private boolean leadingHeading(List<LayoutLine> lines, int start) {
+            String first = lines.get(start).text();
+            if (Markup.atxHeading(first) != null) {
+                return true;
+            }
+            String cleaned = Markup.clean(first);
+            if (!titleDone && phase == Phase.FRONT) {
+                String next = Markup.clean(lines.get(start + 1).text());
+                return titleLines.isEmpty()
+                        && LineCues.plainHeadingLike(cleaned)
+                        && next.length() > cleaned.length()
+                        && !LineCues.byline(next)
+                        && (next.endsWith(".") || next.length() > MAX_TITLE_CHARS / 2);
+            }
+            return LineCues.knownHeading(cleaned) && LineCues.plainHeadingLike(cleaned)
+                    || LineCues.despaced(cleaned) != null;
+        }
+
+        private static boolean headingInside(String line) {
+            if (Markup.atxHeading(line) != null) {
+                return true;
+            }
+            String cleaned = Markup.clean(line);
+            return LineCues.SECTION_NAMES.contains(LineCues.normalizeHeading(cleaned))
+                            && LineCues.plainHeadingLike(cleaned)
+                    || LineCues.despaced(cleaned) != null;
+        }
+
+        private boolean table(Block block) {
+            if (block.lines().size() < TABLE_MIN_LINES) {
+                return false;
+            }
+            int chars = 0;
+            int tokens = 0;
+            int numeric = 0;
+            for (LayoutLine l : block.lines()) {
+                String t = l.text().strip();
+                chars += t.length();
+                for (String token : t.split("\\s+")) {
+                    tokens++;
+                    if (!token.isEmpty()
+                            && (Character.isDigit(token.charAt(0))
+                                    || token.startsWith("-")
+                                    || token.startsWith("(")
+                                            && token.length() > 1
+                                            && Character.isDigit(token.charAt(1)))) {
+                        numeric++;
+                    }
+                }
+            }
+            return chars / block.lines().size() <= TABLE_MAX_AVERAGE_CHARS && numeric >= tokens * TABLE_NUMERIC_SHARE;
+        }
+
+        // ------------------------------------------------------------------ reference list
+
+        private void references(Block block, String cleaned) {
+            String heading = markdown || Markup.isBoldLine(block.first()) || styledHeading(block.firstLine())
+                    ? heading(block, cleaned)
+                    : null;
+            if (heading != null && !heading.isEmpty() && !startsEntry(block.first())
+                    || plainHeadingAfterCompleteEntry(block, cleaned)) {
+                openSection(heading != null ? heading : cleaned, block.lines());
+                return;
+            }
+            boolean blockStart = true;
+            List<LayoutLine> lines = block.lines();
+            for (int i = 0; i < lines.size(); i++) {
+                String next = i + 1 < lines.size() ? lines.get(i + 1).text() : "";
+                referenceLine(lines.get(i), blockStart, next);
+                blockStart = false;
+            }
+        }
+
+        private boolean startsEntry(String line) {
+            return EntryStart.parse(line) != null;
+        }
+
+        private void referenceLine(LayoutLine line, boolean blockStart, String nextLine) {
+            String text = line.text().strip();
+            if (text.isEmpty()) {
+                return;
+            }
+            EntryStart start = EntryStart.parse(text);
+            if (start == null && lastNumber > 0) {
+                start = EntryStart.loose(text, lastNumber + 1);
+            }
+            if (start != null && start.rest().isEmpty() && !plausibleNumber(start.number())) {
+                start = null;
+            }
+            if (start != null && start.rest().isEmpty()) {
+                flushEntry();
+                pendingNumbers.add(start.number());
+                lastNumber = Math.max(lastNumber, start.number());
+                return;
+            }
+            if (start != null) {
+                flushEntry();
+                open = new EntryBuilder(start.number(), start.rest(), line);
+                lastNumber = start.number();
+                return;
+            }
+            if (!pendingNumbers.isEmpty() && (open == null || open.startsNew(text, blockStart, nextLine))) {
+                flushEntry();
+                open = new EntryBuilder(pendingNumbers.poll(), text, line);
+                return;
+            }
+            if (open != null && (open.number != null || !open.startsNew(text, blockStart, nextLine))) {
+                open.append(text, line);
+                return;
+            }
+            flushEntry();
+            open = new EntryBuilder(null, text, line);
+        }
+
+        /** A number alone on its line opens an entry only where the list's numbering could be: not "248." of pages. */
+        private boolean plausibleNumber(int number) {
+            if (lastNumber == 0) {
+                return number == 1 || number <= MAX_FIRST_NUMBER && (open == null || open.number != null);
+            }
+            return number <= lastNumber + MAX_NUMBER_JUMP;
+        }
+
+        private void flushEntry() {
+            if (open != null) {
+                zones.add(new Zone.ReferenceEntry(open.number, open.text.toString(), open.lines));
+                entriesSeen = true;
+                open = null;
+            }
+        }
+
+        private boolean plainHeadingAfterCompleteEntry(Block block, String cleaned) {
+            if (open == null && !entriesSeen || !block.single() || !LineCues.plainHeadingLike(cleaned)) {
+                return false;
+            }
+            for (int i = 0; i < cleaned.length(); i++) {
+                if (Character.isDigit(cleaned.charAt(i))) {
+                    return false;
+                }
+            }
+            boolean complete = open == null || open.complete();
+            boolean backMatter = LineCues.BACK_MATTER.contains(LineCues.normalizeHeading(cleaned))
+                    || LineCues.despaced(cleaned) != null;
+            return complete
+                    && EntryStart.parse(block.first()) == null
+                    && (backMatter || !styled && !markdown && cleaned.split(" ").length <= 6);
+        }
+
+        private boolean looksLikeFirstReference(Block block) {
+            EntryStart start = EntryStart.parse(block.first());
+            if (start == null || start.number() != 1) {
+                return false;
+            }
+            String rest = start.rest();
+            return (rest.indexOf('"') >= 0 || rest.indexOf('“') >= 0)
+                    && PAREN_YEAR.matcher(rest).find();
+        }
+
+        // ------------------------------------------------------------------ editorial footer
+
+        private void footer(Block block, Zone.FrontKind kind) {
+            flushEntry();
+            zones.add(new Zone.FrontMatter(kind, block.lines()));
+            if (phase == Phase.REFERENCES || phase == Phase.BODY && kind == Zone.FrontKind.CITE_AS) {
+                phase = Phase.FOOTER;
+            }
+        }
+
+        private void afterFooter(Block block, String cleaned) {
+            String heading = heading(block, cleaned);
+            if (heading != null) {
+                openSection(heading, block.lines());
+                return;
+            }
+            if (cleaned.length() < FOOTER_RESIDUE_CHARS) {
+                zones.add(new Zone.FrontMatter(Zone.FrontKind.COPYRIGHT, block.lines()));
+                return;
+            }
+            Zone last = zones.isEmpty() ? null : zones.get(zones.size() - 1);
+            boolean inNotes = last instanceof Zone.Paragraph && notesOpen;
+            if (!inNotes) {
+                zones.add(new Zone.Heading(NOTES_SECTION, false, List.of()));
+                notesOpen = true;
+            }
+            zones.add(new Zone.Paragraph(block.lines()));
+        }
+
+        private boolean notesOpen;
+
+        // ------------------------------------------------------------------ styles
+
+        private static int countAtxHeadings(List<Block> blocks) {
+            int count = 0;
+            for (Block b : blocks) {
+                for (LayoutLine l : b.lines()) {
+                    if (Markup.atxHeading(l.text()) != null) {
+                        count++;
+                    }
+                }
+            }
+            return count;
+        }
+
+        /** The font size most characters are printed in. */
+        private static float bodyFont(List<LayoutLine> lines) {
+            java.util.Map<Integer, Integer> chars = new java.util.HashMap<>();
+            for (LayoutLine l : lines) {
+                if (l.style() != null) {
+                    chars.merge(Math.round(l.style().fontSize() * 2), l.text().length(), Integer::sum);
+                }
+            }
+            return chars.entrySet().stream()
+                    .max(java.util.Map.Entry.comparingByValue())
+                    .map(e -> e.getKey() / 2f)
+                    .orElse(0f);
+        }
+
+        /** The first run of lines in the largest type on page 1, when that type is clearly larger than the body. */
+        private static java.util.Set<Integer> titleLines(List<LayoutLine> lines, float bodyFont) {
+            float max = 0;
+            for (LayoutLine l : lines) {
+                if (l.style() != null && l.style().page() == 1 && letters(l.text()) >= 3) {
+                    max = Math.max(max, l.style().fontSize());
+                }
+            }
+            if (max < bodyFont * TITLE_FONT_FACTOR) {
+                return java.util.Set.of();
+            }
+            java.util.Set<Integer> out = new java.util.LinkedHashSet<>();
+            for (LayoutLine l : lines) {
+                boolean big = l.style() != null
+                        && l.style().page() == 1
+                        && Math.abs(l.style().fontSize() - max) <= SAME_FONT
+                        && !l.text().isBlank();
+                if (big) {
+                    out.add(l.number());
+                } else if (!out.isEmpty() && !l.text().isBlank()) {
+                    break;
+                }
+            }
+            return out;
+        }
+
+        private static int letters(String s) {
+            int n = 0;
+            for (int i = 0; i < s.length(); i++) {
+                if (Character.isLetter(s.charAt(i))) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    /** A reference entry being read: its lines joined, line-end hyphens and DOIs split by a line break repaired. */
+    private static final class EntryBuilder {
+        final @Nullable Integer number;
+        final StringBuilder text = new StringBuilder();
+        final List<LayoutLine> lines = new ArrayList<>();
+
+        EntryBuilder(@Nullable Integer number, String first, LayoutLine line) {
+            this.number = number;
+            text.append(first.strip());
+            lines.add(line);
+        }
+
+        void append(String more, LayoutLine line) {
+            lines.add(line);
+            if (text.length() > ReferenceLabeller.MAX_ENTRY_CHARS) {
+                return;
+            }
+            String next = more.strip();
+            if (text.isEmpty()) {
+                text.append(next);
+            } else if (Hyphenation.dropHyphen(text, next)) {
+                text.setLength(text.length() - 1);
+                text.append(next);
+            } else if (text.charAt(text.length() - 1) == '-' && !text.toString().endsWith(" -") || insideUrl()) {
+                text.append(next);
+            } else {
+                text.append(' ').append(next);
+            }
+        }
+
+        /** The entry ends inside a DOI or URL cut at a slash or dot ("https://doi.org/10.1016/j."). */
+        private boolean insideUrl() {
+            int space = text.lastIndexOf(" ");
+            String last = text.substring(space + 1).toLowerCase(Locale.ROOT);
+            char end = last.isEmpty() ? ' ' : last.charAt(last.length() - 1);
+            return (last.startsWith("http")
+                            || last.startsWith("10.")
+                            || last.startsWith("doi:10.")
+                            || last.startsWith("https://doi"))
+                    && "/._-".indexOf(end) >= 0;
+        }
+
+        boolean complete() {
+            return PAREN_YEAR.matcher(text).find() || text.length() > FOOTER_RESIDUE_CHARS;
+        }
+
+        /** For an unnumbered list: a complete entry before, and a line opening like an author list. */
+        boolean startsNew(String line, boolean blockStart, String nextLine) {
+            if (text.isEmpty()) {
+                return false;
+            }
+            String t = text.toString().strip();
+            char last = t.charAt(t.length() - 1);
+            boolean ended = last == '.'
+                    || Dois.find(lastToken(t)) != null
+                    || t.endsWith(")")
+                    || lastToken(t).startsWith("http");
+            boolean hasYear = ReferenceLabeller.hasYear(t);
+            if (!hasYear || !authorStart(line)) {
+                return false;
+            }
+            return ended || blockStart || authorYearOpening(line) || wrappedAuthors(line, nextLine);
+        }
+
+        /** "Crockford C, Wittig RM, …," then "Deschner T (2013) Urinary…": an author list wrapped over two lines. */
+        private static boolean wrappedAuthors(String line, String nextLine) {
+            String t = line.strip();
+            return !nextLine.isBlank()
+                    && AuthorNames.looksLikeNameList(t)
+                    && authorYearOpening(t + " " + nextLine.strip());
+        }
+
+        /** "Barnard CJ, Burk T (1979) Dominance…": names, then a parenthesized year early in the line. */
+        private static boolean authorYearOpening(String line) {
+            int open = line.indexOf('(');
+            if (open < 2 || open > AUTHOR_YEAR_WINDOW || open + 5 > line.length()) {
+                return false;
+            }
+            for (int i = open + 1; i < open + 5; i++) {
+                if (!Character.isDigit(line.charAt(i))) {
+                    return false;
+                }
+            }
+            return AuthorNames.looksLikeNameList(line.substring(0, open));
+        }
+
+        private static String lastToken(String t) {
+            return t.substring(t.lastIndexOf(' ') + 1);
+        }
+
+        /** "Smith J,", "Smith, J.", "van der Berg A", "World Health Organization." */
+        private static boolean authorStart(String line) {
+            String[] t = line.strip().split(" ", 3);
+            if (t.length < 2 || t[0].isEmpty()) {
+                return false;
+            }
+            char c = t[0].charAt(0);
+            if (!Character.isUpperCase(c) && !AuthorNames.isParticle(t[0])) {
+                return false;
+            }
+            return t[0].endsWith(",") || initials(t[1]) || AuthorNames.isParticle(t[0]);
+        }
+
+        /** "J.", "JA,", "J.-P.", "CKW": up to five capitals with optional dots and hyphens. */
+        private static boolean initials(String token) {
+            String s = token.endsWith(",") || token.endsWith(":") ? token.substring(0, token.length() - 1) : token;
+            int capitals = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isUpperCase(c)) {
+                    capitals++;
+                } else if (c != '.' && c != '-') {
+                    return false;
+                }
+            }
+            return capitals > 0 && capitals <= MAX_INITIALS;
+        }
+    }
+}
