@@ -168,7 +168,7 @@ public final class RunningSystem {
                     "--atlas.import.services.references-url=" + referencesUrl(),
                     "--atlas.import.concurrency=2",
                     "--atlas.import.queue-capacity=2000",
-                    "--atlas.import.max-document-size=5MB",
+                    "--atlas.import.limits.document-bytes=5MB",
                     "--atlas.import.retry.initial-backoff=200ms",
                     "--atlas.import.retry.max-backoff=1s"));
             arguments.addAll(List.of(extra));
