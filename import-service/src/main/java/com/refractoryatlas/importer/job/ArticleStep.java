@@ -34,13 +34,4 @@ public record ArticleStep(String articleId, boolean created, List<ReferenceId> r
         return references.stream()
                 .collect(Collectors.toMap(ReferenceId::number, ReferenceId::id, (first, second) -> first));
     }
-
-    /** The references this job created, which it removes again if it fails and no other article cites them. */
-    List<String> createdReferenceIds() {
-        return references.stream()
-                .filter(ReferenceId::created)
-                .map(ReferenceId::id)
-                .distinct()
-                .toList();
-    }
 }

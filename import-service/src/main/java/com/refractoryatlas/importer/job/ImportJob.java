@@ -213,9 +213,17 @@ public record ImportJob(
         return d.build();
     }
 
-    /** True while a worker's lease on the job has not expired. */
-    boolean leasedAt(Instant now) {
-        return leaseUntil != null && leaseUntil.isAfter(now);
+    /**
+     * The job with its lease extended to {@code until}, as the worker holding it saves it (a save must never set
+     * the lease back to the time of the claim). A job without a lease holder stays without a lease.
+     */
+    ImportJob withLeaseUntil(Instant until) {
+        if (leaseOwner == null) {
+            return this;
+        }
+        var d = draft();
+        d.leaseUntil = until;
+        return d.build();
     }
 
     /** Every component, copied, so that each transition above names only what it changes. */

@@ -202,26 +202,37 @@ class JobRunner {
      */
     private void fail(ImportJob job, List<ImportError> reasons, Worker worker) {
         var step = job.articleStep();
-        if (step != null && (step.created() || !step.createdReferenceIds().isEmpty())) {
+        var errors = reasons;
+        if (step != null) {
             try {
-                var undone = writer.deleteImportedArticle(
-                        new ServiceWriter.ImportedArticle(step.articleId(), job.id(), step.createdReferenceIds()));
-                log.info(
-                        "Import job {} removed what it wrote: article {}, {} reference(s)",
-                        job.id(),
-                        undone.article(),
-                        undone.references());
+                undo(job, step);
             } catch (DownstreamUnavailableException unavailable) {
-                var retry = properties.retry();
                 var now = now();
-                save(
-                        job.undoing(
-                                reasons, unavailable.getMessage(), now.plus(retry.backoff(job.attempts() + 1)), now),
-                        worker);
+                var retryAt = now.plus(properties.retry().backoff(job.attempts() + 1));
+                save(job.undoing(reasons, unavailable.getMessage(), retryAt, now), worker);
                 return;
+            } catch (RuntimeException refused) {
+                log.error("Import job {} could not take back its article write", job.id(), refused);
+                errors = withUndoFailure(reasons, step.articleId());
             }
         }
-        finish(job.failed(reasons, now()), worker);
+        finish(job.failed(errors, now()), worker);
+    }
+
+    private void undo(ImportJob job, ArticleStep step) {
+        var undone = writer.deleteImportedArticle(new ServiceWriter.ImportedArticle(step.articleId(), job.id()));
+        log.info(
+                "Import job {} took back its article write: article {}, {} reference(s) removed",
+                job.id(),
+                undone.article(),
+                undone.references());
+    }
+
+    /** The undo was refused (a bug, never the document's fault): say so, since the article may still be there. */
+    private static List<ImportError> withUndoFailure(List<ImportError> reasons, String articleId) {
+        var all = new java.util.ArrayList<>(reasons);
+        all.add(internal("The article " + articleId + " written by this job could not be removed again"));
+        return List.copyOf(all);
     }
 
     private void retryLater(ImportJob job, DownstreamUnavailableException unavailable, Worker worker) {
@@ -257,7 +268,8 @@ class JobRunner {
     }
 
     private void save(ImportJob job, Worker worker) {
-        if (!repository.saveLeased(job, worker.id())) {
+        var leased = job.withLeaseUntil(clock.instant().plus(properties.lease().duration()));
+        if (!repository.saveLeased(leased, worker.id())) {
             throw new LeaseLostException(job.id());
         }
     }

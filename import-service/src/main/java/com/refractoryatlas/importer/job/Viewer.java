@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * may read the document see it: editors and our own services see every job, an importer sees the jobs they
  * submitted, everyone else (anonymous callers, users without a role) sees none.
  *
- * @param user the importer's user id, for {@link Scope#OWN}
+ * @param user the importer's user id, for {@link Scope#OWN}; null for an importer one of our services names no user
+ *     for (the gateway always names one), who shares the jobs submitted without a user id
  */
 record Viewer(Scope scope, @Nullable String user) {
 
@@ -35,8 +36,8 @@ record Viewer(Scope scope, @Nullable String user) {
         if (caller.roles().isEmpty() || caller.roles().contains(EDITOR_ROLE)) {
             return EVERYTHING;
         }
-        if (caller.roles().contains(IMPORTER_ROLE) && user != null && !user.isBlank()) {
-            return new Viewer(Scope.OWN, user);
+        if (caller.roles().contains(IMPORTER_ROLE)) {
+            return new Viewer(Scope.OWN, user == null || user.isBlank() ? null : user);
         }
         return NOTHING;
     }
@@ -44,7 +45,7 @@ record Viewer(Scope scope, @Nullable String user) {
     boolean sees(ImportJob job) {
         return switch (scope) {
             case ALL -> true;
-            case OWN -> user != null && user.equals(job.submittedBy());
+            case OWN -> java.util.Objects.equals(user, job.submittedBy());
             case NONE -> false;
         };
     }

@@ -1,7 +1,5 @@
 package com.refractoryatlas.importer.write;
 
-import java.util.List;
-
 /**
  * The only way the import service changes data it does not own: the internal, idempotent batch mutations of the
  * references and catalog subgraphs (docs/internal-api.md). Each call is retried with exponential backoff and guarded
@@ -19,18 +17,14 @@ public interface ServiceWriter {
     CatalogBatchResult upsertCatalog(CatalogBatchInput input);
 
     /**
-     * Undoes the article write of a job that failed after it: removes the article if that job created it (or puts
-     * back the version it replaced), and the references it created that no other article cites. Idempotent.
+     * Undoes the article write of a job that failed after it: the references service puts the article back as it
+     * was (or removes it, if the job created it), and the references likewise, those the job created going unless
+     * an article cites them. Idempotent.
      */
     ArticleDeletion deleteImportedArticle(ImportedArticle input);
 
-    /** Which article write to undo: the article, the job that wrote it, and the references that job created. */
-    record ImportedArticle(String id, String importJobId, List<String> referenceIds) {
-
-        public ImportedArticle {
-            referenceIds = List.copyOf(referenceIds);
-        }
-    }
+    /** Which article write to undo: the article and the job that wrote it. */
+    record ImportedArticle(String id, String importJobId) {}
 
     /** What the undo did: whether the article went (or was put back), and how many references went. */
     record ArticleDeletion(boolean article, int references) {}

@@ -593,6 +593,58 @@ class ImportJobIntegrationTests {
                     .isZero());
         }
 
+        @Test
+        void anImporterRunningAsManyJobsAsTheyMayWaitsWhileOthersJobsAreClaimed() {
+            var now = Instant.now();
+            var later = now.plus(Duration.ofHours(2));
+            repository.save(owned(running("alice-running", "a-worker", now.plus(Duration.ofHours(10)), 1), "alice"));
+            repository.save(owned(
+                    ImportJob.queued("alice-waiting", "a.txt", "sum-a", now.minusSeconds(10))
+                            .retrying("down", now.plus(Duration.ofHours(1)), now),
+                    "alice"));
+            repository.save(owned(
+                    ImportJob.queued("bob-waiting", "b.txt", "sum-b", now)
+                            .retrying("down", now.plus(Duration.ofHours(1)), now),
+                    "bob"));
+
+            var running = repository.runningBySubmitter(later);
+            var claimed = repository.claimNext(later, "w", later.plusSeconds(30), java.util.Set.of("alice"));
+
+            assertThat(running).containsEntry("alice", 1L).doesNotContainKey("bob");
+            assertThat(claimed).isNotNull();
+            assertThat(claimed.id()).isEqualTo("bob-waiting");
+            assertThat(claimed.leaseOwner()).isEqualTo("w");
+        }
+
+        private ImportJob owned(ImportJob job, String submitter) {
+            return new ImportJob(
+                    job.id(),
+                    job.source(),
+                    job.checksum(),
+                    job.status(),
+                    job.progress(),
+                    job.counts(),
+                    job.matched(),
+                    job.errors(),
+                    job.warnings(),
+                    job.articleId(),
+                    job.articleStep(),
+                    job.attempts(),
+                    job.nextAttemptAt(),
+                    job.lastFailure(),
+                    job.createdAt(),
+                    job.updatedAt(),
+                    job.finishedAt(),
+                    submitter,
+                    ImportJob.dedupKeyOf(submitter, job.checksum()),
+                    job.mediaType(),
+                    job.size(),
+                    job.leaseOwner(),
+                    job.leaseUntil(),
+                    job.runs(),
+                    job.undo());
+        }
+
         private ImportJob running(String id, String worker, Instant leaseUntil, int runs) {
             var queued = ImportJob.queued(id, id + ".txt", "sum-" + id, Instant.now());
             return new ImportJob(

@@ -159,6 +159,14 @@ public final class RunningSystem {
 
     /** The import service, started with {@code extra} arguments when none runs (an existing one is returned). */
     public synchronized ConfigurableApplicationContext importService(String... extra) {
+        return importService(List.of(), extra);
+    }
+
+    /**
+     * The import service with more configuration classes ({@code sources}, e.g. a test's fault injection), started
+     * with {@code extra} arguments when none runs (an existing one is returned).
+     */
+    public synchronized ConfigurableApplicationContext importService(List<Class<?>> sources, String... extra) {
         if (importService == null || !importService.isActive()) {
             var arguments = new ArrayList<>(List.of(
                     "--server.port=0",
@@ -174,7 +182,10 @@ public final class RunningSystem {
             arguments.addAll(List.of(extra));
             importArguments.clear();
             importArguments.addAll(arguments);
-            importService = new SpringApplicationBuilder(ImportApplication.class).run(arguments.toArray(String[]::new));
+            var classes = new ArrayList<Class<?>>(List.of(ImportApplication.class));
+            classes.addAll(sources);
+            importService = new SpringApplicationBuilder(classes.toArray(Class<?>[]::new))
+                    .run(arguments.toArray(String[]::new));
         }
         return importService;
     }
