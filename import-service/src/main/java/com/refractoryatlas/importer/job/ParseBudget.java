@@ -147,13 +147,13 @@ class ParseBudget implements DisposableBean {
 
         @Nullable
         String reason(long now, long allocatedNow) {
-            if (now - deadline > 0) {
-                return "Reading the document took longer than the " + time.toMillis()
-                        + " ms allowed for a document of its size (limit: parsing time)";
-            }
             if (threads != null && allocatedNow > allocationLimit) {
                 return "Reading the document needed more than the " + allocation / (1024 * 1024)
                         + " MB of memory allowed for a document of its size (limit: parsing memory)";
+            }
+            if (now - deadline > 0) {
+                return "Reading the document took longer than the " + time.toMillis()
+                        + " ms allowed for a document of its size (limit: parsing time)";
             }
             return null;
         }

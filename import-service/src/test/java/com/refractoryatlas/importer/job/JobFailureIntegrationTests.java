@@ -35,7 +35,7 @@ import org.springframework.context.annotation.Primary;
             "atlas.import.concurrency=2",
             "atlas.import.budget.base-time=1s",
             "atlas.import.budget.time-per-megabyte=0s",
-            "atlas.import.budget.base-allocation=256MB",
+            "atlas.import.budget.base-allocation=64MB",
             "atlas.import.budget.allocation-per-megabyte=0B"
         })
 @Import(JobFailureIntegrationTests.MisbehavingPlannerConfiguration.class)
