@@ -51,6 +51,12 @@ class ImportJobIntegrationTests {
     ImportJobRepository repository;
 
     @Autowired
+    JobRunner runner;
+
+    @Autowired
+    com.refractoryatlas.importer.ImportProperties properties;
+
+    @Autowired
     com.refractoryatlas.importer.plan.DocumentPlanner planner;
 
     HttpGraphQlTester importer;
@@ -591,6 +597,28 @@ class ImportJobIntegrationTests {
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(
                             database.getCollection("documents").countDocuments())
                     .isZero());
+        }
+
+        @Test
+        void twoWorkersLikeTwoReplicasTakeEachJobExactlyOnce() {
+            var second = new ImportWorker(repository, runner, properties);
+            second.start();
+            try {
+                var ids = new java.util.ArrayList<String>();
+                for (int i = 0; i < 12; i++) {
+                    ids.add((String)
+                            submit("empty-" + i + ".txt", " ".repeat(i + 1)).get("id"));
+                }
+                second.wake();
+
+                for (var id : ids) {
+                    var job = awaitFinished(id);
+                    assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
+                    assertThat(job.runs()).as("claimed once, by one worker").isEqualTo(1);
+                }
+            } finally {
+                second.stop();
+            }
         }
 
         @Test
