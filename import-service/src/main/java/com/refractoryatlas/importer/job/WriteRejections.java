@@ -49,24 +49,30 @@ final class WriteRejections {
         while (i < message.length() && isPathChar(message.charAt(i))) {
             char c = message.charAt(i);
             if (c == '[') {
-                int close = message.indexOf(']', i);
-                if (close < 0) {
+                int next = appendIndex(message, i, out);
+                if (next < 0) {
                     break;
                 }
-                if (!out.isEmpty() && out.charAt(out.length() - 1) == 's') {
-                    out.setLength(out.length() - 1);
-                }
-                out.append(' ').append(index(message.substring(i + 1, close)));
-                i = close + 1;
-            } else if (c == '.') {
-                out.append(' ');
-                i++;
+                i = next;
             } else {
-                out.append(c);
+                out.append(c == '.' ? ' ' : c);
                 i++;
             }
         }
         return i;
+    }
+
+    /** {@code items[3]} → {@code item 4}; returns the position after {@code ]}, or -1 when there is none. */
+    private static int appendIndex(String message, int open, StringBuilder out) {
+        int close = message.indexOf(']', open);
+        if (close < 0) {
+            return -1;
+        }
+        if (!out.isEmpty() && out.charAt(out.length() - 1) == 's') {
+            out.setLength(out.length() - 1);
+        }
+        out.append(' ').append(index(message.substring(open + 1, close)));
+        return close + 1;
     }
 
     private static String index(String digits) {
