@@ -17,10 +17,14 @@ import org.springframework.validation.annotation.Validated;
  * Every knob of the import service in one place, so that limits and retry policy are visible and overridable
  * ({@code application.yaml} maps each to an environment variable).
  *
- * @param maxDocumentSize a document larger than this (UTF-8 bytes) ends as a FAILED job with {@code TOO_LARGE}
+ * @param limits what one document may hold, checked before anything of it is written
  * @param queueCapacity how many unfinished jobs (queued, running, retrying) may exist; above it the mutation
  *     answers {@code QUEUE_FULL}
- * @param concurrency how many jobs run at the same time
+ * @param concurrency how many jobs run at the same time in one service instance (platform threads, so that parsing
+ *     never occupies the carriers of the virtual threads serving requests)
+ * @param perImporter how much of the queue and of the workers one importer may hold
+ * @param lease how long a worker holds a job it runs, and how often a job may be taken up
+ * @param budget how much time and allocation parsing a document may cost, in proportion to its size
  * @param pollInterval how often idle workers look for due jobs (new submissions wake them at once)
  * @param retry how a job waits for an unavailable downstream service
  * @param services where the catalog and references subgraphs are and how they are called
@@ -29,9 +33,12 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("atlas.import")
 @Validated
 public record ImportProperties(
-        @DefaultValue("5MB") DataSize maxDocumentSize,
+        @DefaultValue @Valid Limits limits,
         @DefaultValue("500") @Min(1) int queueCapacity,
         @DefaultValue("2") @Min(1) int concurrency,
+        @DefaultValue @Valid PerImporter perImporter,
+        @DefaultValue @Valid Lease lease,
+        @DefaultValue @Valid Budget budget,
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue @Valid Retry retry,
         @DefaultValue @Valid Services services,
@@ -40,6 +47,73 @@ public record ImportProperties(
     /** The seed folder, when one is configured. */
     public Optional<Path> seedFolder() {
         return seedDir == null || seedDir.isBlank() ? Optional.empty() : Optional.of(Path.of(seedDir));
+    }
+
+    /**
+     * The one set of document limits (docs/imports.md). Bytes are checked when the document is submitted; the counts
+     * after parsing and before any write, so a document over a limit is refused whole with a code naming the limit.
+     * They are at most what the references service accepts ({@code atlas.references.limits}), so that a document
+     * passing them is never refused there for its size.
+     *
+     * @param documentBytes largest document, in bytes (the file's bytes, or the UTF-8 bytes of {@code text})
+     * @param sections most sections of one document
+     * @param sectionCharacters longest section text, in characters
+     * @param references most entries in one reference list
+     * @param citationContexts most citing sentences kept for one reference
+     */
+    public record Limits(
+            @DefaultValue("10MB") DataSize documentBytes,
+            @DefaultValue("500") @Min(1) int sections,
+            @DefaultValue("200000") @Min(1) int sectionCharacters,
+            @DefaultValue("2000") @Min(1) int references,
+            @DefaultValue("100") @Min(1) int citationContexts) {}
+
+    /**
+     * Fairness between importers (identified by the user id the gateway forwards): one importer cannot fill the
+     * queue nor hold every worker.
+     *
+     * @param queue most unfinished jobs one importer may have
+     * @param concurrency most jobs of one importer running at once, over all service instances
+     */
+    public record PerImporter(
+            @DefaultValue("100") @Min(1) int queue,
+            @DefaultValue("1") @Min(1) int concurrency) {}
+
+    /**
+     * @param duration how long a claim lasts; the running worker renews it every third of it, so a job whose worker
+     *     died is taken up by another after at most this long
+     * @param maxRuns how many times a job may be taken up; a document whose worker dies every time fails with
+     *     {@code INTERRUPTED_TOO_OFTEN} instead of looping forever
+     */
+    public record Lease(
+            @DefaultValue("30s") Duration duration,
+            @DefaultValue("3") @Min(1) int maxRuns) {}
+
+    /**
+     * What parsing one document may cost: {@code base + perMegabyte × size}, for time and for bytes allocated by the
+     * parsing thread (measured with the JVM's per-thread allocation counter). Past it the job fails with
+     * {@code BUDGET_EXCEEDED}.
+     *
+     * @param baseTime the time any document may take
+     * @param timePerMegabyte the time added per megabyte of document
+     * @param baseAllocation the allocation any document may make
+     * @param allocationPerMegabyte the allocation added per megabyte of document
+     */
+    public record Budget(
+            @DefaultValue("20s") Duration baseTime,
+            @DefaultValue("30s") Duration timePerMegabyte,
+            @DefaultValue("2GB") DataSize baseAllocation,
+            @DefaultValue("4GB") DataSize allocationPerMegabyte) {
+
+        private static final double MEGABYTE = 1024.0 * 1024.0;
+
+        public Duration timeFor(long bytes) {
+            return baseTime.plusMillis((long) (timePerMegabyte.toMillis() * (bytes / MEGABYTE)));
+        }
+
+        public long allocationFor(long bytes) {
+            return baseAllocation.toBytes() + (long) (allocationPerMegabyte.toBytes() * (bytes / MEGABYTE));
+        }
     }
 
     /**

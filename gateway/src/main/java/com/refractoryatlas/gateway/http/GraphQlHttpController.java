@@ -50,6 +50,9 @@ class GraphQlHttpController {
 
     static final String SERVICE_TOKEN_HEADER = "X-Atlas-Service-Token";
     static final String USER_ROLES_HEADER = "X-Atlas-User-Roles";
+    /** The authenticated user's id (the token's subject), e.g. for the import service's per-importer jobs. */
+    static final String USER_ID_HEADER = "X-Atlas-User-Id";
+
     static final String TRACEPARENT = "traceparent";
     static final String TRACESTATE = "tracestate";
     static final String PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND";
@@ -279,6 +282,10 @@ class GraphQlHttpController {
         headers.put(RequestIds.HEADER, exchange.requestId());
         headers.put(SERVICE_TOKEN_HEADER, properties.serviceToken());
         headers.put(USER_ROLES_HEADER, roles(exchange.user()));
+        var subject = exchange.user().subject();
+        if (exchange.user().authenticated() && subject != null) {
+            headers.put(USER_ID_HEADER, subject);
+        }
         return headers;
     }
 

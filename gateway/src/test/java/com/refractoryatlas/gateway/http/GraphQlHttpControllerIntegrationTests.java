@@ -300,7 +300,9 @@ class GraphQlHttpControllerIntegrationTests {
                             .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"))
                     .containsEntry("x-request-id", requestId)
                     .containsEntry("X-Atlas-Service-Token", "local-dev-service-token")
-                    .containsEntry("X-Atlas-User-Roles", "editor,importer");
+                    .containsEntry("X-Atlas-User-Roles", "editor,importer")
+                    .as("the import service lists an importer's own jobs by this id")
+                    .containsEntry("X-Atlas-User-Id", "alice");
         }
 
         @Test
@@ -329,7 +331,8 @@ class GraphQlHttpControllerIntegrationTests {
             client.post(body(document("conditionNames"), null));
             assertThat(engine.lastRequest().headers())
                     .containsEntry("X-Atlas-User-Roles", "anonymous")
-                    .doesNotContainKey("Authorization");
+                    .doesNotContainKey("Authorization")
+                    .doesNotContainKey("X-Atlas-User-Id");
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.refractoryatlas.importer.job;
 
+import graphql.GraphQLContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +28,19 @@ class ArticleController {
         return idList.stream().map(Article::new).toList();
     }
 
-    /** The newest succeeded job that wrote each article, all in one query. */
+    /** The newest succeeded job that wrote each article and that the caller may see, all in one query. */
     @BatchMapping
-    Map<Article, ImportJob> importJob(List<Article> articles) {
+    Map<Article, ImportJob> importJob(List<Article> articles, GraphQLContext context) {
+        var viewer = ImportJobController.viewer(context);
+        if (viewer.scope() == Viewer.Scope.NONE) {
+            return Map.of();
+        }
         var ids = articles.stream().map(Article::id).distinct().toList();
         var newestByArticle = new HashMap<String, ImportJob>();
         for (var job : jobs.findSucceededByArticleIds(ids)) {
+            if (!viewer.sees(job)) {
+                continue;
+            }
             newestByArticle.putIfAbsent(job.articleId(), job);
         }
         var result = new HashMap<Article, ImportJob>();

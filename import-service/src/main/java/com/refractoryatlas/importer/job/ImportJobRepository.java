@@ -2,48 +2,70 @@ package com.refractoryatlas.importer.job;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.nin;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Sorts.ascending;
 import static com.mongodb.client.model.Sorts.descending;
 import static com.mongodb.client.model.Sorts.orderBy;
 import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.set;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.refractoryatlas.subgraph.PageRequest;
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.Binary;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code jobs} collection (one document per import, unique by checksum) and the {@code documents} collection
- * (the text of each unfinished job). The jobs collection is also the work queue: workers claim due jobs from it, so
- * nothing submitted lives only in memory.
+ * The {@code jobs} collection (one document per import) and the {@code documents} collection (the bytes of each
+ * unfinished job, in chunks well below MongoDB's 16 MB document limit whatever the configured document limit). The
+ * jobs collection is also the work queue: workers claim due jobs from it with a lease, so nothing submitted lives
+ * only in memory and a job whose worker died is taken up again by any instance once the lease has expired.
  */
 @Repository
 class ImportJobRepository {
 
+    /** Bytes per stored chunk of a document: far below 16 MB, few enough chunks for a 10 MB document. */
+    static final int CHUNK_BYTES = 4 * 1024 * 1024;
+
     private static final String ID = "_id";
     private static final String STATUS = "status";
     private static final String CREATED_AT = "createdAt";
-    private static final String TEXT = "text";
+    private static final String UPDATED_AT = "updatedAt";
+    private static final String DEDUP_KEY = "dedupKey";
+    private static final String SUBMITTED_BY = "submittedBy";
+    private static final String LEASE_OWNER = "leaseOwner";
+    private static final String LEASE_UNTIL = "leaseUntil";
+    private static final String JOB_ID = "jobId";
+    private static final String CHUNK = "n";
+    private static final String DATA = "data";
 
     private final MongoCollection<ImportJob> jobs;
     private final MongoCollection<Document> documents;
@@ -51,10 +73,24 @@ class ImportJobRepository {
     ImportJobRepository(MongoDatabase database) {
         this.jobs = database.getCollection("jobs", ImportJob.class);
         this.documents = database.getCollection("documents");
-        jobs.createIndex(Indexes.ascending("checksum"), new IndexOptions().unique(true));
+        dropOldChecksumIndex();
+        jobs.createIndex(
+                Indexes.ascending(DEDUP_KEY), new IndexOptions().unique(true).sparse(true));
+        jobs.createIndex(Indexes.ascending("checksum"), new IndexOptions().name("checksumLookup"));
         jobs.createIndex(Indexes.ascending(STATUS, CREATED_AT));
         jobs.createIndex(Indexes.descending(CREATED_AT, ID));
         jobs.createIndex(Indexes.ascending("articleId"));
+        jobs.createIndex(Indexes.ascending(SUBMITTED_BY, STATUS));
+        documents.createIndex(Indexes.ascending(JOB_ID, CHUNK));
+    }
+
+    /** Earlier versions kept one job per checksum with a unique index; now a failed document may be tried again. */
+    private void dropOldChecksumIndex() {
+        for (var index : jobs.listIndexes()) {
+            if ("checksum_1".equals(index.getString("name")) && Boolean.TRUE.equals(index.getBoolean("unique"))) {
+                jobs.dropIndex("checksum_1");
+            }
+        }
     }
 
     Optional<ImportJob> findById(String id) {
@@ -66,8 +102,9 @@ class ImportJobRepository {
         return jobs.find(in(ID, ids)).into(new ArrayList<>());
     }
 
-    Optional<ImportJob> findByChecksum(String checksum) {
-        return Optional.ofNullable(jobs.find(eq("checksum", checksum)).first());
+    /** The job that answers a new submission of the same bytes by the same submitter, if any. */
+    Optional<ImportJob> findByDedupKey(String dedupKey) {
+        return Optional.ofNullable(jobs.find(eq(DEDUP_KEY, dedupKey)).first());
     }
 
     /** The succeeded jobs that produced any of the given articles, newest first, in one query. */
@@ -78,8 +115,8 @@ class ImportJobRepository {
     }
 
     /**
-     * Stores a new job; false when a job with the same checksum exists already (the unique index decides, so two
-     * simultaneous submissions of one document make one job).
+     * Stores a new job; false when an unfailed job of the same submitter and bytes exists already (the unique dedup
+     * key decides, so two simultaneous submissions of one document make one job).
      */
     boolean insert(ImportJob job) {
         try {
@@ -93,72 +130,123 @@ class ImportJobRepository {
         }
     }
 
+    /** Stores the job whatever its state (submission, tests). */
     void save(ImportJob job) {
         jobs.replaceOne(eq(ID, job.id()), job, new ReplaceOptions().upsert(true));
     }
 
-    void saveText(String jobId, String text) {
-        documents.replaceOne(
-                eq(ID, jobId), new Document(ID, jobId).append(TEXT, text), new ReplaceOptions().upsert(true));
+    /**
+     * Stores the job only while {@code worker} still holds its lease: a worker that lost its lease (it stalled, and
+     * another instance took the job up) can no longer change the job. False when the lease was lost.
+     */
+    boolean saveLeased(ImportJob job, String worker) {
+        return jobs.replaceOne(and(eq(ID, job.id()), eq(LEASE_OWNER, worker)), job)
+                        .getMatchedCount()
+                > 0;
     }
 
-    @Nullable
-    String findText(String jobId) {
-        var document = documents.find(eq(ID, jobId)).first();
-        return document == null ? null : document.getString(TEXT);
+    /** Extends {@code worker}'s lease on a running job; false when the lease was lost. */
+    boolean renewLease(String jobId, String worker, Instant until) {
+        return jobs.updateOne(and(eq(ID, jobId), eq(LEASE_OWNER, worker)), set(LEASE_UNTIL, until))
+                        .getMatchedCount()
+                > 0;
     }
 
-    void deleteText(String jobId) {
-        documents.deleteOne(eq(ID, jobId));
+    void saveDocument(String jobId, byte[] bytes) {
+        deleteDocument(jobId);
+        int chunks = Math.max(1, (bytes.length + CHUNK_BYTES - 1) / CHUNK_BYTES);
+        var rows = new ArrayList<Document>(chunks);
+        for (int n = 0; n < chunks; n++) {
+            int from = n * CHUNK_BYTES;
+            int to = Math.min(bytes.length, from + CHUNK_BYTES);
+            rows.add(new Document(ID, jobId + ":" + n)
+                    .append(JOB_ID, jobId)
+                    .append(CHUNK, n)
+                    .append(DATA, new Binary(Arrays.copyOfRange(bytes, from, to))));
+        }
+        documents.insertMany(rows);
+    }
+
+    /** The stored bytes of the job's document, or null when none are stored. */
+    byte @Nullable [] findDocument(String jobId) {
+        var out = new ByteArrayOutputStream();
+        int found = 0;
+        for (var row : documents.find(eq(JOB_ID, jobId)).sort(ascending(CHUNK))) {
+            var data = row.get(DATA, Binary.class);
+            out.writeBytes(data.getData());
+            found++;
+        }
+        return found == 0 ? null : out.toByteArray();
+    }
+
+    void deleteDocument(String jobId) {
+        documents.deleteMany(eq(JOB_ID, jobId));
     }
 
     long countUnfinished() {
         return jobs.countDocuments(in(STATUS, names(ImportStatus.UNFINISHED)));
     }
 
+    long countUnfinishedBy(String submitter) {
+        return jobs.countDocuments(and(eq(SUBMITTED_BY, submitter), in(STATUS, names(ImportStatus.UNFINISHED))));
+    }
+
     /**
-     * Atomically takes the oldest job that is queued, or retrying and due, and marks it PARSING: of several workers
-     * (or replicas) exactly one gets it.
+     * Atomically takes the oldest due job and leases it to {@code worker} until {@code leaseUntil}: queued, retrying
+     * and due, or running under a lease that has expired (its worker died). Of several workers, in one instance or
+     * many, exactly one gets it. Jobs of the {@code busy} submitters (at their concurrency limit) are left waiting.
      */
     @Nullable
-    ImportJob claimNext(Instant now) {
+    ImportJob claimNext(Instant now, String worker, Instant leaseUntil, Collection<String> busy) {
         var due = or(
                 eq(STATUS, ImportStatus.QUEUED.name()),
-                and(eq(STATUS, ImportStatus.RETRYING.name()), lte("nextAttemptAt", now)));
+                and(eq(STATUS, ImportStatus.RETRYING.name()), lte("nextAttemptAt", now)),
+                and(in(STATUS, names(ImportStatus.RUNNING)), or(lt(LEASE_UNTIL, now), eq(LEASE_UNTIL, null))));
+        Bson filter = busy.isEmpty() ? due : and(due, nin(SUBMITTED_BY, busy));
         return jobs.findOneAndUpdate(
-                due,
-                combine(set(STATUS, ImportStatus.PARSING.name()), set("updatedAt", now)),
+                filter,
+                combine(
+                        set(STATUS, ImportStatus.PARSING.name()),
+                        set(UPDATED_AT, now),
+                        set(LEASE_OWNER, worker),
+                        set(LEASE_UNTIL, leaseUntil),
+                        inc("runs", 1)),
                 new FindOneAndUpdateOptions().sort(ascending(CREATED_AT)).returnDocument(ReturnDocument.AFTER));
     }
 
-    /** Queues again the jobs a previous run of the service left running; returns how many. */
-    long requeueInterrupted(Instant now) {
-        return jobs.updateMany(
-                        in(STATUS, names(ImportStatus.RUNNING)),
-                        combine(set(STATUS, ImportStatus.QUEUED.name()), set("updatedAt", now)))
-                .getModifiedCount();
+    /** How many jobs each importer has running under a live lease, over all instances. */
+    Map<String, Long> runningBySubmitter(Instant now) {
+        var pipeline = List.of(
+                Aggregates.match(
+                        and(in(STATUS, names(ImportStatus.RUNNING)), gt(LEASE_UNTIL, now), ne(SUBMITTED_BY, null))),
+                Aggregates.group("$" + SUBMITTED_BY, Accumulators.sum("running", 1)));
+        var result = new HashMap<String, Long>();
+        for (var row : jobs.withDocumentClass(Document.class).aggregate(pipeline)) {
+            var submitter = row.getString(ID);
+            if (submitter != null) {
+                result.put(submitter, ((Number) row.get("running")).longValue());
+            }
+        }
+        return result;
     }
 
     /** One page of jobs, newest first, with keyset cursor {@code [createdAt millis, id]}. */
-    List<ImportJob> page(@Nullable ImportStatus status, PageRequest page) {
+    List<ImportJob> page(JobQuery query, PageRequest page) {
         var filters = new ArrayList<Bson>();
-        if (status != null) {
-            filters.add(eq(STATUS, status.name()));
-        }
+        filters.add(query.filter());
         var after = page.after();
         if (after != null) {
             var createdAt = Instant.ofEpochMilli(parseMillis(after.get(0)));
             filters.add(or(lt(CREATED_AT, createdAt), and(eq(CREATED_AT, createdAt), lt(ID, after.get(1)))));
         }
-        Bson filter = filters.isEmpty() ? new Document() : and(filters);
-        return jobs.find(filter)
+        return jobs.find(and(filters))
                 .sort(orderBy(descending(CREATED_AT), descending(ID)))
                 .limit(page.fetchSize())
                 .into(new ArrayList<>());
     }
 
-    long count(@Nullable ImportStatus status) {
-        return status == null ? jobs.countDocuments() : jobs.countDocuments(eq(STATUS, status.name()));
+    long count(JobQuery query) {
+        return jobs.countDocuments(query.filter());
     }
 
     private static long parseMillis(String value) {
@@ -169,7 +257,7 @@ class ImportJobRepository {
         }
     }
 
-    private static List<String> names(Collection<ImportStatus> statuses) {
+    static List<String> names(Collection<ImportStatus> statuses) {
         return statuses.stream().map(Enum::name).toList();
     }
 }

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Submitting documents and reading jobs: the facade the GraphQL controller, the seeding and the tests use. A
- * submission is stored (job and text) before any work starts and answers at once; the workers do the rest.
+ * submission is checked against the size limit and the queue limits, then stored (job and bytes) before any work
+ * starts, and answers at once; the workers do the rest.
  */
 @Service
 public class ImportJobs {
@@ -38,37 +39,49 @@ public class ImportJobs {
         this.clock = Clock.systemUTC();
     }
 
-    /**
-     * Submits one document. The same text (same SHA-256) answers the job that already exists and writes nothing;
-     * a document over the size limit becomes a FAILED job with {@code TOO_LARGE} without its text being kept.
-     *
-     * @throws QueueFullException when the queue holds {@code queue-capacity} unfinished jobs
-     */
+    /** Submits a text document as the service itself (seeding, tests). */
     public ImportJob submit(String source, String text) {
-        var bytes = text.getBytes(StandardCharsets.UTF_8);
-        var checksum = sha256(bytes);
-        var existing = repository.findByChecksum(checksum);
-        if (existing.isPresent()) {
-            return resubmitted(existing.get(), text);
-        }
-        var now = now();
-        var job = ImportJob.queued(UUID.randomUUID().toString(), source, checksum, now);
-        long limit = properties.maxDocumentSize().toBytes();
+        return submit(source, text.getBytes(StandardCharsets.UTF_8), null, null);
+    }
+
+    /**
+     * Submits one document. The same bytes (same SHA-256) submitted again by the same submitter answer the job that
+     * exists already and write nothing, unless that job failed: then a new job tries again.
+     *
+     * @param submittedBy the importer's user id; null for the service itself
+     * @throws SubmissionRefusedException when the document is over the size limit (nothing is stored)
+     * @throws QueueFullException when the queue, or the importer's share of it, is full
+     */
+    public ImportJob submit(String source, byte[] bytes, @Nullable String mediaType, @Nullable String submittedBy) {
+        long limit = properties.limits().documentBytes().toBytes();
         if (bytes.length > limit) {
-            var tooLarge = new ImportError(
-                    ImportError.TOO_LARGE, "The document has " + bytes.length + " bytes; the limit is " + limit, null);
-            return insertOrExisting(job.failed(List.of(tooLarge), now));
+            throw SubmissionRefusedException.tooLarge(bytes.length, limit);
         }
-        if (repository.countUnfinished() >= properties.queueCapacity()) {
-            throw new QueueFullException(properties.queueCapacity());
+        var checksum = sha256(bytes);
+        var existing = repository.findByDedupKey(ImportJob.dedupKeyOf(submittedBy, checksum));
+        if (existing.isPresent()) {
+            return existing.get();
         }
-        repository.saveText(job.id(), text);
-        var stored = insertOrExisting(job);
-        if (!stored.id().equals(job.id())) {
-            repository.deleteText(job.id());
+        checkQueue(submittedBy);
+        var job = ImportJob.queued(
+                UUID.randomUUID().toString(), source, checksum, submittedBy, mediaType, bytes.length, now());
+        repository.saveDocument(job.id(), bytes);
+        if (!repository.insert(job)) {
+            repository.deleteDocument(job.id());
+            return repository.findByDedupKey(job.dedupKey()).orElseThrow();
         }
         worker.wake();
-        return stored;
+        return job;
+    }
+
+    private void checkQueue(@Nullable String submittedBy) {
+        if (repository.countUnfinished() >= properties.queueCapacity()) {
+            throw new QueueFullException(properties.queueCapacity(), false);
+        }
+        int share = properties.perImporter().queue();
+        if (submittedBy != null && repository.countUnfinishedBy(submittedBy) >= share) {
+            throw new QueueFullException(share, true);
+        }
     }
 
     public Optional<ImportJob> find(String id) {
@@ -84,32 +97,19 @@ public class ImportJobs {
         return repository.findSucceededByArticleIds(articleIds);
     }
 
+    /** Every job, newest first (tools and tests; the API goes through {@link #list(JobQuery, Integer, String)}). */
     public Connection<ImportJob> page(@Nullable ImportStatus status, @Nullable Integer first, @Nullable String after) {
+        return list(new JobQuery(Viewer.EVERYTHING, status, null, null), first, after);
+    }
+
+    Connection<ImportJob> list(JobQuery query, @Nullable Integer first, @Nullable String after) {
         var page = PageRequest.of(first, after, CURSOR_ARITY);
-        var rows = repository.page(status, page);
-        return Connection.of(rows, page, ImportJobs::cursorOf, repository.count(status));
+        var rows = repository.page(query, page);
+        return Connection.of(rows, page, ImportJobs::cursorOf, repository.count(query));
     }
 
     public long countUnfinished() {
         return repository.countUnfinished();
-    }
-
-    private ImportJob resubmitted(ImportJob existing, String text) {
-        if (!existing.failedForRetryableReasons()) {
-            return existing;
-        }
-        repository.saveText(existing.id(), text);
-        var again = existing.requeued(now());
-        repository.save(again);
-        worker.wake();
-        return again;
-    }
-
-    private ImportJob insertOrExisting(ImportJob job) {
-        if (repository.insert(job)) {
-            return job;
-        }
-        return repository.findByChecksum(job.checksum()).orElseThrow();
     }
 
     private Instant now() {

@@ -4,20 +4,29 @@ import com.refractoryatlas.subgraph.ApiException;
 import com.refractoryatlas.subgraph.ErrorCode;
 import java.util.Map;
 
-/** The import queue holds as many unfinished jobs as it may: the client should try again later. */
+/** The import queue, or the importer's share of it, holds as many unfinished jobs as it may: try again later. */
 final class QueueFullException extends ApiException {
 
     static final String CODE = "QUEUE_FULL";
 
-    QueueFullException(int capacity) {
+    private final boolean perImporter;
+    private final int capacity;
+
+    QueueFullException(int capacity, boolean perImporter) {
         super(
                 ErrorCode.UNAVAILABLE,
-                "The import queue is full (" + capacity + " unfinished jobs); try again when some have finished",
+                perImporter
+                        ? "You have " + capacity + " unfinished imports, the most one importer may have; try again"
+                                + " when some have finished"
+                        : "The import queue is full (" + capacity + " unfinished jobs); try again when some have"
+                                + " finished",
                 null);
+        this.perImporter = perImporter;
+        this.capacity = capacity;
     }
 
     @Override
     public Map<String, Object> extensions() {
-        return Map.of("code", CODE);
+        return Map.of("code", CODE, "limit", perImporter ? "importerQueue" : "queue", "max", capacity);
     }
 }

@@ -65,7 +65,7 @@ class ParserDocumentPlanner implements DocumentPlanner {
 
     ParserDocumentPlanner(ImportProperties properties) {
         var settings = ParserSettings.defaults()
-                .withMaxBytes(properties.maxDocumentSize().toBytes());
+                .withMaxBytes(properties.limits().documentBytes().toBytes());
         this.parser = new DocumentParser(settings);
         this.extractor = new KnowledgeExtractor(Vocabulary.bundled());
     }
@@ -99,7 +99,15 @@ class ParserDocumentPlanner implements DocumentPlanner {
 
     @Override
     public DocumentPlan plan(String source, String text) {
-        var parsed = parser.parse(source, text);
+        return plan(parser.parse(source, text), sha256(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public DocumentPlan plan(String source, byte[] bytes, @Nullable String mediaType) {
+        return plan(parser.parse(source, bytes, mediaType), sha256(bytes));
+    }
+
+    private DocumentPlan plan(ParsedDocument parsed, String checksum) {
         var errors = new java.util.ArrayList<>(issues(parsed, true));
         if (parsed instanceof JournalArticle) {
             parsed.issues().stream()
@@ -111,7 +119,6 @@ class ParserDocumentPlanner implements DocumentPlanner {
         if (!errors.isEmpty() || parsed instanceof Unrecognized) {
             return new DocumentPlan.Reject(errors.isEmpty() ? issues(parsed, false) : errors);
         }
-        var checksum = sha256(text);
         var extraction = extract(extractor, parsed);
         var warnings = concat(issues(parsed, false), notes(extraction));
         return switch (parsed) {
@@ -287,9 +294,9 @@ class ParserDocumentPlanner implements DocumentPlanner {
                 .toList();
     }
 
-    private static String sha256(String text) {
+    private static String sha256(byte[] bytes) {
         try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            var digest = MessageDigest.getInstance("SHA-256").digest(bytes);
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);

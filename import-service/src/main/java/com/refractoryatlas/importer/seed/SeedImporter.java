@@ -8,8 +8,6 @@ import com.refractoryatlas.importer.ImportProperties;
 import com.refractoryatlas.importer.job.ImportJobs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,7 +57,7 @@ class SeedImporter implements ApplicationRunner {
         }
         var files = filesOf(folder);
         for (var file : files) {
-            var job = jobs.submit(file.getFileName().toString(), read(file));
+            var job = jobs.submit(file.getFileName().toString(), read(file), null, null);
             log.info("Seed {} submitted as import job {} ({})", file.getFileName(), job.id(), job.status());
         }
         seeding.insertOne(new Document("_id", MARKER_ID)
@@ -79,15 +77,10 @@ class SeedImporter implements ApplicationRunner {
         }
     }
 
-    /** Reads a file as UTF-8; invalid bytes become U+FFFD, which the parser reports as an encoding error. */
-    static String read(Path file) {
+    /** The file's bytes as they are: the parser finds the format (text, PDF, XML, ...) from the content. */
+    static byte[] read(Path file) {
         try {
-            var decoder = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
-            return decoder.decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }

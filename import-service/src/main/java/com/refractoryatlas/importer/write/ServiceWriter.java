@@ -2,42 +2,30 @@ package com.refractoryatlas.importer.write;
 
 /**
  * The only way the import service changes data it does not own: the internal, idempotent batch mutations of the
- * references and catalog subgraphs. Each call is retried with exponential backoff and guarded by a per-service
- * circuit breaker; what still fails surfaces as {@link DownstreamUnavailableException} (wait and retry the job) or
- * {@link DownstreamRejectedException} (fail the job).
+ * references and catalog subgraphs (docs/internal-api.md). Each call is retried with exponential backoff and guarded
+ * by a per-service circuit breaker; what still fails surfaces as {@link DownstreamUnavailableException} (wait and
+ * retry the job) or {@link DownstreamRejectedException} (fail the job). An interface so that tests can make any step
+ * fail.
  */
-public final class ServiceWriter {
+public interface ServiceWriter {
 
-    static final String REFERENCES = "references";
-    static final String CATALOG = "catalog";
+    String REFERENCES = "references";
+    String CATALOG = "catalog";
 
-    private static final String UPSERT_ARTICLE = """
-            mutation upsertArticle($input: ArticleInput!) {
-              upsertArticle(input: $input) {
-                article { id importJobId }
-                outcome
-                references { number id outcome }
-              }
-            }""";
+    ArticleUpsertResult upsertArticle(ArticleInput input);
 
-    private static final String UPSERT_CATALOG = """
-            mutation upsertCatalog($input: CatalogBatchInput!) {
-              upsertCatalog(input: $input) { items { kind id outcome } }
-            }""";
+    CatalogBatchResult upsertCatalog(CatalogBatchInput input);
 
-    private final SubgraphClient references;
-    private final SubgraphClient catalog;
+    /**
+     * Undoes the article write of a job that failed after it: the references service puts the article back as it
+     * was (or removes it, if the job created it), and the references likewise, those the job created going unless
+     * an article cites them. Idempotent.
+     */
+    ArticleDeletion deleteImportedArticle(ImportedArticle input);
 
-    ServiceWriter(SubgraphClient references, SubgraphClient catalog) {
-        this.references = references;
-        this.catalog = catalog;
-    }
+    /** Which article write to undo: the article and the job that wrote it. */
+    record ImportedArticle(String id, String importJobId) {}
 
-    public ArticleUpsertResult upsertArticle(ArticleInput input) {
-        return references.mutate(UPSERT_ARTICLE, "upsertArticle", input, ArticleUpsertResult.class);
-    }
-
-    public CatalogBatchResult upsertCatalog(CatalogBatchInput input) {
-        return catalog.mutate(UPSERT_CATALOG, "upsertCatalog", input, CatalogBatchResult.class);
-    }
+    /** What the undo did: whether the article went (or was put back), and how many references went. */
+    record ArticleDeletion(boolean article, int references) {}
 }

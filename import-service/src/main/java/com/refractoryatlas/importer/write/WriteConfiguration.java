@@ -25,7 +25,7 @@ class WriteConfiguration {
         var requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(services.requestTimeout());
         var rest = RestClient.builder().requestFactory(requests).build();
-        return new ServiceWriter(
+        return new SubgraphServiceWriter(
                 client(ServiceWriter.REFERENCES, services.referencesUrl(), rest, services, retries, breakers),
                 client(ServiceWriter.CATALOG, services.catalogUrl(), rest, services, retries, breakers));
     }

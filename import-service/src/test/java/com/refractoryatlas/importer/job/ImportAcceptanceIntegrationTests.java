@@ -226,7 +226,6 @@ class ImportAcceptanceIntegrationTests {
                 "binary.txt", "\u0000\u0001PK\u0003\u0004\u0000garbage\u0000",
                 "invalid-utf8.txt", "Title\n\nText \uFFFD\uFFFD\uFFFD\n",
                 "page.html", "<html><body><h1>Ketamine</h1><p>[1]</p></body></html>",
-                "too-large.txt", "a".repeat(5 * 1024 * 1024 + 1),
                 "broken-references.txt",
                         template.substring(0, template.indexOf("## References")) + "## References\n\n1.\n2. \"\" *\n");
         var ids = bad.entrySet().stream()
@@ -238,6 +237,10 @@ class ImportAcceptanceIntegrationTests {
             assertThat(job.errors()).as(job.source()).isNotEmpty();
             assertThat(job.articleId()).as(job.source()).isNull();
         }
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> jobs().submit("too-large.txt", "a".repeat(5 * 1024 * 1024 + 1)))
+                .isInstanceOf(SubmissionRefusedException.class)
+                .hasMessageContaining("limit: document size");
         assertThat(queries.counts()).isEqualTo(before);
     }
 

@@ -51,9 +51,18 @@ class ImportJobIntegrationTests {
     ImportJobRepository repository;
 
     @Autowired
+    JobRunner runner;
+
+    @Autowired
+    com.refractoryatlas.importer.ImportProperties properties;
+
+    @Autowired
     com.refractoryatlas.importer.plan.DocumentPlanner planner;
 
     HttpGraphQlTester importer;
+
+    /** An editor through the gateway: sees every job. */
+    HttpGraphQlTester editor;
 
     /** True once the parser (developed in parallel) recognises the sample seeds. */
     boolean parserReady() throws IOException {
@@ -69,6 +78,11 @@ class ImportJobIntegrationTests {
                 .mutate()
                 .header(Caller.SERVICE_TOKEN_HEADER, "local-dev-service-token")
                 .header(Caller.USER_ROLES_HEADER, "importer")
+                .build();
+        editor = anonymous
+                .mutate()
+                .header(Caller.SERVICE_TOKEN_HEADER, "local-dev-service-token")
+                .header(Caller.USER_ROLES_HEADER, "editor")
                 .build();
     }
 
@@ -132,12 +146,17 @@ class ImportJobIntegrationTests {
         }
 
         @Test
-        void failsADocumentOverTheSizeLimitWithTooLargeWithoutKeepingItsText() {
-            var text = "x".repeat(64 * 1024 + 1);
-            var job = submit("big.txt", text);
-
-            assertThat(job.get("status")).isEqualTo("FAILED");
-            assertThat(errorCodes(job)).containsExactly("TOO_LARGE");
+        void refusesADocumentOverTheSizeLimitWithTooLargeNamingTheLimitAndStoresNothing() {
+            importer.documentName("importDocument")
+                    .variable("source", "big.txt")
+                    .variable("text", "x".repeat(64 * 1024 + 1))
+                    .execute()
+                    .errors()
+                    .expect(error -> "TOO_LARGE".equals(error.getExtensions().get("code"))
+                            && "documentBytes".equals(error.getExtensions().get("limit"))
+                            && error.getMessage().contains("65536"))
+                    .verify();
+            assertThat(database.getCollection("jobs").countDocuments()).isZero();
             assertThat(database.getCollection("documents").countDocuments()).isZero();
         }
 
@@ -192,7 +211,9 @@ class ImportJobIntegrationTests {
             }
             assertThat(finished.attempts()).as("no write was ever tried").isZero();
             assertThat(finished.articleId()).isNull();
-            assertThat(database.getCollection("documents").countDocuments()).isZero();
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                            database.getCollection("documents").countDocuments())
+                    .isZero());
         }
 
         @Test
@@ -240,14 +261,14 @@ class ImportJobIntegrationTests {
             for (int i = 0; i < 5; i++) {
                 repository.save(finished("job-" + i, base.plusSeconds(i)));
             }
-            var first = importer.documentName("importJobs").variable("first", 2).execute();
+            var first = editor.documentName("importJobs").variable("first", 2).execute();
             first.path("importJobs.totalCount").entity(Integer.class).isEqualTo(5);
             first.path("importJobs.edges[*].node.id").entityList(String.class).containsExactly("job-4", "job-3");
             var cursor = first.path("importJobs.pageInfo.endCursor")
                     .entity(String.class)
                     .get();
 
-            var second = importer.documentName("importJobs")
+            var second = editor.documentName("importJobs")
                     .variable("first", 10)
                     .variable("after", cursor)
                     .execute();
@@ -263,7 +284,7 @@ class ImportJobIntegrationTests {
             repository.save(ImportJob.queued("waiting", "w.txt", "w", Instant.now())
                     .retrying("down", Instant.now().plus(Duration.ofHours(1)), Instant.now()));
 
-            importer.documentName("importJobs")
+            editor.documentName("importJobs")
                     .variable("status", "RETRYING")
                     .execute()
                     .path("importJobs.edges[*].node.id")
@@ -273,14 +294,14 @@ class ImportJobIntegrationTests {
 
         @Test
         void rejectsPagesLargerThanOneHundredAndForeignCursors() {
-            importer.documentName("importJobs")
+            editor.documentName("importJobs")
                     .variable("first", 101)
                     .execute()
                     .errors()
                     .expect(error ->
                             "BAD_USER_INPUT".equals(error.getExtensions().get("code")))
                     .verify();
-            importer.documentName("importJobs")
+            editor.documentName("importJobs")
                     .variable("after", "not-a-cursor")
                     .execute()
                     .errors()
@@ -298,7 +319,7 @@ class ImportJobIntegrationTests {
                     Map.of("__typename", "Article", "id", "doi:10.1000/a"),
                     Map.of("__typename", "Article", "id", "doi:10.1000/none"));
 
-            var response = importer.documentName("entities")
+            var response = editor.documentName("entities")
                     .variable("representations", representations)
                     .execute();
 
@@ -313,12 +334,373 @@ class ImportJobIntegrationTests {
             repository.save(finished("job-b", Instant.parse("2026-02-03T04:05:06Z")));
 
             var response =
-                    importer.documentName("importJob").variable("id", "job-b").execute();
+                    editor.documentName("importJob").variable("id", "job-b").execute();
 
             response.path("importJob.status").entity(String.class).isEqualTo("SUCCEEDED");
             response.path("importJob.createdAt").entity(String.class).isEqualTo("2026-02-03T04:05:06Z");
             response.path("importJob.article.id").entity(String.class).isEqualTo("doi:10.1000/a");
             response.path("importJob.counts.references").entity(Integer.class).isEqualTo(3);
+        }
+    }
+
+    @Nested
+    class Content {
+
+        @Test
+        void acceptsAFileAsBase64AndChecksumsItsBytes() {
+            byte[] bytes = "%PDF-1.4 not really a pdf\n\u00ff".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            var job = importer.documentName("importContent")
+                    .variable("source", "paper.pdf")
+                    .variable("content", java.util.Base64.getMimeEncoder().encodeToString(bytes))
+                    .variable("mediaType", "application/pdf")
+                    .execute()
+                    .path("importDocument")
+                    .entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
+                    .get();
+
+            assertThat(job.get("checksum")).isEqualTo(ImportJobs.sha256(bytes));
+            var stored = repository.findById((String) job.get("id")).orElseThrow();
+            assertThat(stored.mediaType()).isEqualTo("application/pdf");
+            assertThat(stored.size()).isEqualTo(bytes.length);
+        }
+
+        @Test
+        void storesADocumentLargerThanOneChunkAndReadsItBackWhole() {
+            var bytes = new byte[ImportJobRepository.CHUNK_BYTES * 2 + 17];
+            new java.util.Random(7).nextBytes(bytes);
+            repository.saveDocument("big-job", bytes);
+
+            assertThat(repository.findDocument("big-job")).isEqualTo(bytes);
+            repository.deleteDocument("big-job");
+            assertThat(repository.findDocument("big-job")).isNull();
+        }
+
+        static Stream<Arguments> badInputs() {
+            return Stream.of(
+                    Arguments.of("both text and content", "text", "dGV4dA==", "BAD_USER_INPUT"),
+                    Arguments.of("neither text nor content", null, null, "BAD_USER_INPUT"),
+                    Arguments.of("invalid base64", null, "not*base64!", "BAD_USER_INPUT"),
+                    Arguments.of(
+                            "content over the limit",
+                            null,
+                            java.util.Base64.getEncoder().encodeToString(new byte[64 * 1024 + 1]),
+                            "TOO_LARGE"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("badInputs")
+        void refusesBadInputWithATypedErrorAndStoresNothing(
+                String name, String text, String content, String expectedCode) {
+            importer.documentName("importContent")
+                    .variable("source", "x.bin")
+                    .variable("text", text)
+                    .variable("content", content)
+                    .execute()
+                    .errors()
+                    .expect(error -> expectedCode.equals(error.getExtensions().get("code")))
+                    .verify();
+            assertThat(database.getCollection("jobs").countDocuments()).isZero();
+            assertThat(database.getCollection("documents").countDocuments()).isZero();
+        }
+    }
+
+    @Nested
+    class Visibility {
+
+        HttpGraphQlTester importerNamed(String user) {
+            return importer.mutate()
+                    .header(UserIdInterceptor.USER_ID_HEADER, user)
+                    .build();
+        }
+
+        @Test
+        void anonymousCallersSeeNoJobsImportersTheirOwnAndEditorsAll() {
+            var alices = importerNamed("alice");
+            var bobs = importerNamed("bob");
+            var aliceJob = submitAs(alices, "alice.txt", "Alice's document");
+            var bobJob = submitAs(bobs, "bob.txt", "Bob's document");
+
+            assertThat(listedIds(alices)).containsExactly(aliceJob);
+            assertThat(listedIds(bobs)).containsExactly(bobJob);
+            assertThat(listedIds(editor)).containsExactlyInAnyOrder(aliceJob, bobJob);
+            assertThat(listedIds(anonymous)).isEmpty();
+            var anonymousThroughGateway = anonymous
+                    .mutate()
+                    .header(Caller.SERVICE_TOKEN_HEADER, "local-dev-service-token")
+                    .header(Caller.USER_ROLES_HEADER, "anonymous")
+                    .build();
+            assertThat(listedIds(anonymousThroughGateway)).isEmpty();
+            anonymousThroughGateway
+                    .documentName("importJob")
+                    .variable("id", aliceJob)
+                    .execute()
+                    .path("importJob")
+                    .valueIsNull();
+            bobs.documentName("importJob")
+                    .variable("id", aliceJob)
+                    .execute()
+                    .path("importJob")
+                    .valueIsNull();
+            alices.documentName("importJob")
+                    .variable("id", aliceJob)
+                    .execute()
+                    .path("importJob.source")
+                    .entity(String.class)
+                    .isEqualTo("alice.txt");
+        }
+
+        @Test
+        void theSameDocumentFromAnotherImporterIsTheirOwnJob() throws IOException {
+            org.junit.jupiter.api.Assumptions.assumeTrue(parserReady(), "the parser does not recognise the seeds yet");
+            var text = seed(0);
+            var first = submitAs(importerNamed("alice"), "a.txt", text);
+            var second = submitAs(importerNamed("bob"), "b.txt", text);
+            var again = submitAs(importerNamed("alice"), "a-again.txt", text);
+
+            assertThat(second).isNotEqualTo(first);
+            assertThat(again).isEqualTo(first);
+        }
+
+        @Test
+        void entitiesOfJobsTheCallerMayNotSeeAreNull() {
+            repository.save(finished("job-hidden", Instant.now()));
+            anonymous
+                    .mutate()
+                    .header(Caller.SERVICE_TOKEN_HEADER, "local-dev-service-token")
+                    .header(Caller.USER_ROLES_HEADER, "user")
+                    .build()
+                    .documentName("entities")
+                    .variable(
+                            "representations",
+                            List.of(
+                                    Map.of("__typename", "ImportJob", "id", "job-hidden"),
+                                    Map.of("__typename", "Article", "id", "doi:10.1000/a")))
+                    .execute()
+                    .path("_entities[0]")
+                    .valueIsNull()
+                    .path("_entities[1].importJob")
+                    .valueIsNull();
+        }
+
+        private String submitAs(HttpGraphQlTester tester, String source, String text) {
+            return tester.documentName("importDocument")
+                    .variable("source", source)
+                    .variable("text", text)
+                    .execute()
+                    .path("importDocument.id")
+                    .entity(String.class)
+                    .get();
+        }
+
+        private List<String> listedIds(HttpGraphQlTester tester) {
+            return tester.documentName("importJobs")
+                    .execute()
+                    .path("importJobs.edges[*].node.id")
+                    .entityList(String.class)
+                    .get();
+        }
+    }
+
+    @Nested
+    class Filters {
+
+        @Test
+        void findsTheJobsOfADocumentByItsChecksum() {
+            var text = "A document imported once";
+            var id = (String) submit("once.txt", text).get("id");
+            submit("other.txt", "Another document");
+            var checksum = ImportJobs.sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+            editor.documentName("importJobs")
+                    .variable("checksum", checksum.toUpperCase(java.util.Locale.ROOT))
+                    .execute()
+                    .path("importJobs.edges[*].node.id")
+                    .entityList(String.class)
+                    .containsExactly(id);
+            editor.documentName("importJobs")
+                    .variable("checksum", "not-a-checksum")
+                    .execute()
+                    .errors()
+                    .expect(error ->
+                            "BAD_USER_INPUT".equals(error.getExtensions().get("code")))
+                    .verify();
+        }
+
+        @Test
+        void findsJobsByWarningCode() {
+            var warned = finished("warned", Instant.now())
+                    .withWarnings(List.of(new ImportError("MISSING_DOI", "no DOI", 3)));
+            repository.save(warned);
+            repository.save(finished("clean", Instant.now()));
+
+            editor.documentName("importJobs")
+                    .variable("warning", "MISSING_DOI")
+                    .execute()
+                    .path("importJobs.edges[*].node.id")
+                    .entityList(String.class)
+                    .containsExactly("warned");
+        }
+    }
+
+    @Nested
+    class Leases {
+
+        @Test
+        void aFailedDocumentSubmittedAgainStartsANewJob() {
+            var failed = submit("empty.txt", "");
+            var first = awaitFinished((String) failed.get("id"));
+            assertThat(first.status()).isEqualTo(ImportStatus.FAILED);
+
+            var again = submit("empty.txt", "");
+
+            assertThat(again.get("id")).isNotEqualTo(first.id());
+            assertThat(database.getCollection("jobs").countDocuments()).isEqualTo(2);
+        }
+
+        @Test
+        void aJobWhoseWorkerDiedIsTakenUpAgainOnceItsLeaseHasExpired() {
+            var orphan = running("orphan", "dead-worker", Instant.now().minusSeconds(1), 1);
+            repository.save(orphan);
+            repository.saveDocument("orphan", new byte[0]);
+
+            var finished = awaitFinished("orphan");
+
+            assertThat(finished.status()).isEqualTo(ImportStatus.FAILED);
+            assertThat(finished.errors()).extracting(ImportError::code).contains("EMPTY_DOCUMENT");
+            assertThat(finished.runs()).isEqualTo(2);
+        }
+
+        @Test
+        void aJobUnderAnotherWorkersLiveLeaseIsLeftAlone() {
+            repository.save(running("busy", "other-worker", Instant.now().plusSeconds(60), 1));
+            repository.saveDocument("busy", new byte[0]);
+
+            assertThat(repository.saveLeased(
+                            repository.findById("busy").orElseThrow().withStatus(ImportStatus.FAILED, 1, Instant.now()),
+                            "not-the-owner"))
+                    .as("a worker without the lease cannot change the job")
+                    .isFalse();
+            await().pollDelay(Duration.ofSeconds(1)).atMost(PATIENCE).untilAsserted(() -> assertThat(
+                            repository.findById("busy").orElseThrow().leaseOwner())
+                    .isEqualTo("other-worker"));
+        }
+
+        @Test
+        void aDocumentWhoseWorkerDiesEveryTimeFailsAfterTheLastRun() {
+            repository.save(running("poison", "dead-worker", Instant.now().minusSeconds(1), 3));
+            repository.saveDocument("poison", "Some text".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+            var finished = awaitFinished("poison");
+
+            assertThat(finished.status()).isEqualTo(ImportStatus.FAILED);
+            assertThat(finished.errors()).extracting(ImportError::code).containsExactly("INTERRUPTED_TOO_OFTEN");
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                            database.getCollection("documents").countDocuments())
+                    .isZero());
+        }
+
+        @Test
+        void twoWorkersLikeTwoReplicasTakeEachJobExactlyOnce() {
+            var second = new ImportWorker(repository, runner, properties);
+            second.start();
+            try {
+                var ids = new java.util.ArrayList<String>();
+                for (int i = 0; i < 12; i++) {
+                    ids.add((String)
+                            submit("empty-" + i + ".txt", " ".repeat(i + 1)).get("id"));
+                }
+                second.wake();
+
+                for (var id : ids) {
+                    var job = awaitFinished(id);
+                    assertThat(job.status()).isEqualTo(ImportStatus.FAILED);
+                    assertThat(job.runs()).as("claimed once, by one worker").isEqualTo(1);
+                }
+            } finally {
+                second.stop();
+            }
+        }
+
+        @Test
+        void anImporterRunningAsManyJobsAsTheyMayWaitsWhileOthersJobsAreClaimed() {
+            var now = Instant.now();
+            var later = now.plus(Duration.ofHours(2));
+            repository.save(owned(running("alice-running", "a-worker", now.plus(Duration.ofHours(10)), 1), "alice"));
+            repository.save(owned(
+                    ImportJob.queued("alice-waiting", "a.txt", "sum-a", now.minusSeconds(10))
+                            .retrying("down", now.plus(Duration.ofHours(1)), now),
+                    "alice"));
+            repository.save(owned(
+                    ImportJob.queued("bob-waiting", "b.txt", "sum-b", now)
+                            .retrying("down", now.plus(Duration.ofHours(1)), now),
+                    "bob"));
+
+            var running = repository.runningBySubmitter(later);
+            var claimed = repository.claimNext(later, "w", later.plusSeconds(30), java.util.Set.of("alice"));
+
+            assertThat(running).containsEntry("alice", 1L).doesNotContainKey("bob");
+            assertThat(claimed).isNotNull();
+            assertThat(claimed.id()).isEqualTo("bob-waiting");
+            assertThat(claimed.leaseOwner()).isEqualTo("w");
+        }
+
+        private ImportJob owned(ImportJob job, String submitter) {
+            return new ImportJob(
+                    job.id(),
+                    job.source(),
+                    job.checksum(),
+                    job.status(),
+                    job.progress(),
+                    job.counts(),
+                    job.matched(),
+                    job.errors(),
+                    job.warnings(),
+                    job.articleId(),
+                    job.articleStep(),
+                    job.attempts(),
+                    job.nextAttemptAt(),
+                    job.lastFailure(),
+                    job.createdAt(),
+                    job.updatedAt(),
+                    job.finishedAt(),
+                    submitter,
+                    ImportJob.dedupKeyOf(submitter, job.checksum()),
+                    job.mediaType(),
+                    job.size(),
+                    job.leaseOwner(),
+                    job.leaseUntil(),
+                    job.runs(),
+                    job.undo());
+        }
+
+        private ImportJob running(String id, String worker, Instant leaseUntil, int runs) {
+            var queued = ImportJob.queued(id, id + ".txt", "sum-" + id, Instant.now());
+            return new ImportJob(
+                    queued.id(),
+                    queued.source(),
+                    queued.checksum(),
+                    ImportStatus.PARSING,
+                    0.1,
+                    queued.counts(),
+                    queued.matched(),
+                    List.of(),
+                    List.of(),
+                    null,
+                    null,
+                    0,
+                    null,
+                    null,
+                    queued.createdAt(),
+                    queued.updatedAt(),
+                    null,
+                    null,
+                    queued.dedupKey(),
+                    null,
+                    0,
+                    worker,
+                    leaseUntil,
+                    runs,
+                    false);
         }
     }
 

@@ -159,6 +159,14 @@ public final class RunningSystem {
 
     /** The import service, started with {@code extra} arguments when none runs (an existing one is returned). */
     public synchronized ConfigurableApplicationContext importService(String... extra) {
+        return importService(List.of(), extra);
+    }
+
+    /**
+     * The import service with more configuration classes ({@code sources}, e.g. a test's fault injection), started
+     * with {@code extra} arguments when none runs (an existing one is returned).
+     */
+    public synchronized ConfigurableApplicationContext importService(List<Class<?>> sources, String... extra) {
         if (importService == null || !importService.isActive()) {
             var arguments = new ArrayList<>(List.of(
                     "--server.port=0",
@@ -168,13 +176,16 @@ public final class RunningSystem {
                     "--atlas.import.services.references-url=" + referencesUrl(),
                     "--atlas.import.concurrency=2",
                     "--atlas.import.queue-capacity=2000",
-                    "--atlas.import.max-document-size=5MB",
+                    "--atlas.import.limits.document-bytes=5MB",
                     "--atlas.import.retry.initial-backoff=200ms",
                     "--atlas.import.retry.max-backoff=1s"));
             arguments.addAll(List.of(extra));
             importArguments.clear();
             importArguments.addAll(arguments);
-            importService = new SpringApplicationBuilder(ImportApplication.class).run(arguments.toArray(String[]::new));
+            var classes = new ArrayList<Class<?>>(List.of(ImportApplication.class));
+            classes.addAll(sources);
+            importService = new SpringApplicationBuilder(classes.toArray(Class<?>[]::new))
+                    .run(arguments.toArray(String[]::new));
         }
         return importService;
     }

@@ -43,6 +43,16 @@ public final class SystemQueries {
             int treatments,
             int mechanisms) {}
 
+    /** An article's title, or null when there is no such article. */
+    public @org.jspecify.annotations.Nullable String articleTitle(String id) {
+        return references
+                .document("query($id: ID!) { article(id: $id) { title } }")
+                .variable("id", id)
+                .executeSync()
+                .field("article.title")
+                .getValue();
+    }
+
     public Counts counts() {
         var articles = articles();
         return new Counts(

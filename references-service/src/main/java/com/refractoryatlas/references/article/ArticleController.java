@@ -51,6 +51,16 @@ class ArticleController {
         return idList.stream().map(found::get).toList();
     }
 
+    /** Which import's article write to take back: the article and the job that wrote it. */
+    record ImportedArticleInput(String id, String importJobId) {}
+
+    /** Internal (import service): a failed import job takes back its article write. Idempotent. */
+    @MutationMapping
+    ImportUndo.Result deleteImportedArticle(@Argument ImportedArticleInput input, GraphQLContext context) {
+        Caller.from(context).requireRole(IMPORTER_ROLE, true);
+        return upserts.undo(input.id(), input.importJobId());
+    }
+
     @MutationMapping
     ArticleUpsertResult upsertArticle(@Argument ArticleInput input, GraphQLContext context) {
         Caller.from(context).requireRole(IMPORTER_ROLE, true);

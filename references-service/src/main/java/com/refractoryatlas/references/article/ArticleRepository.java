@@ -90,6 +90,11 @@ class ArticleRepository {
         }
     }
 
+    /** Removes one article; true when it was there. */
+    boolean delete(String id) {
+        return articles.deleteOne(eq(ID, id)).getDeletedCount() > 0;
+    }
+
     /** Bulk load for data generators and benchmarks. */
     void saveAll(List<Article> batch) {
         if (batch.isEmpty()) {

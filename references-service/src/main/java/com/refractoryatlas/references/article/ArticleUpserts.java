@@ -26,7 +26,8 @@ import org.springframework.stereotype.Service;
  * server has none), so the write is made safe by its order and idempotence instead: the whole input is validated
  * first, references are upserted next (by derived id, so shared ones are never duplicated) and the article last. The
  * article write is the commit point: a call interrupted before it leaves at most some references stored, which the
- * retry finds UNCHANGED, and the retry converges to the same state.
+ * retry finds UNCHANGED, and the retry converges to the same state. A write made for an import job first records what
+ * it replaces ({@link ImportUndo}), so that the job can take it back if it fails later.
  */
 @Service
 class ArticleUpserts {
@@ -34,29 +35,43 @@ class ArticleUpserts {
     private final ArticleInputValidator validator;
     private final ArticleRepository articles;
     private final References references;
+    private final ImportUndo undo;
 
-    ArticleUpserts(ArticleInputValidator validator, ArticleRepository articles, References references) {
+    ArticleUpserts(
+            ArticleInputValidator validator, ArticleRepository articles, References references, ImportUndo undo) {
         this.validator = validator;
         this.articles = articles;
         this.references = references;
+        this.undo = undo;
+    }
+
+    /** Takes back what a failed import job wrote of an article ({@code deleteImportedArticle}). */
+    ImportUndo.Result undo(String articleId, String importJobId) {
+        return undo.undo(articleId, importJobId);
     }
 
     ArticleUpsertResult upsert(ArticleInput input) {
         validator.validate(input);
         var works = input.references().stream().map(ArticleUpserts::toReference).toList();
-        var referenceOutcomes = references.upsertAll(works);
         var idByNumber = new HashMap<Integer, String>();
         for (int i = 0; i < works.size(); i++) {
             idByNumber.put(input.references().get(i).number(), works.get(i).id());
         }
         var article = toArticle(input, idByNumber);
         var stored = articles.findById(article.id()).orElse(null);
+        var jobId = article.importJobId();
+        if (jobId != null) {
+            var referenceIds = works.stream().map(Reference::id).distinct().toList();
+            undo.record(jobId, article.id(), stored, referenceIds, references.findAllById(referenceIds));
+        }
+        var referenceOutcomes = references.upsertAll(works);
         var outcome = outcomeOf(stored, article);
         if (outcome == UpsertOutcome.UNCHANGED && stored != null) {
             article = stored;
         } else {
             articles.save(article);
         }
+        restoreMissing(works);
         var upserts = input.references().stream()
                 .map(reference -> {
                     var id = idByNumber.get(reference.number());
@@ -64,6 +79,20 @@ class ArticleUpserts {
                 })
                 .toList();
         return new ArticleUpsertResult(article, outcome, upserts);
+    }
+
+    /**
+     * The undo of a failed import may have removed a reference this article cites between its upsert above and the
+     * article's save: such a reference is written again (see {@link ImportUndo}).
+     */
+    private void restoreMissing(List<Reference> works) {
+        var ids = works.stream().map(Reference::id).distinct().toList();
+        var present = references.findAllById(ids);
+        if (present.size() < ids.size()) {
+            references.upsertAll(works.stream()
+                    .filter(work -> !present.containsKey(work.id()))
+                    .toList());
+        }
     }
 
     /** The import job attribution is not content: re-importing an unchanged document is UNCHANGED. */

@@ -134,4 +134,9 @@ class ReferenceRepository {
                 .toList();
         references.bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
+
+    /** Removes one reference; true when it was there. */
+    boolean delete(String id) {
+        return references.deleteOne(eq(ID, id)).getDeletedCount() > 0;
+    }
 }

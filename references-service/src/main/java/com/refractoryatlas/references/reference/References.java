@@ -64,4 +64,9 @@ public class References {
     public void replaceAll(List<Reference> references) {
         repository.upsertAll(references.stream().map(ReferenceDocument::of).toList());
     }
+
+    /** Removes one reference (the undo of a failed import that created it); true when it was there. */
+    public boolean delete(String id) {
+        return repository.delete(id);
+    }
 }
