@@ -90,11 +90,16 @@ class CuratorImportTests {
         builder.environment().put("ATLAS_URL", system.gatewayUrl().toString());
         builder.environment().putAll(environment);
         try {
-            var process = builder.start();
+            var log = Files.createTempFile("atlas-command", ".log");
+            var process = builder.redirectOutput(log.toFile()).start();
             process.getOutputStream().close();
-            var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            boolean ended = process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (!ended) {
                 process.destroyForcibly();
+            }
+            var output = Files.readString(log, StandardCharsets.UTF_8);
+            Files.delete(log);
+            if (!ended) {
                 throw new AssertionError("./atlas " + String.join(" ", arguments) + " did not end: " + output);
             }
             return new Run(process.exitValue(), output);
