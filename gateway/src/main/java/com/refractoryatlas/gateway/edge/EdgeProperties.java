@@ -47,7 +47,8 @@ public record EdgeProperties(
      * @param unpaginatedListSize the size assumed for a list field that takes no {@code first}
      * @param maxFirst the largest {@code first} a client may ask for
      * @param maxTokens parser token limit (graphql-java {@code ParserOptions.maxTokens})
-     * @param maxBodySize request body size
+     * @param maxBodySize request body size: room for the largest document `importDocument` takes, base64-encoded
+     *     (4/3 of the import service's document limit, plus the JSON around it)
      * @param maxBatchSize operations in one batched (JSON array) request
      * @param internalMutations mutations only our services may call, never users through the gateway
      */
@@ -60,7 +61,7 @@ public record EdgeProperties(
             @DefaultValue("10") @Min(1) int unpaginatedListSize,
             @DefaultValue("100") @Min(1) int maxFirst,
             @DefaultValue("5000") @Min(1) int maxTokens,
-            @DefaultValue("1MB") DataSize maxBodySize,
+            @DefaultValue("8MB") DataSize maxBodySize,
             @DefaultValue("10") @Min(1) int maxBatchSize,
 
             @DefaultValue({"upsertCatalog", "upsertArticle"})

@@ -61,7 +61,7 @@ class EdgeIntegrationTests {
         http.post()
                 .uri("/graphql")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body(document("conditionNames") + " ".repeat(1_100_000), null))
+                .bodyValue(body(document("conditionNames") + " ".repeat(8_500_000), null))
                 .exchange()
                 .expectStatus()
                 .isEqualTo(413)

@@ -1,13 +1,16 @@
 package com.refractoryatlas.importer.cli;
 
+import com.refractoryatlas.importer.cli.AtlasClient.Counts;
+import com.refractoryatlas.importer.cli.AtlasClient.Job;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** Prints one line per job and a total line, counts as created/matched. */
+/** Prints one line per file and a total line, counts as created/matched. */
 final class SummaryTable {
 
     private static final String FORMAT = "%-32s %-10s %9s %11s %11s %11s %11s  %s%n";
     private static final int MAX_SOURCE = 32;
+    private static final int COUNT_COLUMNS = 5;
 
     private final PrintWriter out;
 
@@ -15,42 +18,20 @@ final class SummaryTable {
         this.out = out;
     }
 
-    void print(List<ImportServiceClient.Job> jobs) {
+    void print(List<FileOutcome> outcomes) {
         out.println();
         out.printf(
-                FORMAT,
-                "SOURCE",
-                "STATUS",
-                "ARTICLES",
-                "REFERENCES",
-                "CONDITIONS",
-                "THERAPIES",
-                "TREATMENTS",
-                "ERRORS");
-        var created = new int[5];
-        var matched = new int[5];
-        for (var job : jobs) {
-            var c = job.counts();
-            var m = job.matched();
-            add(created, c);
-            add(matched, m);
-            out.printf(
-                    FORMAT,
-                    shorten(job.source()),
-                    job.status(),
-                    pair(c.articles(), m.articles()),
-                    pair(c.references(), m.references()),
-                    pair(c.conditions(), m.conditions()),
-                    pair(c.therapies(), m.therapies()),
-                    pair(c.treatments(), m.treatments()),
-                    errors(job));
+                FORMAT, "SOURCE", "STATUS", "ARTICLES", "REFERENCES", "CONDITIONS", "THERAPIES", "TREATMENTS", "NOTES");
+        var created = new int[COUNT_COLUMNS];
+        var matched = new int[COUNT_COLUMNS];
+        for (var outcome : outcomes) {
+            printLine(outcome, created, matched);
         }
-        long succeeded =
-                jobs.stream().filter(job -> "SUCCEEDED".equals(job.status())).count();
+        long ok = outcomes.stream().filter(SummaryTable::ok).count();
         out.printf(
                 FORMAT,
-                "TOTAL (" + jobs.size() + ")",
-                succeeded + " ok",
+                "TOTAL (" + outcomes.size() + ")",
+                ok + " ok",
                 pair(created[0], matched[0]),
                 pair(created[1], matched[1]),
                 pair(created[2], matched[2]),
@@ -61,7 +42,50 @@ final class SummaryTable {
         out.flush();
     }
 
-    private static void add(int[] totals, ImportServiceClient.Counts counts) {
+    private void printLine(FileOutcome outcome, int[] created, int[] matched) {
+        switch (outcome) {
+            case FileOutcome.Submitted s -> {
+                add(created, s.job().counts());
+                add(matched, s.job().matched());
+                line(s.source(), s.job().status(), s.job().counts(), s.job().matched(), notes(s.job()));
+            }
+            case FileOutcome.AlreadyImported a ->
+                line(a.source(), "ALREADY", Counts.NONE, Counts.NONE, alreadyImported(a.job()));
+            case FileOutcome.Refused r ->
+                line(r.source(), "REFUSED", Counts.NONE, Counts.NONE, r.code() + ": " + r.message());
+            case FileOutcome.Skipped s -> line(s.source(), "SKIPPED", Counts.NONE, Counts.NONE, s.reason());
+        }
+    }
+
+    private void line(String source, String status, Counts created, Counts matched, String notes) {
+        out.printf(
+                FORMAT,
+                shorten(source),
+                status,
+                pair(created.articles(), matched.articles()),
+                pair(created.references(), matched.references()),
+                pair(created.conditions(), matched.conditions()),
+                pair(created.therapies(), matched.therapies()),
+                pair(created.treatments(), matched.treatments()),
+                notes);
+    }
+
+    private static boolean ok(FileOutcome outcome) {
+        return switch (outcome) {
+            case FileOutcome.Submitted s -> "SUCCEEDED".equals(s.job().status());
+            case FileOutcome.AlreadyImported a -> true;
+            case FileOutcome.Refused r -> false;
+            case FileOutcome.Skipped s -> false;
+        };
+    }
+
+    /** Names the earlier job and its article, so the curator can find what is already there. */
+    static String alreadyImported(Job job) {
+        var article = job.article() == null ? "" : ", article " + job.article().id();
+        return "already imported by job " + job.id() + article + " (as " + job.source() + ")";
+    }
+
+    private static void add(int[] totals, Counts counts) {
         totals[0] += counts.articles();
         totals[1] += counts.references();
         totals[2] += counts.conditions();
@@ -77,13 +101,17 @@ final class SummaryTable {
         return source.length() <= MAX_SOURCE ? source : "…" + source.substring(source.length() - MAX_SOURCE + 1);
     }
 
-    private static String errors(ImportServiceClient.Job job) {
-        if (job.errors().isEmpty()) {
-            return "";
+    private static String notes(Job job) {
+        if (!job.errors().isEmpty()) {
+            return describe(job.errors());
         }
-        var first = job.errors().getFirst();
+        return job.warnings().isEmpty() ? "" : "warnings: " + describe(job.warnings());
+    }
+
+    private static String describe(List<AtlasClient.Error> errors) {
+        var first = errors.getFirst();
         var line = first.line() == null ? "" : " (line " + first.line() + ")";
-        var more = job.errors().size() > 1 ? " +" + (job.errors().size() - 1) + " more" : "";
+        var more = errors.size() > 1 ? " +" + (errors.size() - 1) + " more" : "";
         return first.code() + line + ": " + first.message() + more;
     }
 }

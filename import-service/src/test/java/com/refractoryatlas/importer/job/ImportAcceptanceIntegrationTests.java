@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
-import com.refractoryatlas.importer.cli.ImportCommandRunner;
 import com.refractoryatlas.importer.plan.DocumentPlan;
 import com.refractoryatlas.importer.plan.DocumentPlanner;
 import com.refractoryatlas.importer.system.GeneratedDocuments;
@@ -12,8 +11,6 @@ import com.refractoryatlas.importer.system.RunningSystem;
 import com.refractoryatlas.importer.system.RunningSystemExtension;
 import com.refractoryatlas.importer.system.SystemQueries;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -27,8 +24,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
  * The issue's acceptance criteria against the real catalog and references services (separate processes, see
@@ -242,22 +237,6 @@ class ImportAcceptanceIntegrationTests {
                 .isInstanceOf(SubmissionRefusedException.class)
                 .hasMessageContaining("limit: document size");
         assertThat(queries.counts()).isEqualTo(before);
-    }
-
-    @Test
-    @Order(7)
-    void theCommandLineImportsAFolderThroughTheRunningServiceAndSummarisesIt(@TempDir Path folder) throws IOException {
-        Files.writeString(folder.resolve("a.txt"), GeneratedDocuments.variant(6).text());
-        Files.writeString(folder.resolve("b.txt"), GeneratedDocuments.variant(7).text());
-        Files.writeString(folder.resolve("c.txt"), "\n\n \n\n\n  \n");
-        int port =
-                ((WebServerApplicationContext) importService()).getWebServer().getPort();
-
-        var run = ImportCommandRunner.run(folder.toString(), "--url", "http://127.0.0.1:" + port + "/graphql");
-
-        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
-        assertThat(run.output()).contains("a.txt", "b.txt", "c.txt", "SUCCEEDED", "FAILED", "EMPTY_DOCUMENT");
-        assertThat(findBySource("a.txt").counts().articles()).isEqualTo(1);
     }
 
     private static ImportJob importAndAwait(GeneratedDocuments.Seed document) {

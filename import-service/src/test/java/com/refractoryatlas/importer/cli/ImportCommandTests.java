@@ -1,0 +1,54 @@
+package com.refractoryatlas.importer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the command does before and around the service; importing through a real gateway is shown by the system
+ * test {@code CuratorImportTests}.
+ */
+class ImportCommandTests {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void refusesToRunWithoutATokenAndSaysHowToGetOne() throws IOException {
+        Files.writeString(folder.resolve("a.txt"), "x");
+
+        var run = ImportCommandRunner.run(folder.toString(), "--token", " ");
+
+        assertThat(run.exitCode()).isEqualTo(ImportCommand.EXIT_CANNOT_RUN);
+        assertThat(run.output()).contains("No token", "ATLAS_TOKEN", "./atlas token --role importer");
+    }
+
+    @Test
+    void saysTheGatewayCannotBeReachedInsteadOfFailingEveryDocument() throws IOException {
+        Files.writeString(folder.resolve("a.txt"), "x");
+        Files.writeString(folder.resolve("b.txt"), "y");
+        int closedPort;
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+
+        var run = ImportCommandRunner.run(
+                folder.toString(), "--token", "t", "--url", "http://127.0.0.1:" + closedPort + "/graphql");
+
+        assertThat(run.exitCode()).isEqualTo(ImportCommand.EXIT_CANNOT_RUN);
+        assertThat(run.output()).contains("could not run", "UNREACHABLE", "127.0.0.1:" + closedPort);
+    }
+
+    @Test
+    void theChecksumIsTheSha256OfTheFileBytes() {
+        assertThat(ImportCommand.sha256("abc".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+}
