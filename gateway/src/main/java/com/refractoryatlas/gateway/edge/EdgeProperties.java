@@ -34,12 +34,33 @@ public record EdgeProperties(
         @DefaultValue @Valid Cors cors,
         @DefaultValue @Valid RateLimit rateLimit,
         @DefaultValue @Valid PersistedQueries persistedQueries,
-        @DefaultValue @Valid Hsts hsts) {
+        @DefaultValue @Valid Hsts hsts,
+        @DefaultValue @Valid Introspection introspection) {
+
+    /**
+     * Limits for introspection, checked instead of the data depth limit: the standard tools' queries (graphql-js
+     * {@code getIntrospectionQuery} with every option, GraphiQL, Apollo Rover, iOS and Kotlin, graphql-codegen) nest
+     * up to 15 levels, three type-graph lists ({@code types → fields → args}) and nine {@code ofType}, use at most
+     * five {@code __type}/{@code __schema} roots and about 250 fields once their fragments are expanded.
+     *
+     * @param maxRoots {@code __schema} and {@code __type} selections, fragments expanded
+     * @param maxFields introspection fields, fragments expanded
+     * @param maxListDepth type-graph lists ({@code types}, {@code fields}, {@code args}, {@code inputFields},
+     *     {@code interfaces}, {@code possibleTypes}) along one path
+     * @param maxOfTypeDepth {@code ofType} along one path
+     */
+    public record Introspection(
+            @DefaultValue("8") @Min(1) int maxRoots,
+            @DefaultValue("1000") @Min(1) long maxFields,
+            @DefaultValue("3") @Min(1) int maxListDepth,
+            @DefaultValue("12") @Min(1) int maxOfTypeDepth) {}
 
     /**
      * Abuse limits checked on the parsed operation before the engine runs it.
      *
-     * @param maxDepth deepest field nesting
+     * @param maxDepth deepest nesting of data fields (introspection has its own limits)
+     * @param maxFields data field selections with fragments expanded where they are spread (a fragment bomb of a
+     *     few hundred bytes expands to millions)
      * @param maxAliases aliased fields in one document
      * @param maxRootFields fields selected at the root of the operation
      * @param maxCost estimated objects fetched: list sizes multiplied through nesting
@@ -53,6 +74,7 @@ public record EdgeProperties(
      */
     public record Limits(
             @DefaultValue("12") @Min(1) int maxDepth,
+            @DefaultValue("2000") @Min(1) long maxFields,
             @DefaultValue("30") @Min(0) int maxAliases,
             @DefaultValue("20") @Min(1) int maxRootFields,
             @DefaultValue("10000") @Min(1) long maxCost,

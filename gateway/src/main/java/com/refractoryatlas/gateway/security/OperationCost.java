@@ -50,7 +50,9 @@ record OperationCost(long cost, long largestFirst) {
 
         @Override
         public void visitField(QueryVisitorFieldEnvironment env) {
-            if (env.isTypeNameIntrospectionField()) {
+            if (env.isTypeNameIntrospectionField()
+                    || env.getFieldDefinition().getName().startsWith("__")
+                    || env.getFieldsContainer().getName().startsWith("__")) {
                 return;
             }
             if (env.getFieldDefinition().getArgument(FIRST) != null) {

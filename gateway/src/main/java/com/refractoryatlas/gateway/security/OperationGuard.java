@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.refractoryatlas.gateway.edge.EdgeProperties;
 import graphql.GraphQLException;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.language.OperationDefinition.Operation;
@@ -46,6 +47,10 @@ public class OperationGuard {
     private final Cache<ValidationKey, List<Verdict.Problem>> validations;
 
     public OperationGuard(EdgeProperties properties) {
+        // graphql-java's own good-faith check refuses standard queries (it allows __Type.fields once per document,
+        // so `{ __schema { queryType { fields { name } } mutationType { fields { name } } } }` fails) and answers
+        // without an extensions.code; introspection is guarded here instead, before execution (checkIntrospection)
+        GoodFaithIntrospection.enabledJvmWide(false);
         this.properties = properties;
         this.limits = properties.limits();
         this.documents = Caffeine.newBuilder()
@@ -207,11 +212,40 @@ public class OperationGuard {
                     "The operation selects " + shape.rootFields() + " root fields; at most " + limits.maxRootFields()
                             + " are allowed");
         }
-        if (shape.introspection() && !properties.introspectionEnabled()) {
+        if (shape.fields() > limits.maxFields()) {
+            return invalid(
+                    "TOO_MANY_FIELDS",
+                    "The operation selects " + shape.fields() + " fields once its fragments are expanded; at most "
+                            + limits.maxFields() + " are allowed");
+        }
+        return checkIntrospection(shape.introspection());
+    }
+
+    private Verdict.@Nullable Rejected checkIntrospection(DocumentShape.Introspection introspection) {
+        if (!introspection.present()) {
+            return null;
+        }
+        if (!properties.introspectionEnabled()) {
             return invalid("INTROSPECTION_DISABLED", "Introspection is disabled on this server");
+        }
+        var max = properties.introspection();
+        var measures = List.of(
+                new Measure("__schema/__type selections", introspection.roots(), max.maxRoots()),
+                new Measure("introspection fields", introspection.fields(), max.maxFields()),
+                new Measure("nested type-graph lists", introspection.listDepth(), max.maxListDepth()),
+                new Measure("nested ofType", introspection.ofTypeDepth(), max.maxOfTypeDepth()));
+        for (var measure : measures) {
+            if (measure.value() > measure.max()) {
+                return invalid(
+                        "INTROSPECTION_TOO_COMPLEX",
+                        "The introspection query asks for more than the standard tools do: " + measure.value() + " "
+                                + measure.name() + ", at most " + measure.max() + " are allowed");
+            }
         }
         return null;
     }
+
+    private record Measure(String name, long value, long max) {}
 
     private Verdict.@Nullable Rejected validate(GraphQLSchema schema, String query, Document document) {
         var problems = validations.get(new ValidationKey(schema, query), key -> validationProblems(schema, document));
