@@ -3,7 +3,10 @@ package com.refractoryatlas.gateway.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.refractoryatlas.gateway.edge.EdgeProperties;
+import graphql.GraphQLContext;
 import graphql.GraphQLException;
+import graphql.execution.RawVariables;
+import graphql.execution.ValuesResolver;
 import graphql.introspection.GoodFaithIntrospection;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,15 +47,22 @@ public class OperationGuard {
 
     private final EdgeProperties properties;
     private final EdgeProperties.Limits limits;
+    private final CostDirectiveSource costDirectives;
     private final Cache<String, Parsed> documents;
     private final Cache<ValidationKey, List<Verdict.Problem>> validations;
 
     public OperationGuard(EdgeProperties properties) {
+        this(properties, CostDirectiveSource.NONE);
+    }
+
+    @Autowired
+    OperationGuard(EdgeProperties properties, CostDirectiveSource costDirectives) {
         // graphql-java's own good-faith check refuses standard queries (it allows __Type.fields once per document,
         // so `{ __schema { queryType { fields { name } } mutationType { fields { name } } } }` fails) and answers
         // without an extensions.code; introspection is guarded here instead, before execution (checkIntrospection)
         GoodFaithIntrospection.enabledJvmWide(false);
         this.properties = properties;
+        this.costDirectives = costDirectives;
         this.limits = properties.limits();
         this.documents = Caffeine.newBuilder()
                 .maximumWeight(properties.documentCacheCharacters())
@@ -118,12 +129,17 @@ public class OperationGuard {
         if (tooLarge != null) {
             return tooLarge;
         }
+        // priced before validation: graphql-java's validation expands fragments, the estimate does not
+        var tooCostly = checkCost(schema, document, operationName, variables);
+        if (tooCostly != null) {
+            return tooCostly;
+        }
         var invalid = validate(schema, query, document);
         if (invalid != null) {
             return invalid;
         }
-        var tooCostly = checkCost(schema, document, operationName, variables);
-        return tooCostly != null ? tooCostly : new Verdict.Allowed(kind);
+        var badVariables = checkVariables(schema, operation.get(), variables);
+        return badVariables != null ? badVariables : new Verdict.Allowed(kind);
     }
 
     /** Removes "Did you mean ...?" suggestions when introspection is off, so that errors do not leak the schema. */
@@ -264,13 +280,30 @@ public class OperationGuard {
         return List.copyOf(problems);
     }
 
+    /** Coerces the variables as execution will, so that a wrong value is a typed error, never a silent null. */
+    private static Verdict.@Nullable Rejected checkVariables(
+            GraphQLSchema schema, OperationDefinition operation, Map<String, Object> variables) {
+        try {
+            ValuesResolver.coerceVariableValues(
+                    schema,
+                    operation.getVariableDefinitions(),
+                    RawVariables.of(variables),
+                    GraphQLContext.getDefault(),
+                    Locale.ENGLISH);
+            return null;
+        } catch (GraphQLException e) {
+            return invalid(BAD_USER_INPUT, "The variables do not match the operation: " + e.getMessage());
+        }
+    }
+
     private Verdict.@Nullable Rejected checkCost(
             GraphQLSchema schema, Document document, @Nullable String operationName, Map<String, Object> variables) {
         OperationCost cost;
         try {
-            cost = OperationCost.of(schema, document, operationName, variables, limits);
-        } catch (GraphQLException | IllegalArgumentException e) {
-            return invalid(BAD_USER_INPUT, "The variables do not match the operation: " + e.getMessage());
+            cost = OperationCost.of(
+                    schema, costDirectives.forSchema(schema), document, operationName, variables, limits);
+        } catch (OperationCost.InvalidSlicingException e) {
+            return invalid(BAD_USER_INPUT, e.getMessage());
         }
         if (cost.largestFirst() > limits.maxFirst()) {
             return invalid(
@@ -279,8 +312,8 @@ public class OperationGuard {
         if (cost.cost() > limits.maxCost()) {
             return invalid(
                     "QUERY_TOO_COSTLY",
-                    "The operation would fetch about " + cost.cost() + " objects; at most " + limits.maxCost()
-                            + " are allowed");
+                    "The operation's estimated cost is " + cost.cost() + "; at most " + limits.maxCost()
+                            + " is allowed");
         }
         return null;
     }
