@@ -24,7 +24,9 @@ class PartialDataTests {
     @Test
     void referencesDownCostsOnlyTheEvidence(AtlasSystem system) {
         var healthy = prepare(system);
-        assertThat(evidence(healthy)).as("the seeds give the README query evidence to lose").isNotEmpty();
+        assertThat(evidence(healthy))
+                .as("the seeds give the README query evidence to lose")
+                .isNotEmpty();
 
         var partial = whileDown(system, AtlasSystem.REFERENCES, () -> readme(system));
 
@@ -33,9 +35,15 @@ class PartialDataTests {
         assertThat(conditions.path("totalCount").asInt(-1))
                 .isEqualTo(healthy.data().path("conditions").path("totalCount").asInt());
         for (var treatment : treatments(partial)) {
-            assertThat(treatment.path("role").isString()).as(treatment.toString()).isTrue();
-            assertThat(treatment.path("therapy").path("name").isString()).as(treatment.toString()).isTrue();
-            assertThat(treatment.path("evidence").isNull()).as(treatment.toString()).isTrue();
+            assertThat(treatment.path("role").isString())
+                    .as(treatment.toString())
+                    .isTrue();
+            assertThat(treatment.path("therapy").path("name").isString())
+                    .as(treatment.toString())
+                    .isTrue();
+            assertThat(treatment.path("evidence").isNull())
+                    .as(treatment.toString())
+                    .isTrue();
         }
         assertErrorsOnlyAt(partial, "evidence");
     }
@@ -57,8 +65,12 @@ class PartialDataTests {
             assertThat(reference.path("title").isString()).isTrue();
             assertThat(reference.path("formatted").isString()).isTrue();
             for (var article : reference.path("citedBy")) {
-                assertThat(article.path("title").isString()).as(article.toString()).isTrue();
-                assertThat(article.path("importJob").isNull()).as(article.toString()).isTrue();
+                assertThat(article.path("title").isString())
+                        .as(article.toString())
+                        .isTrue();
+                assertThat(article.path("importJob").isNull())
+                        .as(article.toString())
+                        .isTrue();
             }
         }
         assertErrorsOnlyAt(partial, "importJob");
@@ -68,8 +80,10 @@ class PartialDataTests {
     void catalogDownFailsTheConditionsRootButNotTheOtherRoots(AtlasSystem system) {
         prepare(system);
 
-        var answers = whileDown(system, AtlasSystem.CATALOG, () -> List.of(readme(system), gateway(system)
-                .query(OTHER_ROOTS)));
+        var answers = whileDown(
+                system,
+                AtlasSystem.CATALOG,
+                () -> List.of(readme(system), gateway(system).query(OTHER_ROOTS)));
 
         var readme = answers.get(0);
         assertThat(readme.status()).isEqualTo(200);
@@ -145,5 +159,4 @@ class PartialDataTests {
     private static String code(JsonNode error) {
         return error.path("extensions").path("code").asString("");
     }
-
 }

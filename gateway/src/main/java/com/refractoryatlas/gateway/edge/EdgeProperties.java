@@ -130,13 +130,16 @@ public record EdgeProperties(
      * @param capacity burst size
      * @param refillTokens tokens added every {@code refillPeriod}
      * @param maxClients buckets kept in memory (least recently used are dropped)
+     * @param tokenCost estimated cost one token pays for: each operation of a request also pays one token per
+     *     started {@code tokenCost} (at least one), on top of the request's own token
      */
     public record RateLimit(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("200") @Min(1) long capacity,
             @DefaultValue("100") @Min(1) long refillTokens,
             @DefaultValue("1s") Duration refillPeriod,
-            @DefaultValue("100000") @Min(1) long maxClients) {}
+            @DefaultValue("100000") @Min(1) long maxClients,
+            @DefaultValue("1000") @Min(1) long tokenCost) {}
 
     /**
      * Automatic persisted queries (Apollo APQ).

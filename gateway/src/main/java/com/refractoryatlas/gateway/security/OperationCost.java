@@ -92,6 +92,28 @@ record OperationCost(long cost, long largestFirst) {
 
     private record FragmentKey(String name, Set<String> sizedFields) {}
 
+    /** A field's own weight: declared on it, 10 for a mutation, declared on its type, else 1 for objects, 0 else. */
+    static long weight(
+            GraphQLSchema schema,
+            CostDirectives directives,
+            String type,
+            GraphQLFieldDefinition definition,
+            GraphQLType unwrapped) {
+        var declared = directives.fieldWeight(type, definition.getName());
+        if (declared.isPresent()) {
+            return declared.getAsLong();
+        }
+        var mutation = schema.getMutationType();
+        if (mutation != null && mutation.getName().equals(type)) {
+            return MUTATION_WEIGHT;
+        }
+        var ofType = directives.typeWeight(GraphQLTypeUtil.simplePrint(unwrapped));
+        if (ofType.isPresent()) {
+            return ofType.getAsLong();
+        }
+        return unwrapped instanceof GraphQLCompositeType ? 1 : 0;
+    }
+
     private static final class Estimator {
         private final GraphQLSchema schema;
         private final CostDirectives directives;
@@ -210,20 +232,7 @@ record OperationCost(long cost, long largestFirst) {
         }
 
         private long weight(String type, GraphQLFieldDefinition definition, GraphQLType unwrapped) {
-            var declared = directives.fieldWeight(type, definition.getName());
-            if (declared.isPresent()) {
-                return declared.getAsLong();
-            }
-            var mutation = schema.getMutationType();
-            if (mutation != null && mutation.getName().equals(type)) {
-                return MUTATION_WEIGHT;
-            }
-            String typeName = GraphQLTypeUtil.simplePrint(unwrapped);
-            var ofType = directives.typeWeight(typeName);
-            if (ofType.isPresent()) {
-                return ofType.getAsLong();
-            }
-            return unwrapped instanceof GraphQLCompositeType ? 1 : 0;
+            return OperationCost.weight(schema, directives, type, definition, unwrapped);
         }
 
         private long argumentWeights(String type, Field field) {

@@ -130,7 +130,14 @@ public class OperationGuard {
             return tooLarge;
         }
         // priced before validation: graphql-java's validation expands fragments, the estimate does not
-        var tooCostly = checkCost(schema, document, operationName, variables);
+        OperationCost cost;
+        try {
+            cost = OperationCost.of(
+                    schema, costDirectives.forSchema(schema), document, operationName, variables, limits);
+        } catch (OperationCost.InvalidSlicingException e) {
+            return invalid(BAD_USER_INPUT, e.getMessage());
+        }
+        var tooCostly = checkCost(cost);
         if (tooCostly != null) {
             return tooCostly;
         }
@@ -139,7 +146,15 @@ public class OperationGuard {
             return invalid;
         }
         var badVariables = checkVariables(schema, operation.get(), variables);
-        return badVariables != null ? badVariables : new Verdict.Allowed(kind);
+        return badVariables != null ? badVariables : new Verdict.Allowed(kind, cost.cost(), document);
+    }
+
+    /**
+     * The cost of an answer by the same weights as the estimate, counting the lists as they came back; for the
+     * {@code extensions.cost} a client may ask for.
+     */
+    public long actualCost(GraphQLSchema schema, Verdict.Allowed allowed, @Nullable String operationName, Object data) {
+        return ActualCost.of(schema, costDirectives.forSchema(schema), allowed.document(), operationName, data);
     }
 
     /** Removes "Did you mean ...?" suggestions when introspection is off, so that errors do not leak the schema. */
@@ -296,15 +311,7 @@ public class OperationGuard {
         }
     }
 
-    private Verdict.@Nullable Rejected checkCost(
-            GraphQLSchema schema, Document document, @Nullable String operationName, Map<String, Object> variables) {
-        OperationCost cost;
-        try {
-            cost = OperationCost.of(
-                    schema, costDirectives.forSchema(schema), document, operationName, variables, limits);
-        } catch (OperationCost.InvalidSlicingException e) {
-            return invalid(BAD_USER_INPUT, e.getMessage());
-        }
+    private Verdict.@Nullable Rejected checkCost(OperationCost cost) {
         if (cost.largestFirst() > limits.maxFirst()) {
             return invalid(
                     BAD_USER_INPUT, "'first' may be at most " + limits.maxFirst() + ", got " + cost.largestFirst());

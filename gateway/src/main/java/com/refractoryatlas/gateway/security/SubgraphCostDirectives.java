@@ -7,6 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -18,19 +22,22 @@ import org.springframework.stereotype.Component;
  * Reads {@code @cost}/{@code @listSize} from the SDLs of the subgraphs the gateway composes (their
  * {@code _service { sdl }}, what composition reads), once per composed supergraph. The composed API schema carries
  * no federation directives, so the cost model reads them beside composition rather than from it. When a subgraph does
- * not answer, what it declared last time is used and the read is tried again after a pause.
+ * not answer, what it declared last time is used and the read is tried again after a pause, in the background: a
+ * request waits at most a second for the directives of a newly composed supergraph.
  */
 @Component
 class SubgraphCostDirectives implements CostDirectiveSource {
 
     static final String SDL_QUERY = "{ _service { sdl } }";
     private static final Duration RETRY = Duration.ofSeconds(10);
+    private static final Duration FIRST_READ_WAIT = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(SubgraphCostDirectives.class);
 
     private final ObjectProvider<SubgraphTransport> transport;
     private final List<String> subgraphs;
     private final Map<String, String> lastSdls = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicReference<@Nullable Read> current = new AtomicReference<>();
+    private final AtomicReference<@Nullable CompletableFuture<Read>> inFlight = new AtomicReference<>();
 
     private record Read(GraphQLSchema schema, CostDirectives directives, boolean complete, long readAtNanos) {}
 
@@ -48,19 +55,53 @@ class SubgraphCostDirectives implements CostDirectiveSource {
     @Override
     public CostDirectives forSchema(GraphQLSchema schema) {
         var read = current.get();
-        if (read != null && read.schema() == schema && (read.complete() || !due(read))) {
+        if (read != null && read.schema() == schema) {
+            if (!read.complete() && due(read)) {
+                refresh(schema);
+            }
             return read.directives();
         }
-        var fresh = read(schema);
-        current.set(fresh);
-        return fresh.directives();
+        // a new supergraph: wait briefly for its subgraphs' directives, never hold a request on a dead subgraph
+        try {
+            return refresh(schema)
+                    .get(FIRST_READ_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                    .directives();
+        } catch (TimeoutException | ExecutionException e) {
+            return read == null ? CostDirectives.NONE : read.directives();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return read == null ? CostDirectives.NONE : read.directives();
+        }
+    }
+
+    /** Starts reading the SDLs unless a read is under way; the read replaces the current directives when done. */
+    private CompletableFuture<Read> refresh(GraphQLSchema schema) {
+        var running = inFlight.get();
+        if (running != null && !running.isDone()) {
+            return running;
+        }
+        var next = new CompletableFuture<Read>();
+        if (!inFlight.compareAndSet(running, next)) {
+            var other = inFlight.get();
+            return other == null ? next : other;
+        }
+        Thread.ofVirtual().name("cost-directives").start(() -> {
+            try {
+                var read = read(schema);
+                current.set(read);
+                next.complete(read);
+            } catch (RuntimeException e) {
+                next.completeExceptionally(e);
+            }
+        });
+        return next;
     }
 
     private static boolean due(Read read) {
         return System.nanoTime() - read.readAtNanos() > RETRY.toNanos();
     }
 
-    private synchronized Read read(GraphQLSchema schema) {
+    private Read read(GraphQLSchema schema) {
         var client = transport.getIfAvailable();
         boolean complete = client != null;
         for (String subgraph : client == null ? List.<String>of() : subgraphs) {
