@@ -390,8 +390,22 @@ class GraphQlHttpController {
                 ? new LinkedHashMap<String, Object>((Map<String, Object>) map)
                 : new LinkedHashMap<String, Object>();
         extensions.putIfAbsent("requestId", requestId);
+        extensions.putIfAbsent("code", codeOf(extensions.get("classification")));
         copy.put("extensions", extensions);
         return copy;
+    }
+
+    /** A code for an error that came without one (a subgraph's or graphql-java's), from its classification. */
+    static String codeOf(@Nullable Object classification) {
+        return switch (classification instanceof String name ? name : "") {
+            case "InvalidSyntax" -> "GRAPHQL_PARSE_FAILED";
+            case "ValidationError" -> "GRAPHQL_VALIDATION_FAILED";
+            case "BAD_REQUEST" -> "BAD_USER_INPUT";
+            case "UNAUTHORIZED" -> "UNAUTHENTICATED";
+            case "FORBIDDEN" -> "FORBIDDEN";
+            case "NOT_FOUND" -> "NOT_FOUND";
+            default -> "INTERNAL_SERVER_ERROR";
+        };
     }
 
     private static Outcome internalError(String requestId) {
