@@ -35,7 +35,8 @@ public record EdgeProperties(
         @DefaultValue @Valid RateLimit rateLimit,
         @DefaultValue @Valid PersistedQueries persistedQueries,
         @DefaultValue @Valid Hsts hsts,
-        @DefaultValue @Valid Introspection introspection) {
+        @DefaultValue @Valid Introspection introspection,
+        @DefaultValue @Valid HttpCache httpCache) {
 
     /**
      * Limits for introspection, checked instead of the data depth limit: the standard tools' queries (graphql-js
@@ -142,13 +143,30 @@ public record EdgeProperties(
             @DefaultValue("1000") @Min(1) long tokenCost) {}
 
     /**
-     * Automatic persisted queries (Apollo APQ).
+     * Automatic persisted queries (Apollo APQ) and, for production, a safelist of persisted operations.
      *
      * @param maxCharacters total size of the query texts kept, in characters
+     * @param manifest an Apollo persisted query manifest ({@code persisted-query-manifest.json}, as
+     *     {@code generate-persisted-query-manifest} writes it): its operations are known by id from the start
+     * @param safelistOnly whether only the manifest's operations may run (by id, or by a body that matches one);
+     *     then APQ registers nothing new
      */
     public record PersistedQueries(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("33554432") @Min(1) long maxCharacters) {}
+            @DefaultValue("33554432") @Min(1) long maxCharacters,
+            @DefaultValue("") String manifest,
+            @DefaultValue("false") boolean safelistOnly) {}
+
+    /**
+     * HTTP caching of anonymous reads sent with GET (persisted queries by hash, typically): an answer without errors
+     * is {@code Cache-Control: public} for {@code maxAge} with an {@code ETag}, and {@code If-None-Match} gets 304.
+     * Everything else stays {@code no-store}.
+     *
+     * @param maxAge how long shared caches and clients may reuse an answer; zero means revalidate every time
+     */
+    public record HttpCache(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("30s") Duration maxAge) {}
 
     /** HTTP Strict Transport Security, sent on HTTPS responses. */
     public record Hsts(

@@ -113,7 +113,14 @@ class GraphQlHttpController {
         }
         try {
             var exchange = new Exchange(request, format.get(), requestId, UserContext.current());
-            return respond("GET".equals(request.getMethod()) ? get(exchange) : post(exchange), format.get(), requestId);
+            if ("GET".equals(request.getMethod())) {
+                return HttpCaching.respond(
+                        request,
+                        respond(get(exchange), format.get(), requestId),
+                        properties.httpCache(),
+                        exchange.user());
+            }
+            return respond(post(exchange), format.get(), requestId);
         } catch (MalformedRequestException e) {
             return respond(
                     new Outcome(BAD_REQUEST, errors(requestId, "BAD_REQUEST", e.getMessage())),
@@ -210,6 +217,14 @@ class GraphQlHttpController {
         if (query == null) {
             throw new MalformedRequestException("'query' is required");
         }
+        if (properties.persistedQueries().safelistOnly() && !persistedQueries.inManifest(query)) {
+            return new Pending.Done(requestError(
+                    exchange,
+                    errors(
+                            requestId,
+                            "QUERY_NOT_IN_SAFELIST",
+                            "Only the operations of the persisted query manifest may run here")));
+        }
         var schema = engine.supergraph();
         if (schema.isEmpty()) {
             return new Pending.Done(new Outcome(
@@ -234,14 +249,18 @@ class GraphQlHttpController {
         if (!charge.paid()) {
             return new Pending.Done(rateLimited(exchange, charge));
         }
-        if (persisted != null && parameters.query() != null) {
+        if (persisted != null
+                && parameters.query() != null
+                && !properties.persistedQueries().safelistOnly()) {
             persistedQueries.register(persisted.hash(), query);
         }
         var engineRequest = new FederationEngine.Request(
                 query, parameters.operationName(), parameters.variables(), subgraphHeaders(exchange));
-        var cost = "true".equalsIgnoreCase(exchange.request().getHeader(COST_HEADER))
-                ? new CostReport(schema.get(), allowed, parameters.operationName())
-                : null;
+        var cost = new CostReport(
+                schema.get(),
+                allowed,
+                parameters.operationName(),
+                "true".equalsIgnoreCase(exchange.request().getHeader(COST_HEADER)));
         return new Pending.Running(executor.submit(() -> engine.execute(engineRequest)), cost);
     }
 
@@ -251,7 +270,8 @@ class GraphQlHttpController {
     private record CostReport(
             GraphQLSchema schema,
             Verdict.Allowed allowed,
-            @Nullable String operationName) {}
+            @Nullable String operationName,
+            boolean wanted) {}
 
     private static Outcome rateLimited(Exchange exchange, RateLimits.Charge charge) {
         var body = errors(
@@ -353,8 +373,11 @@ class GraphQlHttpController {
     @SuppressWarnings("unchecked")
     private Outcome engineResponse(Exchange exchange, Map<String, Object> result, @Nullable CostReport cost) {
         var body = new LinkedHashMap<String, Object>(result);
-        if (cost != null) {
+        if (cost != null && cost.wanted()) {
             addCost(body, cost);
+        }
+        if (cost != null) {
+            UnsupportedDirectives.hideFromIntrospection(cost.allowed().document(), cost.operationName(), body);
         }
         if (body.get("errors") instanceof List<?> errors) {
             var tagged = new ArrayList<Object>();

@@ -118,6 +118,11 @@ public class OperationGuard {
                     "METHOD_NOT_ALLOWED",
                     "Only queries may be sent with GET; send " + kind.name().toLowerCase(Locale.ROOT) + "s with POST");
         }
+        if (usesIncrementalDelivery(document)) {
+            return invalid(
+                    "DEFER_NOT_SUPPORTED",
+                    "@defer and @stream are not supported by this gateway: ask for the fields without them");
+        }
         DocumentShape shape = DocumentShape.of(document, operation.get());
         if (kind == Operation.MUTATION) {
             var denied = authorizeMutation(shape, user);
@@ -293,6 +298,31 @@ public class OperationGuard {
             problems.add(Verdict.Problem.at(maskSuggestions(error.getMessage()), GRAPHQL_VALIDATION_FAILED, location));
         }
         return List.copyOf(problems);
+    }
+
+    /** Whether any selection of the document carries {@code @defer} or {@code @stream}; each selection is seen once. */
+    private static boolean usesIncrementalDelivery(Document document) {
+        var pending = new java.util.ArrayDeque<graphql.language.SelectionSet>();
+        for (var definition : document.getDefinitions()) {
+            if (definition instanceof OperationDefinition operation) {
+                pending.push(operation.getSelectionSet());
+            } else if (definition instanceof graphql.language.FragmentDefinition fragment) {
+                pending.push(fragment.getSelectionSet());
+            }
+        }
+        while (!pending.isEmpty()) {
+            for (var selection : pending.pop().getSelections()) {
+                if (selection instanceof graphql.language.DirectivesContainer<?> directives
+                        && (directives.hasDirective("defer") || directives.hasDirective("stream"))) {
+                    return true;
+                }
+                if (selection instanceof graphql.language.SelectionSetContainer<?> container
+                        && container.getSelectionSet() != null) {
+                    pending.push(container.getSelectionSet());
+                }
+            }
+        }
+        return false;
     }
 
     /** Coerces the variables as execution will, so that a wrong value is a typed error, never a silent null. */
