@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Assumptions;
 final class Node {
 
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
-    private static final List<String> FILES =
-            List.of("package.json", "package-lock.json", "compose.mjs", "apollo-gateway.mjs", "audit.mjs");
+    private static final List<String> FILES = List.of(
+            "package.json", "package-lock.json", "compose.mjs", "apollo-gateway.mjs", "audit.mjs", "introspection.mjs");
     private static volatile Node installed;
 
     private final Path dir;

@@ -1,7 +1,10 @@
 package com.refractoryatlas.gateway.edge;
 
 import java.util.List;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +12,7 @@ import org.springframework.core.Ordered;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /** Registers the edge filters in the order they must run: id, size, (authentication), rate limit. */
 @Configuration(proxyBeanMethods = false)
@@ -40,6 +44,34 @@ class EdgeConfiguration {
         return registration;
     }
 
+    /**
+     * Spring Security's CORS support uses a bean named {@code corsFilter} when there is one: this one answers a refused
+     * origin with a typed error. Registered only inside the security chain, not a second time as a servlet filter.
+     */
+    @Bean
+    CorsFilter corsFilter(CorsConfigurationSource corsConfigurationSource) {
+        var filter = new CorsFilter(corsConfigurationSource);
+        filter.setCorsProcessor(new JsonCorsProcessor());
+        return filter;
+    }
+
+    @Bean
+    FilterRegistrationBean<CorsFilter> corsFilterRegistration(CorsFilter corsFilter) {
+        var registration = new FilterRegistrationBean<>(corsFilter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    /** Tomcat's own error pages (requests it refuses before any filter runs) as typed GraphQL errors, not HTML. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+            }
+        });
+    }
+
     /** Used by Spring Security's CORS support (looked up by this bean name). */
     @Bean
     CorsConfigurationSource corsConfigurationSource(EdgeProperties properties) {
@@ -54,8 +86,10 @@ class EdgeConfiguration {
                 "tracestate",
                 RequestIds.HEADER,
                 "apollographql-client-name",
-                "apollographql-client-version"));
-        cors.setExposedHeaders(List.of(RequestIds.HEADER, "Retry-After", "X-RateLimit-Remaining"));
+                "apollographql-client-version",
+                "X-Atlas-Cost",
+                "If-None-Match"));
+        cors.setExposedHeaders(List.of(RequestIds.HEADER, "Retry-After", "X-RateLimit-Remaining", "ETag"));
         cors.setMaxAge(properties.cors().maxAge());
         var source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/graphql", cors);

@@ -34,12 +34,34 @@ public record EdgeProperties(
         @DefaultValue @Valid Cors cors,
         @DefaultValue @Valid RateLimit rateLimit,
         @DefaultValue @Valid PersistedQueries persistedQueries,
-        @DefaultValue @Valid Hsts hsts) {
+        @DefaultValue @Valid Hsts hsts,
+        @DefaultValue @Valid Introspection introspection,
+        @DefaultValue @Valid HttpCache httpCache) {
+
+    /**
+     * Limits for introspection, checked instead of the data depth limit: the standard tools' queries (graphql-js
+     * {@code getIntrospectionQuery} with every option, GraphiQL, Apollo Rover, iOS and Kotlin, graphql-codegen) nest
+     * up to 15 levels, three type-graph lists ({@code types → fields → args}) and nine {@code ofType}, use at most
+     * five {@code __type}/{@code __schema} roots and about 250 fields once their fragments are expanded.
+     *
+     * @param maxRoots {@code __schema} and {@code __type} selections, fragments expanded
+     * @param maxFields introspection fields, fragments expanded
+     * @param maxListDepth type-graph lists ({@code types}, {@code fields}, {@code args}, {@code inputFields},
+     *     {@code interfaces}, {@code possibleTypes}) along one path
+     * @param maxOfTypeDepth {@code ofType} along one path
+     */
+    public record Introspection(
+            @DefaultValue("8") @Min(1) int maxRoots,
+            @DefaultValue("1000") @Min(1) long maxFields,
+            @DefaultValue("3") @Min(1) int maxListDepth,
+            @DefaultValue("12") @Min(1) int maxOfTypeDepth) {}
 
     /**
      * Abuse limits checked on the parsed operation before the engine runs it.
      *
-     * @param maxDepth deepest field nesting
+     * @param maxDepth deepest nesting of data fields (introspection has its own limits)
+     * @param maxFields data field selections with fragments expanded where they are spread (a fragment bomb of a
+     *     few hundred bytes expands to millions)
      * @param maxAliases aliased fields in one document
      * @param maxRootFields fields selected at the root of the operation
      * @param maxCost estimated objects fetched: list sizes multiplied through nesting
@@ -54,6 +76,7 @@ public record EdgeProperties(
      */
     public record Limits(
             @DefaultValue("12") @Min(1) int maxDepth,
+            @DefaultValue("2000") @Min(1) long maxFields,
             @DefaultValue("30") @Min(0) int maxAliases,
             @DefaultValue("20") @Min(1) int maxRootFields,
             @DefaultValue("10000") @Min(1) long maxCost,
@@ -109,22 +132,42 @@ public record EdgeProperties(
      * @param capacity burst size
      * @param refillTokens tokens added every {@code refillPeriod}
      * @param maxClients buckets kept in memory (least recently used are dropped)
+     * @param tokenCost estimated cost one token pays for: each operation of a request also pays one token per
+     *     started {@code tokenCost} (at least one), on top of the request's own token
      */
     public record RateLimit(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("200") @Min(1) long capacity,
             @DefaultValue("100") @Min(1) long refillTokens,
             @DefaultValue("1s") Duration refillPeriod,
-            @DefaultValue("100000") @Min(1) long maxClients) {}
+            @DefaultValue("100000") @Min(1) long maxClients,
+            @DefaultValue("1000") @Min(1) long tokenCost) {}
 
     /**
-     * Automatic persisted queries (Apollo APQ).
+     * Automatic persisted queries (Apollo APQ) and, for production, a safelist of persisted operations.
      *
      * @param maxCharacters total size of the query texts kept, in characters
+     * @param manifest an Apollo persisted query manifest ({@code persisted-query-manifest.json}, as
+     *     {@code generate-persisted-query-manifest} writes it): its operations are known by id from the start
+     * @param safelistOnly whether only the manifest's operations may run (by id, or by a body that matches one);
+     *     then APQ registers nothing new
      */
     public record PersistedQueries(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("33554432") @Min(1) long maxCharacters) {}
+            @DefaultValue("33554432") @Min(1) long maxCharacters,
+            @DefaultValue("") String manifest,
+            @DefaultValue("false") boolean safelistOnly) {}
+
+    /**
+     * HTTP caching of anonymous reads sent with GET (persisted queries by hash, typically): an answer without errors
+     * is {@code Cache-Control: public} for {@code maxAge} with an {@code ETag}, and {@code If-None-Match} gets 304.
+     * Everything else stays {@code no-store}.
+     *
+     * @param maxAge how long shared caches and clients may reuse an answer; zero means revalidate every time
+     */
+    public record HttpCache(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("30s") Duration maxAge) {}
 
     /** HTTP Strict Transport Security, sent on HTTPS responses. */
     public record Hsts(

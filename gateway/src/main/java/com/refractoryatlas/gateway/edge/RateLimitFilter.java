@@ -17,7 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A token bucket per client (Bucket4j), keyed by the authenticated subject, else the client address, so that one
- * client cannot starve the others. Runs after authentication, answers 429 with {@code Retry-After}.
+ * client cannot starve the others. Runs after authentication, answers 429 with {@code Retry-After}. The request
+ * pays one token here; the GraphQL endpoint charges each operation of it by its cost ({@link RateLimits}), so a
+ * batch of costly operations is not one token.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
@@ -42,8 +44,10 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        var probe = buckets.get(clientKey(request), key -> newBucket()).tryConsumeAndReturnRemaining(1);
+        var bucket = buckets.get(clientKey(request), key -> newBucket());
+        var probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
+            request.setAttribute(RateLimits.BUCKET_ATTRIBUTE, bucket);
             response.setHeader("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
             chain.doFilter(request, response);
             return;

@@ -3,12 +3,14 @@ package com.refractoryatlas.gateway.http;
 import com.refractoryatlas.gateway.edge.EdgeErrors;
 import com.refractoryatlas.gateway.edge.EdgeProperties;
 import com.refractoryatlas.gateway.edge.LogSafe;
+import com.refractoryatlas.gateway.edge.RateLimits;
 import com.refractoryatlas.gateway.edge.RequestIds;
 import com.refractoryatlas.gateway.federation.FederationEngine;
 import com.refractoryatlas.gateway.http.GraphQlRequest.MalformedRequestException;
 import com.refractoryatlas.gateway.security.OperationGuard;
 import com.refractoryatlas.gateway.security.UserContext;
 import com.refractoryatlas.gateway.security.Verdict;
+import graphql.schema.GraphQLSchema;
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -58,6 +60,8 @@ class GraphQlHttpController {
     static final String PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND";
     /** Asks the engine for its query plan in the response; only where introspection is allowed (development). */
     static final String DEBUG_PLAN_HEADER = "X-Atlas-Debug-Plan";
+    /** Asks for the operation's estimated and actual cost in {@code extensions.cost}. */
+    static final String COST_HEADER = "X-Atlas-Cost";
 
     /** Sent as the roles of a caller without a token, so that a subgraph never mistakes it for one of our services. */
     static final String ANONYMOUS_ROLE = "anonymous";
@@ -112,7 +116,14 @@ class GraphQlHttpController {
         }
         try {
             var exchange = new Exchange(request, format.get(), requestId, UserContext.current());
-            return respond("GET".equals(request.getMethod()) ? get(exchange) : post(exchange), format.get(), requestId);
+            if ("GET".equals(request.getMethod())) {
+                return HttpCaching.respond(
+                        request,
+                        respond(get(exchange), format.get(), requestId),
+                        properties.httpCache(),
+                        exchange.user());
+            }
+            return respond(post(exchange), format.get(), requestId);
         } catch (MalformedRequestException e) {
             return respond(
                     new Outcome(BAD_REQUEST, errors(requestId, "BAD_REQUEST", e.getMessage())),
@@ -209,6 +220,14 @@ class GraphQlHttpController {
         if (query == null) {
             throw new MalformedRequestException("'query' is required");
         }
+        if (properties.persistedQueries().safelistOnly() && !persistedQueries.inManifest(query)) {
+            return new Pending.Done(requestError(
+                    exchange,
+                    errors(
+                            requestId,
+                            "QUERY_NOT_IN_SAFELIST",
+                            "Only the operations of the persisted query manifest may run here")));
+        }
         var schema = engine.supergraph();
         if (schema.isEmpty()) {
             return new Pending.Done(new Outcome(
@@ -225,15 +244,45 @@ class GraphQlHttpController {
                     LogSafe.of(parameters.operationName()));
             return new Pending.Done(rejection(exchange, rejected));
         }
-        if (persisted != null && parameters.query() != null) {
+        var allowed = (Verdict.Allowed) verdict;
+        var charge = RateLimits.charge(
+                exchange.request(),
+                allowed.estimatedCost(),
+                properties.rateLimit().tokenCost());
+        if (!charge.paid()) {
+            return new Pending.Done(rateLimited(exchange, charge));
+        }
+        if (persisted != null
+                && parameters.query() != null
+                && !properties.persistedQueries().safelistOnly()) {
             persistedQueries.register(persisted.hash(), query);
         }
         var engineRequest = new FederationEngine.Request(
                 query, parameters.operationName(), parameters.variables(), subgraphHeaders(exchange));
-        return new Pending.Running(executor.submit(() -> engine.execute(engineRequest)));
+        var cost = new CostReport(
+                schema.get(),
+                allowed,
+                parameters.operationName(),
+                "true".equalsIgnoreCase(exchange.request().getHeader(COST_HEADER)));
+        return new Pending.Running(executor.submit(() -> engine.execute(engineRequest)), cost);
     }
 
     private record Persisted(String hash, Object version) {}
+
+    /** What {@code extensions.cost} needs once the answer is there. */
+    private record CostReport(
+            GraphQLSchema schema,
+            Verdict.Allowed allowed,
+            @Nullable String operationName,
+            boolean wanted) {}
+
+    private static Outcome rateLimited(Exchange exchange, RateLimits.Charge charge) {
+        var body = errors(
+                exchange.requestId(),
+                "RATE_LIMITED",
+                "Too many requests for the operations' cost; retry after the given seconds");
+        return new Outcome(429, body, false, Map.of("Retry-After", Long.toString(charge.retryAfterSeconds())));
+    }
 
     private record Problem(String code, String message) {}
 
@@ -329,8 +378,14 @@ class GraphQlHttpController {
 
     /** The engine's response with every error tagged with the request id; 4xx without data when strict. */
     @SuppressWarnings("unchecked")
-    private Outcome engineResponse(Exchange exchange, Map<String, Object> result) {
+    private Outcome engineResponse(Exchange exchange, Map<String, Object> result, @Nullable CostReport cost) {
         var body = new LinkedHashMap<String, Object>(result);
+        if (cost != null && cost.wanted()) {
+            addCost(body, cost);
+        }
+        if (cost != null) {
+            UnsupportedDirectives.hideFromIntrospection(cost.allowed().document(), cost.operationName(), body);
+        }
         if (body.get("errors") instanceof List<?> errors) {
             var tagged = new ArrayList<Object>();
             for (Object error : errors) {
@@ -343,6 +398,19 @@ class GraphQlHttpController {
     }
 
     @SuppressWarnings("unchecked")
+    private void addCost(Map<String, Object> body, CostReport cost) {
+        var extensions = body.get("extensions") instanceof Map<?, ?> map
+                ? new LinkedHashMap<String, Object>((Map<String, Object>) map)
+                : new LinkedHashMap<String, Object>();
+        var report = new LinkedHashMap<String, Object>();
+        report.put("estimated", cost.allowed().estimatedCost());
+        report.put("actual", guard.actualCost(cost.schema(), cost.allowed(), cost.operationName(), body.get("data")));
+        report.put("limit", properties.limits().maxCost());
+        extensions.put("cost", report);
+        body.put("extensions", extensions);
+    }
+
+    @SuppressWarnings("unchecked")
     private Map<String, Object> tag(Map<String, Object> error, String requestId) {
         var copy = new LinkedHashMap<String, Object>(error);
         if (copy.get("message") instanceof String message) {
@@ -352,8 +420,22 @@ class GraphQlHttpController {
                 ? new LinkedHashMap<String, Object>((Map<String, Object>) map)
                 : new LinkedHashMap<String, Object>();
         extensions.putIfAbsent("requestId", requestId);
+        extensions.putIfAbsent("code", codeOf(extensions.get("classification")));
         copy.put("extensions", extensions);
         return copy;
+    }
+
+    /** A code for an error that came without one (a subgraph's or graphql-java's), from its classification. */
+    static String codeOf(@Nullable Object classification) {
+        return switch (classification instanceof String name ? name : "") {
+            case "InvalidSyntax" -> "GRAPHQL_PARSE_FAILED";
+            case "ValidationError" -> "GRAPHQL_VALIDATION_FAILED";
+            case "BAD_REQUEST" -> "BAD_USER_INPUT";
+            case "UNAUTHORIZED" -> "UNAUTHENTICATED";
+            case "FORBIDDEN" -> "FORBIDDEN";
+            case "NOT_FOUND" -> "NOT_FOUND";
+            default -> "INTERNAL_SERVER_ERROR";
+        };
     }
 
     private static Outcome internalError(String requestId) {
@@ -412,16 +494,21 @@ class GraphQlHttpController {
         if (outcome.allowPostOnly()) {
             response.header(HttpHeaders.ALLOW, "POST");
         }
+        outcome.headers().forEach(response::header);
         return response.body(json.writeValueAsBytes(outcome.body()));
     }
 
     /** One request being answered. */
     private record Exchange(HttpServletRequest request, ResponseFormat format, String requestId, UserContext user) {}
 
-    /** A status and body; {@code allowPostOnly} adds {@code Allow: POST}. */
-    private record Outcome(int status, Object body, boolean allowPostOnly) {
+    /** A status and body; {@code allowPostOnly} adds {@code Allow: POST}; {@code headers} are added as they are. */
+    private record Outcome(int status, Object body, boolean allowPostOnly, Map<String, String> headers) {
         Outcome(int status, Object body) {
             this(status, body, false);
+        }
+
+        Outcome(int status, Object body, boolean allowPostOnly) {
+            this(status, body, allowPostOnly, Map.of());
         }
     }
 
@@ -429,20 +516,23 @@ class GraphQlHttpController {
     private sealed interface Pending {
         record Done(Outcome outcome) implements Pending {}
 
-        record Running(Future<Map<String, Object>> execution) implements Pending {}
+        record Running(
+                Future<Map<String, Object>> execution,
+                @Nullable CostReport cost) implements Pending {}
     }
 
     private Outcome await(Pending pending, Exchange exchange, long deadlineNanos) {
         return switch (pending) {
             case Pending.Done done -> done.outcome();
-            case Pending.Running running -> awaitEngine(running.execution(), exchange, deadlineNanos);
+            case Pending.Running running -> awaitEngine(running, exchange, deadlineNanos);
         };
     }
 
-    private Outcome awaitEngine(Future<Map<String, Object>> execution, Exchange exchange, long deadlineNanos) {
+    private Outcome awaitEngine(Pending.Running running, Exchange exchange, long deadlineNanos) {
+        var execution = running.execution();
         try {
             long remaining = Math.max(0, deadlineNanos - System.nanoTime());
-            return engineResponse(exchange, execution.get(remaining, TimeUnit.NANOSECONDS));
+            return engineResponse(exchange, execution.get(remaining, TimeUnit.NANOSECONDS), running.cost());
         } catch (TimeoutException e) {
             execution.cancel(true);
             log.warn("Request {} timed out after {}", exchange.requestId(), properties.requestTimeout());

@@ -3,7 +3,11 @@ package com.refractoryatlas.gateway.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.refractoryatlas.gateway.edge.EdgeProperties;
+import graphql.GraphQLContext;
 import graphql.GraphQLException;
+import graphql.execution.RawVariables;
+import graphql.execution.ValuesResolver;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.language.OperationDefinition.Operation;
@@ -21,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,11 +47,22 @@ public class OperationGuard {
 
     private final EdgeProperties properties;
     private final EdgeProperties.Limits limits;
+    private final CostDirectiveSource costDirectives;
     private final Cache<String, Parsed> documents;
     private final Cache<ValidationKey, List<Verdict.Problem>> validations;
 
     public OperationGuard(EdgeProperties properties) {
+        this(properties, CostDirectiveSource.NONE);
+    }
+
+    @Autowired
+    OperationGuard(EdgeProperties properties, CostDirectiveSource costDirectives) {
+        // graphql-java's own good-faith check refuses standard queries (it allows __Type.fields once per document,
+        // so `{ __schema { queryType { fields { name } } mutationType { fields { name } } } }` fails) and answers
+        // without an extensions.code; introspection is guarded here instead, before execution (checkIntrospection)
+        GoodFaithIntrospection.enabledJvmWide(false);
         this.properties = properties;
+        this.costDirectives = costDirectives;
         this.limits = properties.limits();
         this.documents = Caffeine.newBuilder()
                 .maximumWeight(properties.documentCacheCharacters())
@@ -102,6 +118,11 @@ public class OperationGuard {
                     "METHOD_NOT_ALLOWED",
                     "Only queries may be sent with GET; send " + kind.name().toLowerCase(Locale.ROOT) + "s with POST");
         }
+        if (usesIncrementalDelivery(document)) {
+            return invalid(
+                    "DEFER_NOT_SUPPORTED",
+                    "@defer and @stream are not supported by this gateway: ask for the fields without them");
+        }
         DocumentShape shape = DocumentShape.of(document, operation.get());
         if (kind == Operation.MUTATION) {
             var denied = authorizeMutation(shape, user);
@@ -113,12 +134,32 @@ public class OperationGuard {
         if (tooLarge != null) {
             return tooLarge;
         }
+        // priced before validation: graphql-java's validation expands fragments, the estimate does not
+        OperationCost cost;
+        try {
+            cost = OperationCost.of(
+                    schema, costDirectives.forSchema(schema), document, operationName, variables, limits);
+        } catch (OperationCost.InvalidSlicingException e) {
+            return invalid(BAD_USER_INPUT, e.getMessage());
+        }
+        var tooCostly = checkCost(cost);
+        if (tooCostly != null) {
+            return tooCostly;
+        }
         var invalid = validate(schema, query, document);
         if (invalid != null) {
             return invalid;
         }
-        var tooCostly = checkCost(schema, document, operationName, variables);
-        return tooCostly != null ? tooCostly : new Verdict.Allowed(kind);
+        var badVariables = checkVariables(schema, operation.get(), variables);
+        return badVariables != null ? badVariables : new Verdict.Allowed(kind, cost.cost(), document);
+    }
+
+    /**
+     * The cost of an answer by the same weights as the estimate, counting the lists as they came back; for the
+     * {@code extensions.cost} a client may ask for.
+     */
+    public long actualCost(GraphQLSchema schema, Verdict.Allowed allowed, @Nullable String operationName, Object data) {
+        return ActualCost.of(schema, costDirectives.forSchema(schema), allowed.document(), operationName, data);
     }
 
     /** Removes "Did you mean ...?" suggestions when introspection is off, so that errors do not leak the schema. */
@@ -207,11 +248,40 @@ public class OperationGuard {
                     "The operation selects " + shape.rootFields() + " root fields; at most " + limits.maxRootFields()
                             + " are allowed");
         }
-        if (shape.introspection() && !properties.introspectionEnabled()) {
+        if (shape.fields() > limits.maxFields()) {
+            return invalid(
+                    "TOO_MANY_FIELDS",
+                    "The operation selects " + shape.fields() + " fields once its fragments are expanded; at most "
+                            + limits.maxFields() + " are allowed");
+        }
+        return checkIntrospection(shape.introspection());
+    }
+
+    private Verdict.@Nullable Rejected checkIntrospection(DocumentShape.Introspection introspection) {
+        if (!introspection.present()) {
+            return null;
+        }
+        if (!properties.introspectionEnabled()) {
             return invalid("INTROSPECTION_DISABLED", "Introspection is disabled on this server");
+        }
+        var max = properties.introspection();
+        var measures = List.of(
+                new Measure("__schema/__type selections", introspection.roots(), max.maxRoots()),
+                new Measure("introspection fields", introspection.fields(), max.maxFields()),
+                new Measure("nested type-graph lists", introspection.listDepth(), max.maxListDepth()),
+                new Measure("nested ofType", introspection.ofTypeDepth(), max.maxOfTypeDepth()));
+        for (var measure : measures) {
+            if (measure.value() > measure.max()) {
+                return invalid(
+                        "INTROSPECTION_TOO_COMPLEX",
+                        "The introspection query asks for more than the standard tools do: " + measure.value() + " "
+                                + measure.name() + ", at most " + measure.max() + " are allowed");
+            }
         }
         return null;
     }
+
+    private record Measure(String name, long value, long max) {}
 
     private Verdict.@Nullable Rejected validate(GraphQLSchema schema, String query, Document document) {
         var problems = validations.get(new ValidationKey(schema, query), key -> validationProblems(schema, document));
@@ -230,14 +300,48 @@ public class OperationGuard {
         return List.copyOf(problems);
     }
 
-    private Verdict.@Nullable Rejected checkCost(
-            GraphQLSchema schema, Document document, @Nullable String operationName, Map<String, Object> variables) {
-        OperationCost cost;
+    /** Whether any selection of the document carries {@code @defer} or {@code @stream}; each selection is seen once. */
+    private static boolean usesIncrementalDelivery(Document document) {
+        var pending = new java.util.ArrayDeque<graphql.language.SelectionSet>();
+        for (var definition : document.getDefinitions()) {
+            if (definition instanceof OperationDefinition operation) {
+                pending.push(operation.getSelectionSet());
+            } else if (definition instanceof graphql.language.FragmentDefinition fragment) {
+                pending.push(fragment.getSelectionSet());
+            }
+        }
+        while (!pending.isEmpty()) {
+            for (var selection : pending.pop().getSelections()) {
+                if (selection instanceof graphql.language.DirectivesContainer<?> directives
+                        && (directives.hasDirective("defer") || directives.hasDirective("stream"))) {
+                    return true;
+                }
+                if (selection instanceof graphql.language.SelectionSetContainer<?> container
+                        && container.getSelectionSet() != null) {
+                    pending.push(container.getSelectionSet());
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Coerces the variables as execution will, so that a wrong value is a typed error, never a silent null. */
+    private static Verdict.@Nullable Rejected checkVariables(
+            GraphQLSchema schema, OperationDefinition operation, Map<String, Object> variables) {
         try {
-            cost = OperationCost.of(schema, document, operationName, variables, limits);
-        } catch (GraphQLException | IllegalArgumentException e) {
+            ValuesResolver.coerceVariableValues(
+                    schema,
+                    operation.getVariableDefinitions(),
+                    RawVariables.of(variables),
+                    GraphQLContext.getDefault(),
+                    Locale.ENGLISH);
+            return null;
+        } catch (GraphQLException e) {
             return invalid(BAD_USER_INPUT, "The variables do not match the operation: " + e.getMessage());
         }
+    }
+
+    private Verdict.@Nullable Rejected checkCost(OperationCost cost) {
         if (cost.largestFirst() > limits.maxFirst()) {
             return invalid(
                     BAD_USER_INPUT, "'first' may be at most " + limits.maxFirst() + ", got " + cost.largestFirst());
@@ -245,8 +349,8 @@ public class OperationGuard {
         if (cost.cost() > limits.maxCost()) {
             return invalid(
                     "QUERY_TOO_COSTLY",
-                    "The operation would fetch about " + cost.cost() + " objects; at most " + limits.maxCost()
-                            + " are allowed");
+                    "The operation's estimated cost is " + cost.cost() + "; at most " + limits.maxCost()
+                            + " is allowed");
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package com.refractoryatlas.gateway.security;
 
+import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +9,13 @@ import org.jspecify.annotations.Nullable;
 /** What {@link OperationGuard} decided about one operation: run it, or turn it away with typed errors. */
 public sealed interface Verdict {
 
-    /** The operation may run. */
-    record Allowed(OperationDefinition.Operation kind) implements Verdict {}
+    /**
+     * The operation may run.
+     *
+     * @param estimatedCost its demand-control estimate ({@link OperationCost}), what the rate limit charges
+     * @param document the parsed document, to weigh the actual cost of its answer
+     */
+    record Allowed(OperationDefinition.Operation kind, long estimatedCost, Document document) implements Verdict {}
 
     /** The operation must not run; {@code problems} say why, each with an {@code extensions.code}. */
     record Rejected(Reason reason, List<Problem> problems) implements Verdict {

@@ -15,6 +15,9 @@ class EdgeIntegrationTests {
     @Autowired
     WebTestClient http;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     @Test
     void sendsSecurityHeadersThatStillLetGraphiqlLoadItsOwnAssets() {
         http.get()
@@ -53,7 +56,52 @@ class EdgeIntegrationTests {
                 .header("Access-Control-Request-Method", "POST")
                 .exchange()
                 .expectStatus()
-                .isForbidden();
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.code")
+                .isEqualTo("CORS_ORIGIN_NOT_ALLOWED");
+    }
+
+    @Test
+    void answersAnUnsupportedMethodWithATypedError() {
+        http.put()
+                .uri("/graphql")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(405)
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.code")
+                .isEqualTo("METHOD_NOT_ALLOWED");
+    }
+
+    @Test
+    void answersARequestTomcatRefusesWithATypedErrorInsteadOfHtml() throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write("GET /graphql?query={ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            org.assertj.core.api.Assertions.assertThat(answer)
+                    .startsWith("HTTP/1.1 400")
+                    .contains("\"code\":\"BAD_REQUEST\"")
+                    .doesNotContain("<html");
+        }
+    }
+
+    @Test
+    void answersAnUnknownPathWithATypedError() {
+        http.get()
+                .uri("/no-such-page")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.code")
+                .isEqualTo("NOT_FOUND");
     }
 
     @Test

@@ -46,6 +46,42 @@ class GraphQlHttpControllerIntegrationTests {
     }
 
     @Nested
+    class DemandControl {
+
+        @Test
+        void reportsEstimatedAndActualCostWhenAskedFor() {
+            var result = http.post()
+                    .uri("/graphql")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .accept(GRAPHQL_RESPONSE)
+                    .header("X-Atlas-Cost", "true")
+                    .bodyValue(body("{ conditions(first: 5) { edges { node { id name } } } }", null))
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(String.class)
+                    .returnResult();
+            @SuppressWarnings("unchecked")
+            var extensions = (Map<String, Object>) json(result).get("extensions");
+            @SuppressWarnings("unchecked")
+            var cost = (Map<String, Object>) extensions.get("cost");
+            assertThat(((Number) cost.get("estimated")).longValue()).isEqualTo(1 + 5 * 2);
+            @SuppressWarnings("unchecked")
+            var edges = (List<Object>)
+                    ((Map<String, Object>) ((Map<String, Object>) json(result).get("data")).get("conditions"))
+                            .get("edges");
+            assertThat(((Number) cost.get("actual")).longValue()).isEqualTo(1 + 2L * edges.size());
+            assertThat(cost).containsKey("limit");
+        }
+
+        @Test
+        void saysNothingAboutCostUnlessAsked() {
+            var result = client.post(body("{ conditions(first: 5) { edges { node { id } } } }", null));
+            assertThat(json(result)).doesNotContainKey("extensions");
+        }
+    }
+
+    @Nested
     class Negotiation {
 
         @Test

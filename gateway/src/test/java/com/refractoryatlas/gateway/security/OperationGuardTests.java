@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OperationGuardTests {
 
@@ -22,6 +24,13 @@ class OperationGuardTests {
         return guard.inspect(SCHEMA, query, null, Map.of(), UserContext.anonymous(), false);
     }
 
+    static String resource(String path) throws java.io.IOException {
+        try (var in = OperationGuardTests.class.getResourceAsStream(path)) {
+            assertThat(in).as(path).isNotNull();
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     private static String code(Verdict verdict) {
         assertThat(verdict).isInstanceOf(Verdict.Rejected.class);
         return ((Verdict.Rejected) verdict).problems().getFirst().code();
@@ -30,7 +39,8 @@ class OperationGuardTests {
     @Test
     void allowsAnOrdinaryQuery() {
         assertThat(inspect(guard, "{ conditions(first: 20) { edges { node { id name treatments { role } } } } }"))
-                .isEqualTo(new Verdict.Allowed(Operation.QUERY));
+                .isInstanceOfSatisfying(Verdict.Allowed.class, allowed -> assertThat(allowed.kind())
+                        .isEqualTo(Operation.QUERY));
     }
 
     @Test
@@ -121,6 +131,71 @@ class OperationGuardTests {
             assertThat(inspect(guard, "{ __schema { types { name } } }")).isInstanceOf(Verdict.Allowed.class);
         }
 
+        @ParameterizedTest
+        @ValueSource(
+                strings = {
+                    "graphql-js-all-options",
+                    "graphql-js-default",
+                    "apollo-rover",
+                    "apollo-kotlin-pre-introspection",
+                    "apollo-kotlin-draft",
+                    "apollo-ios",
+                    "root-fields-of-both-roots"
+                })
+        void acceptsTheStandardToolsQueriesWithDefaultLimits(String tool) throws Exception {
+            String query = resource("/introspection/" + tool + ".graphql");
+            assertThat(inspect(guard, query)).as(tool).isInstanceOf(Verdict.Allowed.class);
+        }
+
+        @Test
+        void refusesOfTypeChainsLongerThanTheStandardQueries() {
+            String chain =
+                    "{ __type(name: \"Condition\") { " + "ofType { ".repeat(13) + "name" + " }".repeat(13) + " } }";
+            assertThat(code(inspect(guard, chain))).isEqualTo("INTROSPECTION_TOO_COMPLEX");
+        }
+
+        @Test
+        void refusesReenteringTheTypeGraphThroughNestedLists() {
+            String nested = "{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }";
+            assertThat(code(inspect(guard, nested))).isEqualTo("INTROSPECTION_TOO_COMPLEX");
+            String hidden = "{ __schema { types { ...F } } } fragment F on __Type { fields { type { ...G } } }"
+                    + " fragment G on __Type { fields { type { fields { name } } } }";
+            assertThat(code(inspect(guard, hidden))).isEqualTo("INTROSPECTION_TOO_COMPLEX");
+        }
+
+        @Test
+        void refusesAFanOfIntrospectionRoots() {
+            var fan = new StringBuilder("{");
+            for (int i = 0; i < 9; i++) {
+                fan.append(" s").append(i).append(": __schema { types { name } }");
+            }
+            assertThat(code(inspect(guard, fan.append(" }").toString()))).isEqualTo("INTROSPECTION_TOO_COMPLEX");
+        }
+
+        @Test
+        void countsIntrospectionFieldsThroughFragmentsWithoutExpandingThem() {
+            var document = new StringBuilder("{ __schema { types { ...F12 } } } fragment F0 on __Type { name }");
+            for (int i = 1; i <= 12; i++) {
+                document.append(" fragment F")
+                        .append(i)
+                        .append(" on __Type { ...F")
+                        .append(i - 1)
+                        .append(" ...F")
+                        .append(i - 1)
+                        .append(" }");
+            }
+            assertThat(code(inspect(guard, document.toString()))).isEqualTo("INTROSPECTION_TOO_COMPLEX");
+        }
+
+        @Test
+        void isNotHeldToTheDataDepthLimit() {
+            assertThat(inspect(
+                            guard,
+                            "{ __schema { types { fields { type { " + "ofType { ".repeat(11) + "name" + " }".repeat(11)
+                                    + " } } } } }"))
+                    .isInstanceOf(Verdict.Allowed.class);
+        }
+
         @Test
         void isRefusedWhenDisabledEvenInsideAFragmentButTypenameStillWorks() {
             assertThat(code(inspect(closed, "{ ...F } fragment F on Query { __type(name: \"Condition\") { name } }")))
@@ -154,7 +229,8 @@ class OperationGuardTests {
             assertThat(code(verdict)).isEqualTo("FORBIDDEN");
             var both = guard.inspect(
                     SCHEMA, mixed, null, Map.of(), new UserContext("bob", Set.of("editor", "importer")), false);
-            assertThat(both).isEqualTo(new Verdict.Allowed(Operation.MUTATION));
+            assertThat(both).isInstanceOfSatisfying(Verdict.Allowed.class, allowed -> assertThat(allowed.kind())
+                    .isEqualTo(Operation.MUTATION));
         }
 
         @Test
