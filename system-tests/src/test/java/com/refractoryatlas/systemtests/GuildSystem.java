@@ -246,7 +246,10 @@ final class GuildSystem implements AutoCloseable {
                             "HIVE_DEDUPLICATION", String.valueOf(hive.deduplication())),
                     port,
                     settings.logs().resolve("guild-" + name + ".log"),
-                    "/healthcheck"));
+                    // no HTTP readiness probe: the JDK client's h2c upgrade request is taken by Hive's WebSocket
+                    // server and never answered; the GraphQL probe below speaks HTTP/1.1
+                    null));
+            awaitGraphQl(existing, URI.create("http://127.0.0.1:" + port + "/graphql"));
         }
         return URI.create("http://127.0.0.1:" + existing.port() + "/graphql");
     }

@@ -5,6 +5,8 @@ import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -13,7 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -25,6 +29,8 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,10 +61,25 @@ final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
     private static final TimeValue VALIDATE_AFTER_INACTIVITY = TimeValue.ofSeconds(1);
 
     private static final String ACCEPT = "application/graphql-response+json, application/json";
+    /**
+     * The resilience4j configuration every subgraph's circuit breaker and bulkhead is made from
+     * ({@code resilience4j.*.configs.subgraph}), whatever the subgraph's name: a name without an instance of its own
+     * would otherwise get resilience4j's built-in defaults (a bulkhead of 25 calls, which turned 73% of the answers
+     * at 50 connections into SUBGRAPH_UNAVAILABLE). An instance configured under the subgraph's name still wins.
+     */
+    static final String RESILIENCE_CONFIG = "subgraph";
+    /** Counts subgraph calls refused by the gateway itself, tagged {@code subgraph} and {@code reason}. */
+    static final String REJECTED_METER = "atlas.gateway.subgraph.rejected";
+    /** An overloaded subgraph is logged at most this often (per subgraph and reason), counted always. */
+    private static final long OVERLOAD_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private static final Logger log = LoggerFactory.getLogger(HttpSubgraphTransport.class);
 
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     private final CloseableHttpClient client;
     private final JsonMapper json;
+    private final MeterRegistry meters;
+    private final Map<String, AtomicLong> lastOverloadLog = new ConcurrentHashMap<>();
 
     /** A subgraph's address and guards; {@code config} holds its response timeout. */
     private record Endpoint(URI url, RequestConfig config, CircuitBreaker circuitBreaker, Bulkhead bulkhead) {}
@@ -70,8 +91,10 @@ final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
             FederationProperties properties,
             CircuitBreakerRegistry circuitBreakers,
             BulkheadRegistry bulkheads,
-            JsonMapper json) {
+            JsonMapper json,
+            MeterRegistry meters) {
         this.json = json;
+        this.meters = meters;
         for (var subgraph : properties.subgraphs()) {
             var timeout = subgraph.timeout() == null ? properties.federation().subgraphTimeout() : subgraph.timeout();
             endpoints.put(
@@ -81,8 +104,8 @@ final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
                             RequestConfig.custom()
                                     .setResponseTimeout(Timeout.of(timeout))
                                     .build(),
-                            circuitBreakers.circuitBreaker(subgraph.name()),
-                            bulkheads.bulkhead(subgraph.name())));
+                            circuitBreaker(circuitBreakers, subgraph.name()),
+                            bulkhead(bulkheads, subgraph.name())));
         }
         // as many pooled connections per subgraph as its bulkhead lets calls through at once
         int perSubgraph = endpoints.values().stream()
@@ -108,6 +131,41 @@ final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
                 .build();
     }
 
+    private static CircuitBreaker circuitBreaker(CircuitBreakerRegistry registry, String name) {
+        return registry.find(name).orElseGet(() -> registry.getConfiguration(RESILIENCE_CONFIG)
+                .map(config -> registry.circuitBreaker(name, config))
+                .orElseGet(() -> registry.circuitBreaker(name)));
+    }
+
+    private static Bulkhead bulkhead(BulkheadRegistry registry, String name) {
+        return registry.find(name).orElseGet(() -> registry.getConfiguration(RESILIENCE_CONFIG)
+                .map(config -> registry.bulkhead(name, config))
+                .orElseGet(() -> registry.bulkhead(name)));
+    }
+
+    /** Counts the refused call and logs it, at most once per interval per subgraph and reason. */
+    private SubgraphUnavailableException rejected(String subgraph, String reason, String message) {
+        Counter.builder(REJECTED_METER)
+                .description("Subgraph calls the gateway refused (bulkhead full, circuit breaker open)")
+                .tag("subgraph", subgraph)
+                .tag("reason", reason)
+                .register(meters)
+                .increment();
+        var now = System.nanoTime();
+        var last = lastOverloadLog.computeIfAbsent(
+                subgraph + "/" + reason, key -> new AtomicLong(now - OVERLOAD_LOG_INTERVAL_NANOS));
+        var previous = last.get();
+        if (now - previous >= OVERLOAD_LOG_INTERVAL_NANOS && last.compareAndSet(previous, now)) {
+            log.warn(
+                    "Subgraph '{}' call refused: {} (counted in {}{{subgraph,reason={}}}; logged at most every 10 s)",
+                    subgraph,
+                    message,
+                    REJECTED_METER,
+                    reason);
+        }
+        return new SubgraphUnavailableException(subgraph, message, null);
+    }
+
     @Override
     public void close() throws IOException {
         client.close();
@@ -121,13 +179,17 @@ final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
             throw new SubgraphUnavailableException(subgraph, "not configured", null);
         }
         if (!endpoint.bulkhead().tryAcquirePermission()) {
-            throw new SubgraphUnavailableException(subgraph, "too many concurrent requests", null);
+            throw rejected(
+                    subgraph,
+                    "bulkhead_full",
+                    "too many concurrent requests (bulkhead of "
+                            + endpoint.bulkhead().getBulkheadConfig().getMaxConcurrentCalls() + ")");
         }
         try {
             endpoint.circuitBreaker().acquirePermission();
             return guarded(subgraph, endpoint, query, variables, headers);
         } catch (CallNotPermittedException e) {
-            throw new SubgraphUnavailableException(subgraph, "circuit breaker is open", null);
+            throw rejected(subgraph, "circuit_open", "circuit breaker is open");
         } finally {
             endpoint.bulkhead().onComplete();
         }

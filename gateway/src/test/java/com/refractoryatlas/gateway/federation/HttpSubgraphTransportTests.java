@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -52,7 +54,63 @@ class HttpSubgraphTransportTests {
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(Duration.ofMinutes(1))
                 .build());
-        transport = new HttpSubgraphTransport(properties, circuitBreakers, BulkheadRegistry.ofDefaults(), JSON);
+        transport = new HttpSubgraphTransport(
+                properties, circuitBreakers, BulkheadRegistry.ofDefaults(), JSON, new SimpleMeterRegistry());
+        this.properties = properties;
+    }
+
+    private FederationProperties properties;
+
+    @Test
+    void everySubgraphGetsTheSubgraphResilienceConfigurationWhateverItsName() throws IOException {
+        var bulkheads = BulkheadRegistry.of(java.util.Map.of(
+                HttpSubgraphTransport.RESILIENCE_CONFIG,
+                BulkheadConfig.custom().maxConcurrentCalls(256).build()));
+        var circuitBreakers = CircuitBreakerRegistry.of(java.util.Map.of(
+                HttpSubgraphTransport.RESILIENCE_CONFIG,
+                CircuitBreakerConfig.custom().slidingWindowSize(7).build()));
+
+        try (var named =
+                new HttpSubgraphTransport(properties, circuitBreakers, bulkheads, JSON, new SimpleMeterRegistry())) {
+            assertThat(bulkheads.bulkhead("dead").getBulkheadConfig().getMaxConcurrentCalls())
+                    .isEqualTo(256);
+            assertThat(circuitBreakers
+                            .circuitBreaker("dead")
+                            .getCircuitBreakerConfig()
+                            .getSlidingWindowSize())
+                    .isEqualTo(7);
+        }
+    }
+
+    @Test
+    void refusesCallsBeyondTheBulkheadAndCountsThem() throws Exception {
+        // below catalog's 300 ms timeout: the first call is slow but answers
+        behaviour.put("delayMillis", 200);
+        var bulkheads = BulkheadRegistry.of(java.util.Map.of(
+                HttpSubgraphTransport.RESILIENCE_CONFIG,
+                BulkheadConfig.custom()
+                        .maxConcurrentCalls(1)
+                        .maxWaitDuration(Duration.ZERO)
+                        .build()));
+        var meters = new SimpleMeterRegistry();
+        try (var small =
+                new HttpSubgraphTransport(properties, CircuitBreakerRegistry.ofDefaults(), bulkheads, JSON, meters)) {
+            var first = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> small.execute("catalog", "{ x }", Map.of(), Map.of()));
+            for (var tries = 0; calls.get() == 0 && tries < 200; tries++) {
+                Thread.sleep(10);
+            }
+
+            assertThatThrownBy(() -> small.execute("catalog", "{ x }", Map.of(), Map.of()))
+                    .isInstanceOf(SubgraphUnavailableException.class)
+                    .hasMessageContaining("too many concurrent requests");
+            assertThat(first.get()).containsKey("data");
+            assertThat(meters.get(HttpSubgraphTransport.REJECTED_METER)
+                            .tags("subgraph", "catalog", "reason", "bulkhead_full")
+                            .counter()
+                            .count())
+                    .isEqualTo(1.0);
+        }
     }
 
     private HttpServer serve(int port) throws IOException {
