@@ -80,10 +80,10 @@ final class GuildSystem implements AutoCloseable {
                 String.valueOf(port),
                 resource(federation.folder).toString(),
                 "--replay",
-                resource("recorded-answers.jsonl").toString()));
+                recorded(federation).toString()));
         if (Boolean.getBoolean("atlas.guild.record")) {
             command.addAll(
-                    List.of("--record", resource("recorded-answers.jsonl").toString()));
+                    List.of("--record", recorded(federation).toString()));
         }
         var workers = Integer.getInteger("atlas.guild.subgraphWorkers", 1);
         if (workers > 1) {
@@ -101,6 +101,14 @@ final class GuildSystem implements AutoCloseable {
             throw e;
         }
         return system;
+    }
+
+    /**
+     * The answers recorded for one SDL form ({@code -Datlas.guild.record=true} appends what a run computes): one file
+     * per form, since {@code _service { sdl }} answers differ between them.
+     */
+    private static Path recorded(Federation federation) {
+        return resource("recorded-answers-" + federation.folder + ".jsonl");
     }
 
     Federation federation() {

@@ -39,7 +39,8 @@ class FederationConfiguration {
                 transport,
                 new SupergraphEngine.Settings(
                         properties.federation().pollInterval(),
-                        properties.federation().operationCacheSize()));
+                        properties.federation().operationCacheSize(),
+                        properties.federation().deduplication().clientOperations()));
     }
 
     @Bean

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -70,6 +71,10 @@ final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
     static final String RESILIENCE_CONFIG = "subgraph";
     /** Counts subgraph calls refused by the gateway itself, tagged {@code subgraph} and {@code reason}. */
     static final String REJECTED_METER = "atlas.gateway.subgraph.rejected";
+    /** Counts subgraph requests that shared the answer of an identical request in flight, tagged {@code subgraph}. */
+    static final String DEDUPLICATED_METER = "atlas.gateway.subgraph.deduplicated";
+    /** What a subgraph's answer may depend on besides the body; tracing and correlation headers are left out. */
+    static final Set<String> IDENTITY_HEADERS = Set.of("authorization", "x-atlas-service-token", "x-atlas-user-roles");
     /** An overloaded subgraph is logged at most this often (per subgraph and reason), counted always. */
     private static final long OVERLOAD_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -79,6 +84,9 @@ final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
     private final CloseableHttpClient client;
     private final JsonMapper json;
     private final MeterRegistry meters;
+    private final boolean deduplicate;
+    private final Map<InFlight, CompletableFuture<Answer>> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Counter> deduplicated = new LinkedHashMap<>();
     private final Map<String, AtomicLong> lastOverloadLog = new ConcurrentHashMap<>();
 
     /** A subgraph's address and guards; {@code config} holds its response timeout. */
@@ -95,6 +103,7 @@ final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
             MeterRegistry meters) {
         this.json = json;
         this.meters = meters;
+        this.deduplicate = properties.federation().deduplication().subgraphRequests();
         for (var subgraph : properties.subgraphs()) {
             var timeout = subgraph.timeout() == null ? properties.federation().subgraphTimeout() : subgraph.timeout();
             endpoints.put(
@@ -106,6 +115,12 @@ final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
                                     .build(),
                             circuitBreaker(circuitBreakers, subgraph.name()),
                             bulkhead(bulkheads, subgraph.name())));
+            deduplicated.put(
+                    subgraph.name(),
+                    Counter.builder(DEDUPLICATED_METER)
+                            .description("Subgraph requests answered by an identical request already in flight")
+                            .tag("subgraph", subgraph.name())
+                            .register(meters));
         }
         // as many pooled connections per subgraph as its bulkhead lets calls through at once
         int perSubgraph = endpoints.values().stream()
@@ -178,6 +193,71 @@ final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
         if (endpoint == null) {
             throw new SubgraphUnavailableException(subgraph, "not configured", null);
         }
+        var body = requestBody(query, variables);
+        if (!deduplicate || !isQuery(query)) {
+            return guardedCall(subgraph, endpoint, body, headers).parsed();
+        }
+        var key = new InFlight(subgraph, body, identity(headers));
+        var leader = new CompletableFuture<Answer>();
+        var running = inFlight.putIfAbsent(key, leader);
+        if (running != null) {
+            deduplicated.get(subgraph).increment();
+            return parse(subgraph, shared(subgraph, running));
+        }
+        try {
+            var exchange = guardedCall(subgraph, endpoint, body, headers);
+            leader.complete(exchange.answer());
+            return exchange.parsed();
+        } catch (RuntimeException e) {
+            leader.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, leader);
+        }
+    }
+
+    /** Only queries are shared: a mutation (or anything else) is always sent by the request that asked for it. */
+    private static boolean isQuery(String query) {
+        var text = query.stripLeading();
+        return text.startsWith("{") || text.startsWith("query");
+    }
+
+    /** The headers that decide what a subgraph may answer: identical requests share an answer only if these match. */
+    private static Map<String, String> identity(Map<String, String> headers) {
+        var identity = new java.util.TreeMap<String, String>();
+        headers.forEach((name, value) -> {
+            var lower = name.toLowerCase(Locale.ROOT);
+            if (IDENTITY_HEADERS.contains(lower)) {
+                identity.put(lower, value);
+            }
+        });
+        return identity;
+    }
+
+    private static Answer shared(String subgraph, CompletableFuture<Answer> running) {
+        try {
+            return running.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SubgraphUnavailableException(subgraph, "interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof SubgraphUnavailableException unavailable) {
+                throw unavailable;
+            }
+            throw new SubgraphUnavailableException(subgraph, String.valueOf(e.getCause()), e.getCause());
+        }
+    }
+
+    private byte[] requestBody(String query, Map<String, Object> variables) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("query", query);
+        if (!variables.isEmpty()) {
+            body.put("variables", variables);
+        }
+        return json.writeValueAsBytes(body);
+    }
+
+    private Exchange guardedCall(String subgraph, Endpoint endpoint, byte[] body, Map<String, String> headers) {
         if (!endpoint.bulkhead().tryAcquirePermission()) {
             throw rejected(
                     subgraph,
@@ -187,7 +267,7 @@ final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
         }
         try {
             endpoint.circuitBreaker().acquirePermission();
-            return guarded(subgraph, endpoint, query, variables, headers);
+            return guarded(subgraph, endpoint, body, headers);
         } catch (CallNotPermittedException e) {
             throw rejected(subgraph, "circuit_open", "circuit breaker is open");
         } finally {
@@ -195,46 +275,31 @@ final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
         }
     }
 
-    private Map<String, Object> guarded(
-            String subgraph,
-            Endpoint endpoint,
-            String query,
-            Map<String, Object> variables,
-            Map<String, String> headers) {
+    private Exchange guarded(String subgraph, Endpoint endpoint, byte[] body, Map<String, String> headers) {
         var start = System.nanoTime();
         try {
-            var response = send(subgraph, endpoint, query, variables, headers);
+            var answer = send(subgraph, endpoint, body, headers);
+            var exchange = new Exchange(answer, parse(subgraph, answer));
             endpoint.circuitBreaker().onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            return response;
+            return exchange;
         } catch (SubgraphUnavailableException e) {
             endpoint.circuitBreaker().onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             throw e;
         }
     }
 
-    private Map<String, Object> send(
-            String subgraph,
-            Endpoint endpoint,
-            String query,
-            Map<String, Object> variables,
-            Map<String, String> headers) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("query", query);
-        if (!variables.isEmpty()) {
-            body.put("variables", variables);
-        }
+    private Answer send(String subgraph, Endpoint endpoint, byte[] body, Map<String, String> headers) {
         var request = new HttpPost(endpoint.url());
         request.setConfig(endpoint.config());
         request.setHeader("Accept", ACCEPT);
-        request.setEntity(new ByteArrayEntity(json.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
+        request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         headers.forEach((name, value) -> {
             if (PROPAGATED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 request.setHeader(name, value);
             }
         });
-        Answer answer;
         try {
-            answer = client.execute(
+            return client.execute(
                     request,
                     response -> new Answer(
                             response.getCode(),
@@ -247,8 +312,39 @@ final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
         } catch (IOException e) {
             throw new SubgraphUnavailableException(subgraph, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
-        return parse(subgraph, answer);
     }
+
+    /** A request in flight: subgraph, exact body bytes and identity headers. */
+    private static final class InFlight {
+        private final String subgraph;
+        private final byte[] body;
+        private final Map<String, String> identity;
+        private final int hash;
+
+        InFlight(String subgraph, byte[] body, Map<String, String> identity) {
+            this.subgraph = subgraph;
+            this.body = body;
+            this.identity = identity;
+            this.hash = (subgraph.hashCode() * 31 + java.util.Arrays.hashCode(body)) * 31 + identity.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof InFlight that
+                    && hash == that.hash
+                    && subgraph.equals(that.subgraph)
+                    && java.util.Arrays.equals(body, that.body)
+                    && identity.equals(that.identity);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** The answer as received (shared with deduplicated callers) and as parsed for the caller that sent it. */
+    private record Exchange(Answer answer, Map<String, Object> parsed) {}
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> parse(String subgraph, Answer response) {

@@ -187,4 +187,79 @@ class GuildFederationTests {
             assertThat(data).doesNotContain("\"shippingEstimate\":null,\"upc\":\"1\"");
         }
     }
+
+    @Nested
+    class ClientOperationDeduplication {
+
+        private final GuildSubgraphs subgraphs = new GuildSubgraphs("federation1");
+        private final java.util.concurrent.atomic.AtomicInteger productRequests =
+                new java.util.concurrent.atomic.AtomicInteger();
+
+        /** The guild subgraphs, each query slowed down so that concurrent client requests overlap. */
+        private SupergraphEngine engine(boolean deduplicate) {
+            SubgraphTransport slow = (subgraph, query, variables, headers) -> {
+                if (!query.equals(SupergraphEngine.SDL_QUERY)) {
+                    if (subgraph.equals("products")) {
+                        productRequests.incrementAndGet();
+                    }
+                    sleep();
+                }
+                return subgraphs.execute(subgraph, query, variables, headers);
+            };
+            var engine = new SupergraphEngine(
+                    GuildSubgraphs.NAMES,
+                    slow,
+                    new SupergraphEngine.Settings(Duration.ofSeconds(10), 100, deduplicate));
+            assertThat(engine.refresh()).isInstanceOf(Refresh.Updated.class);
+            productRequests.set(0);
+            return engine;
+        }
+
+        private static void sleep() {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private int productRequestsForTwoConcurrent(SupergraphEngine engine, String firstToken, String secondToken)
+                throws Exception {
+            var query = "{ topProducts(first: 2) { name } }";
+            var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> engine.execute(
+                    new FederationEngine.Request(query, null, Map.of(), Map.of("Authorization", firstToken))));
+            for (var tries = 0; productRequests.get() == 0 && tries < 200; tries++) {
+                Thread.sleep(10);
+            }
+            var second = engine.execute(
+                    new FederationEngine.Request(query, null, Map.of(), Map.of("Authorization", secondToken)));
+            assertThat(first.get()).isEqualTo(second);
+            assertThat(second.get("data")).hasToString("{topProducts=[{name=Table}, {name=Couch}]}");
+            return productRequests.get();
+        }
+
+        @Test
+        void identicalQueriesOfTheSameIdentityInFlightAreExecutedOnceWhenEnabled() throws Exception {
+            try (var engine = engine(true)) {
+                assertThat(productRequestsForTwoConcurrent(engine, "Bearer a", "Bearer a"))
+                        .isEqualTo(1);
+            }
+        }
+
+        @Test
+        void queriesOfAnotherIdentityAreExecutedAgain() throws Exception {
+            try (var engine = engine(true)) {
+                assertThat(productRequestsForTwoConcurrent(engine, "Bearer a", "Bearer b"))
+                        .isEqualTo(2);
+            }
+        }
+
+        @Test
+        void everyQueryIsExecutedWhenDisabled() throws Exception {
+            try (var engine = engine(false)) {
+                assertThat(productRequestsForTwoConcurrent(engine, "Bearer a", "Bearer a"))
+                        .isEqualTo(2);
+            }
+        }
+    }
 }

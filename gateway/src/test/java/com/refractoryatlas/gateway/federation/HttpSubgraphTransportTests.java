@@ -83,6 +83,90 @@ class HttpSubgraphTransportTests {
     }
 
     @Test
+    void sendsIdenticalQueriesInFlightOnceAndGivesEveryCallerItsOwnAnswer() throws Exception {
+        behaviour.put("delayMillis", 500);
+        var meters = new SimpleMeterRegistry();
+        try (var deduplicating = new HttpSubgraphTransport(
+                patient(true), CircuitBreakerRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(), JSON, meters)) {
+            var first = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                    deduplicating.execute("catalog", "{ x }", Map.of("v", 1), Map.of("Authorization", "Bearer a")));
+            awaitCalls(1);
+            var second = deduplicating.execute("catalog", "{ x }", Map.of("v", 1), Map.of("Authorization", "Bearer a"));
+
+            assertThat(first.get()).isEqualTo(second).isNotSameAs(second);
+            assertThat(calls.get()).isEqualTo(1);
+            assertThat(meters.get(HttpSubgraphTransport.DEDUPLICATED_METER)
+                            .tags("subgraph", "catalog")
+                            .counter()
+                            .count())
+                    .isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void neverSharesMutationsNorAnswersForAnotherIdentity() throws Exception {
+        behaviour.put("delayMillis", 500);
+        try (var deduplicating = new HttpSubgraphTransport(
+                patient(true),
+                CircuitBreakerRegistry.ofDefaults(),
+                BulkheadRegistry.ofDefaults(),
+                JSON,
+                new SimpleMeterRegistry())) {
+            var mutation = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> deduplicating.execute("catalog", "mutation { x }", Map.of(), Map.of()));
+            awaitCalls(1);
+            deduplicating.execute("catalog", "mutation { x }", Map.of(), Map.of());
+            mutation.get();
+            assertThat(calls.get()).isEqualTo(2);
+
+            var alice = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> deduplicating.execute("catalog", "{ x }", Map.of(), Map.of("Authorization", "Bearer alice")));
+            awaitCalls(3);
+            deduplicating.execute("catalog", "{ x }", Map.of(), Map.of("Authorization", "Bearer bob"));
+            alice.get();
+            assertThat(calls.get()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void sendsEveryRequestWhenSubgraphDeduplicationIsOff() throws Exception {
+        behaviour.put("delayMillis", 500);
+        var off = patient(false);
+        try (var plain = new HttpSubgraphTransport(
+                off,
+                CircuitBreakerRegistry.ofDefaults(),
+                BulkheadRegistry.ofDefaults(),
+                JSON,
+                new SimpleMeterRegistry())) {
+            var first = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> plain.execute("catalog", "{ x }", Map.of(), Map.of()));
+            awaitCalls(1);
+            plain.execute("catalog", "{ x }", Map.of(), Map.of());
+            first.get();
+            assertThat(calls.get()).isEqualTo(2);
+        }
+    }
+
+    /** Catalog with a 5 s timeout, so that a slow first call is still in flight when the second one comes. */
+    private FederationProperties patient(boolean deduplicate) {
+        var catalog = properties.subgraphs().getFirst();
+        return new FederationProperties(
+                List.of(new FederationProperties.Subgraph("catalog", catalog.url(), Duration.ofSeconds(5))),
+                new FederationProperties.Federation(
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(5),
+                        Duration.ofMillis(500),
+                        100,
+                        new FederationProperties.Deduplication(deduplicate, false)));
+    }
+
+    private void awaitCalls(int count) throws InterruptedException {
+        for (var tries = 0; calls.get() < count && tries < 200; tries++) {
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
     void refusesCallsBeyondTheBulkheadAndCountsThem() throws Exception {
         // below catalog's 300 ms timeout: the first call is slow but answers
         behaviour.put("delayMillis", 200);
@@ -101,7 +185,8 @@ class HttpSubgraphTransportTests {
                 Thread.sleep(10);
             }
 
-            assertThatThrownBy(() -> small.execute("catalog", "{ x }", Map.of(), Map.of()))
+            // another query: an identical one would share the first one's answer
+            assertThatThrownBy(() -> small.execute("catalog", "{ y }", Map.of(), Map.of()))
                     .isInstanceOf(SubgraphUnavailableException.class)
                     .hasMessageContaining("too many concurrent requests");
             assertThat(first.get()).containsKey("data");
