@@ -82,8 +82,7 @@ final class GuildSystem implements AutoCloseable {
                 "--replay",
                 recorded(federation).toString()));
         if (Boolean.getBoolean("atlas.guild.record")) {
-            command.addAll(
-                    List.of("--record", recorded(federation).toString()));
+            command.addAll(List.of("--record", recorded(federation).toString()));
         }
         var workers = Integer.getInteger("atlas.guild.subgraphWorkers", 1);
         if (workers > 1) {
