@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -54,6 +55,10 @@ public record FederationProperties(
             @DefaultValue("2s") Duration connectTimeout,
             @DefaultValue("2000") @Positive int operationCacheSize,
             @Valid @DefaultValue Deduplication deduplication) {
+
+        /** The constructor properties bind through (a record with two constructors must name it). */
+        @ConstructorBinding
+        public Federation {}
 
         public Federation(
                 Duration pollInterval, Duration subgraphTimeout, Duration connectTimeout, int operationCacheSize) {
