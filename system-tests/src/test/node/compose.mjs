@@ -1,5 +1,5 @@
 // Composes subgraph SDLs with Apollo's own composition (@apollo/composition), the rules Apollo Router/Gateway apply.
-// usage: node compose.mjs <name>=<sdl file> ... [--out supergraph.graphql]
+// usage: node compose.mjs <name>=<sdl file>[=<subgraph url>] ... [--out supergraph.graphql]
 // exit 0 and "COMPOSED" when the SDLs compose; exit 1 with every composition error otherwise.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
@@ -9,8 +9,8 @@ const args = process.argv.slice(2);
 const outIndex = args.indexOf('--out');
 const out = outIndex >= 0 ? args.splice(outIndex, 2)[1] : undefined;
 const services = args.map((arg) => {
-  const [name, file] = arg.split('=');
-  return { name, url: `http://${name}.invalid/graphql`, typeDefs: parse(readFileSync(file, 'utf8')) };
+  const [name, file, url] = arg.split('=');
+  return { name, url: url ?? `http://${name}.invalid/graphql`, typeDefs: parse(readFileSync(file, 'utf8')) };
 });
 const result = composeServices(services);
 for (const hint of result.hints ?? []) {

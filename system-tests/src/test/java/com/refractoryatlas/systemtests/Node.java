@@ -23,8 +23,19 @@ final class Node {
 
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
     private static final List<String> FILES = List.of(
-            "package.json", "package-lock.json", "compose.mjs", "apollo-gateway.mjs", "audit.mjs", "introspection.mjs");
+            "package.json",
+            "package-lock.json",
+            "compose.mjs",
+            "apollo-gateway.mjs",
+            "audit.mjs",
+            "guild-subgraphs.mjs",
+            "introspection.mjs");
+    /** Hive Gateway and its Rust planner: large, so installed only for the benchmark that compares with them. */
+    private static final List<String> GATEWAY_FILES =
+            List.of("package.json", "package-lock.json", "gateway.config.mjs");
+
     private static volatile Node installed;
+    private static volatile Node installedGateways;
 
     private final Path dir;
 
@@ -34,19 +45,36 @@ final class Node {
 
     /** The installed tooling, or the calling test is skipped with the reason. */
     static synchronized Node require() {
-        if (installed != null) {
-            return installed;
+        if (installed == null) {
+            var source = Path.of(System.getProperty("atlas.system.nodeDir", "src/test/node"));
+            installed = install(source, "node", FILES);
         }
-        var source = Path.of(System.getProperty("atlas.system.nodeDir", "src/test/node"));
+        return installed;
+    }
+
+    /**
+     * The reference gateways of the federation benchmark ({@code src/test/node-gateways}: {@code @graphql-hive/gateway}
+     * and {@code @graphql-hive/router-runtime}), or the calling test is skipped with the reason.
+     */
+    static synchronized Node requireGateways() {
+        if (installedGateways == null) {
+            var tooling = Path.of(System.getProperty("atlas.system.nodeDir", "src/test/node"));
+            var source = tooling.toAbsolutePath().getParent().resolve("node-gateways");
+            installedGateways = install(source, "node-gateways", GATEWAY_FILES);
+        }
+        return installedGateways;
+    }
+
+    private static Node install(Path source, String name, List<String> files) {
         var target =
-                Path.of(System.getProperty("atlas.system.workDir", "target")).resolve("node");
+                Path.of(System.getProperty("atlas.system.workDir", "target")).resolve(name);
         Assumptions.assumeTrue(
                 runs("node", "--version") && runs("npm", "--version"),
                 "Skipped: node and npm are needed on the PATH for Apollo's reference tooling (src/test/node)");
         try {
             Files.createDirectories(target);
             boolean changed = false;
-            for (var file : FILES) {
+            for (var file : files) {
                 var from = source.resolve(file);
                 var to = target.resolve(file);
                 if (!Files.exists(to) || Files.mismatch(from, to) != -1) {
@@ -67,13 +95,12 @@ final class Node {
                         target.toString());
                 Assumptions.assumeTrue(
                         result.exitCode() == 0,
-                        () -> "Skipped: npm ci of src/test/node failed (no npm registry?):\n" + result.output());
+                        () -> "Skipped: npm ci of " + source + " failed (no npm registry?):\n" + result.output());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        installed = new Node(target);
-        return installed;
+        return new Node(target);
     }
 
     Path dir() {
@@ -98,6 +125,24 @@ final class Node {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts a program installed in {@code node_modules/.bin} (e.g. Hive Gateway's CLI), its output in {@code log}. */
+    Process startBin(Path log, Map<String, String> environment, String program, String... args) {
+        var command = new ArrayList<String>(List.of(
+                dir.resolve("node_modules").resolve(".bin").resolve(program).toString()));
+        command.addAll(List.of(args));
+        try {
+            Files.createDirectories(log.getParent());
+            var builder = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -277,7 +277,15 @@ public final class Composer {
                                 .build());
                 GraphQLSchema schema =
                         new SchemaGenerator().makeExecutableSchema(registry, SupergraphWiring.wiring(registry));
-                return new Composed(new Supergraph(schema, names(subgraphs), ownership, fingerprint));
+                var supergraph = new Supergraph(schema, names(subgraphs), ownership, fingerprint);
+                var unsatisfiable = QueryPlanner.unsatisfiable(supergraph);
+                if (!unsatisfiable.isEmpty()) {
+                    return new Failed(unsatisfiable.stream()
+                            .map(problem ->
+                                    new CompositionError("SATISFIABILITY_ERROR", problem, names(subgraphs), null))
+                            .toList());
+                }
+                return new Composed(supergraph);
             } catch (SchemaProblem problem) {
                 return new Failed(problem.getErrors().stream()
                         .map(e -> new CompositionError(
@@ -438,11 +446,17 @@ public final class Composer {
                     var typeDirectives = definition.getDirectives();
                     var typeShareable = subgraph.has(typeDirectives, "shareable");
                     var typeExternal = subgraph.has(typeDirectives, "external");
+                    // Apollo's rule for both federation versions (Federation 1's @external key fields of a type
+                    // extension): a key field of an extension is resolvable there, whatever @external says
+                    var localKeys = isExtension(subgraph, definition) || !subgraph.federation2
+                            ? keyFieldNames
+                            : Set.<String>of();
                     for (var field : fieldsOf(definition)) {
                         if (typeName.equals("Query") && field.getName().startsWith("_")) {
                             continue;
                         }
-                        var source = fieldSource(subgraph, typeName, field, typeShareable, typeExternal, keyFieldNames);
+                        var source = fieldSource(
+                                subgraph, typeName, field, typeShareable, typeExternal, keyFieldNames, localKeys);
                         sources.put(field.getName(), source);
                         fields.computeIfAbsent(field.getName(), k -> new ArrayList<>())
                                 .add(new SubgraphField(subgraph.name, field, source));
@@ -459,9 +473,11 @@ public final class Composer {
                 FieldDefinition field,
                 boolean typeShareable,
                 boolean typeExternal,
-                Set<String> keyFieldNames) {
+                Set<String> keyFieldNames,
+                Set<String> resolvableKeyFields) {
             var directives = field.getDirectives();
-            var external = typeExternal || subgraph.has(directives, "external");
+            var external = (typeExternal || subgraph.has(directives, "external"))
+                    && !resolvableKeyFields.contains(field.getName());
             var shareable = typeShareable
                     || subgraph.has(directives, "shareable")
                     || !subgraph.federation2
@@ -473,6 +489,12 @@ public final class Composer {
                     shareable,
                     fieldSetArgument(subgraph, directives, "requires", typeName, field),
                     fieldSetArgument(subgraph, directives, "provides", typeName, field));
+        }
+
+        private static boolean isExtension(ParsedSubgraph subgraph, TypeDefinition<?> definition) {
+            return definition instanceof graphql.language.ObjectTypeExtensionDefinition
+                    || definition instanceof graphql.language.InterfaceTypeExtensionDefinition
+                    || subgraph.has(definition.getDirectives(), "extends");
         }
 
         private @Nullable SelectionSet fieldSetArgument(

@@ -2,6 +2,8 @@ package com.refractoryatlas.gateway.federation;
 
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,12 +20,14 @@ class FederationConfiguration {
             FederationProperties properties,
             ObjectProvider<CircuitBreakerRegistry> circuitBreakers,
             ObjectProvider<BulkheadRegistry> bulkheads,
-            ObjectProvider<JsonMapper> json) {
+            ObjectProvider<JsonMapper> json,
+            ObjectProvider<MeterRegistry> meters) {
         return new HttpSubgraphTransport(
                 properties,
                 circuitBreakers.getIfAvailable(CircuitBreakerRegistry::ofDefaults),
                 bulkheads.getIfAvailable(BulkheadRegistry::ofDefaults),
-                json.getIfAvailable(JsonMapper::new));
+                json.getIfAvailable(JsonMapper::new),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
@@ -35,7 +39,8 @@ class FederationConfiguration {
                 transport,
                 new SupergraphEngine.Settings(
                         properties.federation().pollInterval(),
-                        properties.federation().operationCacheSize()));
+                        properties.federation().operationCacheSize(),
+                        properties.federation().deduplication().clientOperations()));
     }
 
     @Bean

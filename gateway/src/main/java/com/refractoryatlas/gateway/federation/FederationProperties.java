@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -46,10 +47,36 @@ public record FederationProperties(
      * @param subgraphTimeout default per-request timeout of subgraph calls
      * @param connectTimeout TCP connect timeout of subgraph calls
      * @param operationCacheSize distinct operations kept parsed, validated and planned
+     * @param deduplication which identical in-flight requests are executed once
      */
     public record Federation(
             @DefaultValue("10s") Duration pollInterval,
             @DefaultValue("5s") Duration subgraphTimeout,
             @DefaultValue("2s") Duration connectTimeout,
-            @DefaultValue("2000") @Positive int operationCacheSize) {}
+            @DefaultValue("2000") @Positive int operationCacheSize,
+            @Valid @DefaultValue Deduplication deduplication) {
+
+        /** The constructor properties bind through (a record with two constructors must name it). */
+        @ConstructorBinding
+        public Federation {}
+
+        public Federation(
+                Duration pollInterval, Duration subgraphTimeout, Duration connectTimeout, int operationCacheSize) {
+            this(pollInterval, subgraphTimeout, connectTimeout, operationCacheSize, new Deduplication(true, false));
+        }
+    }
+
+    /**
+     * Deduplication of identical requests in flight at the same moment (what Apollo Router and Hive call dedupe).
+     *
+     * @param subgraphRequests a subgraph query whose body and identity headers ({@code Authorization}, service token,
+     *     user roles) equal those of one already in flight waits for that one's answer instead of being sent again;
+     *     mutations are never shared. Safe, so on by default.
+     * @param clientOperations a client query (same text, operation name, variables and identity headers) equal to one
+     *     being executed gets that execution's response. Off by default: a client then shares a response computed
+     *     for another request (the same identity), which a deployment should choose knowingly.
+     */
+    public record Deduplication(
+            @DefaultValue("true") boolean subgraphRequests,
+            @DefaultValue("false") boolean clientOperations) {}
 }

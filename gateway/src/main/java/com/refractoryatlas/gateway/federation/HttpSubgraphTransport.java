@@ -5,6 +5,8 @@ import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -13,7 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -25,6 +30,8 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,10 +62,32 @@ final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
     private static final TimeValue VALIDATE_AFTER_INACTIVITY = TimeValue.ofSeconds(1);
 
     private static final String ACCEPT = "application/graphql-response+json, application/json";
+    /**
+     * The resilience4j configuration every subgraph's circuit breaker and bulkhead is made from
+     * ({@code resilience4j.*.configs.subgraph}), whatever the subgraph's name: a name without an instance of its own
+     * would otherwise get resilience4j's built-in defaults (a bulkhead of 25 calls, which turned 73% of the answers
+     * at 50 connections into SUBGRAPH_UNAVAILABLE). An instance configured under the subgraph's name still wins.
+     */
+    static final String RESILIENCE_CONFIG = "subgraph";
+    /** Counts subgraph calls refused by the gateway itself, tagged {@code subgraph} and {@code reason}. */
+    static final String REJECTED_METER = "atlas.gateway.subgraph.rejected";
+    /** Counts subgraph requests that shared the answer of an identical request in flight, tagged {@code subgraph}. */
+    static final String DEDUPLICATED_METER = "atlas.gateway.subgraph.deduplicated";
+    /** What a subgraph's answer may depend on besides the body; tracing and correlation headers are left out. */
+    static final Set<String> IDENTITY_HEADERS = Set.of("authorization", "x-atlas-service-token", "x-atlas-user-roles");
+    /** An overloaded subgraph is logged at most this often (per subgraph and reason), counted always. */
+    private static final long OVERLOAD_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private static final Logger log = LoggerFactory.getLogger(HttpSubgraphTransport.class);
 
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     private final CloseableHttpClient client;
     private final JsonMapper json;
+    private final MeterRegistry meters;
+    private final boolean deduplicate;
+    private final Map<InFlight, CompletableFuture<Answer>> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Counter> deduplicated = new LinkedHashMap<>();
+    private final Map<String, AtomicLong> lastOverloadLog = new ConcurrentHashMap<>();
 
     /** A subgraph's address and guards; {@code config} holds its response timeout. */
     private record Endpoint(URI url, RequestConfig config, CircuitBreaker circuitBreaker, Bulkhead bulkhead) {}
@@ -70,8 +99,11 @@ final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
             FederationProperties properties,
             CircuitBreakerRegistry circuitBreakers,
             BulkheadRegistry bulkheads,
-            JsonMapper json) {
+            JsonMapper json,
+            MeterRegistry meters) {
         this.json = json;
+        this.meters = meters;
+        this.deduplicate = properties.federation().deduplication().subgraphRequests();
         for (var subgraph : properties.subgraphs()) {
             var timeout = subgraph.timeout() == null ? properties.federation().subgraphTimeout() : subgraph.timeout();
             endpoints.put(
@@ -81,8 +113,14 @@ final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
                             RequestConfig.custom()
                                     .setResponseTimeout(Timeout.of(timeout))
                                     .build(),
-                            circuitBreakers.circuitBreaker(subgraph.name()),
-                            bulkheads.bulkhead(subgraph.name())));
+                            circuitBreaker(circuitBreakers, subgraph.name()),
+                            bulkhead(bulkheads, subgraph.name())));
+            deduplicated.put(
+                    subgraph.name(),
+                    Counter.builder(DEDUPLICATED_METER)
+                            .description("Subgraph requests answered by an identical request already in flight")
+                            .tag("subgraph", subgraph.name())
+                            .register(meters));
         }
         // as many pooled connections per subgraph as its bulkhead lets calls through at once
         int perSubgraph = endpoints.values().stream()
@@ -108,6 +146,41 @@ final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
                 .build();
     }
 
+    private static CircuitBreaker circuitBreaker(CircuitBreakerRegistry registry, String name) {
+        return registry.find(name).orElseGet(() -> registry.getConfiguration(RESILIENCE_CONFIG)
+                .map(config -> registry.circuitBreaker(name, config))
+                .orElseGet(() -> registry.circuitBreaker(name)));
+    }
+
+    private static Bulkhead bulkhead(BulkheadRegistry registry, String name) {
+        return registry.find(name).orElseGet(() -> registry.getConfiguration(RESILIENCE_CONFIG)
+                .map(config -> registry.bulkhead(name, config))
+                .orElseGet(() -> registry.bulkhead(name)));
+    }
+
+    /** Counts the refused call and logs it, at most once per interval per subgraph and reason. */
+    private SubgraphUnavailableException rejected(String subgraph, String reason, String message) {
+        Counter.builder(REJECTED_METER)
+                .description("Subgraph calls the gateway refused (bulkhead full, circuit breaker open)")
+                .tag("subgraph", subgraph)
+                .tag("reason", reason)
+                .register(meters)
+                .increment();
+        var now = System.nanoTime();
+        var last = lastOverloadLog.computeIfAbsent(
+                subgraph + "/" + reason, key -> new AtomicLong(now - OVERLOAD_LOG_INTERVAL_NANOS));
+        var previous = last.get();
+        if (now - previous >= OVERLOAD_LOG_INTERVAL_NANOS && last.compareAndSet(previous, now)) {
+            log.warn(
+                    "Subgraph '{}' call refused: {} (counted in {}{{subgraph,reason={}}}; logged at most every 10 s)",
+                    subgraph,
+                    message,
+                    REJECTED_METER,
+                    reason);
+        }
+        return new SubgraphUnavailableException(subgraph, message, null);
+    }
+
     @Override
     public void close() throws IOException {
         client.close();
@@ -120,59 +193,113 @@ final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
         if (endpoint == null) {
             throw new SubgraphUnavailableException(subgraph, "not configured", null);
         }
+        var body = requestBody(query, variables);
+        if (!deduplicate || !isQuery(query)) {
+            return guardedCall(subgraph, endpoint, body, headers).parsed();
+        }
+        var key = new InFlight(subgraph, body, identity(headers));
+        var leader = new CompletableFuture<Answer>();
+        var running = inFlight.putIfAbsent(key, leader);
+        if (running != null) {
+            deduplicated.get(subgraph).increment();
+            return parse(subgraph, shared(subgraph, running));
+        }
+        try {
+            var exchange = guardedCall(subgraph, endpoint, body, headers);
+            leader.complete(exchange.answer());
+            return exchange.parsed();
+        } catch (RuntimeException e) {
+            leader.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, leader);
+        }
+    }
+
+    /** Only queries are shared: a mutation (or anything else) is always sent by the request that asked for it. */
+    private static boolean isQuery(String query) {
+        var text = query.stripLeading();
+        return text.startsWith("{") || text.startsWith("query");
+    }
+
+    /** The headers that decide what a subgraph may answer: identical requests share an answer only if these match. */
+    private static Map<String, String> identity(Map<String, String> headers) {
+        var identity = new java.util.TreeMap<String, String>();
+        headers.forEach((name, value) -> {
+            var lower = name.toLowerCase(Locale.ROOT);
+            if (IDENTITY_HEADERS.contains(lower)) {
+                identity.put(lower, value);
+            }
+        });
+        return identity;
+    }
+
+    private static Answer shared(String subgraph, CompletableFuture<Answer> running) {
+        try {
+            return running.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SubgraphUnavailableException(subgraph, "interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof SubgraphUnavailableException unavailable) {
+                throw unavailable;
+            }
+            throw new SubgraphUnavailableException(subgraph, String.valueOf(e.getCause()), e.getCause());
+        }
+    }
+
+    private byte[] requestBody(String query, Map<String, Object> variables) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("query", query);
+        if (!variables.isEmpty()) {
+            body.put("variables", variables);
+        }
+        return json.writeValueAsBytes(body);
+    }
+
+    private Exchange guardedCall(String subgraph, Endpoint endpoint, byte[] body, Map<String, String> headers) {
         if (!endpoint.bulkhead().tryAcquirePermission()) {
-            throw new SubgraphUnavailableException(subgraph, "too many concurrent requests", null);
+            throw rejected(
+                    subgraph,
+                    "bulkhead_full",
+                    "too many concurrent requests (bulkhead of "
+                            + endpoint.bulkhead().getBulkheadConfig().getMaxConcurrentCalls() + ")");
         }
         try {
             endpoint.circuitBreaker().acquirePermission();
-            return guarded(subgraph, endpoint, query, variables, headers);
+            return guarded(subgraph, endpoint, body, headers);
         } catch (CallNotPermittedException e) {
-            throw new SubgraphUnavailableException(subgraph, "circuit breaker is open", null);
+            throw rejected(subgraph, "circuit_open", "circuit breaker is open");
         } finally {
             endpoint.bulkhead().onComplete();
         }
     }
 
-    private Map<String, Object> guarded(
-            String subgraph,
-            Endpoint endpoint,
-            String query,
-            Map<String, Object> variables,
-            Map<String, String> headers) {
+    private Exchange guarded(String subgraph, Endpoint endpoint, byte[] body, Map<String, String> headers) {
         var start = System.nanoTime();
         try {
-            var response = send(subgraph, endpoint, query, variables, headers);
+            var answer = send(subgraph, endpoint, body, headers);
+            var exchange = new Exchange(answer, parse(subgraph, answer));
             endpoint.circuitBreaker().onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            return response;
+            return exchange;
         } catch (SubgraphUnavailableException e) {
             endpoint.circuitBreaker().onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             throw e;
         }
     }
 
-    private Map<String, Object> send(
-            String subgraph,
-            Endpoint endpoint,
-            String query,
-            Map<String, Object> variables,
-            Map<String, String> headers) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("query", query);
-        if (!variables.isEmpty()) {
-            body.put("variables", variables);
-        }
+    private Answer send(String subgraph, Endpoint endpoint, byte[] body, Map<String, String> headers) {
         var request = new HttpPost(endpoint.url());
         request.setConfig(endpoint.config());
         request.setHeader("Accept", ACCEPT);
-        request.setEntity(new ByteArrayEntity(json.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
+        request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         headers.forEach((name, value) -> {
             if (PROPAGATED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 request.setHeader(name, value);
             }
         });
-        Answer answer;
         try {
-            answer = client.execute(
+            return client.execute(
                     request,
                     response -> new Answer(
                             response.getCode(),
@@ -185,8 +312,39 @@ final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
         } catch (IOException e) {
             throw new SubgraphUnavailableException(subgraph, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
-        return parse(subgraph, answer);
     }
+
+    /** A request in flight: subgraph, exact body bytes and identity headers. */
+    private static final class InFlight {
+        private final String subgraph;
+        private final byte[] body;
+        private final Map<String, String> identity;
+        private final int hash;
+
+        InFlight(String subgraph, byte[] body, Map<String, String> identity) {
+            this.subgraph = subgraph;
+            this.body = body;
+            this.identity = identity;
+            this.hash = (subgraph.hashCode() * 31 + java.util.Arrays.hashCode(body)) * 31 + identity.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof InFlight that
+                    && hash == that.hash
+                    && subgraph.equals(that.subgraph)
+                    && java.util.Arrays.equals(body, that.body)
+                    && identity.equals(that.identity);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** The answer as received (shared with deduplicated callers) and as parsed for the caller that sent it. */
+    private record Exchange(Answer answer, Map<String, Object> parsed) {}
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> parse(String subgraph, Answer response) {

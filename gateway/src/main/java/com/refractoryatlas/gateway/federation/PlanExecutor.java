@@ -166,7 +166,7 @@ final class PlanExecutor {
     }
 
     private static @Nullable Map<String, Object> represent(Map<String, Object> object, EntityTarget target) {
-        var representation = project(object, target.representation());
+        var representation = project(object, target.representation(), target.nullable());
         if (representation == null) {
             return null;
         }
@@ -176,15 +176,24 @@ final class PlanExecutor {
         return result;
     }
 
-    private static @Nullable Map<String, Object> project(Map<?, ?> object, SelectionSet selection) {
+    /**
+     * The representation's fields read from the object; null when one is missing or failed, or is a null that may not
+     * be sent ({@code nullable}: the top-level required fields, which a subgraph may legitimately resolve to null).
+     */
+    private static @Nullable Map<String, Object> project(
+            Map<?, ?> object, SelectionSet selection, java.util.Set<String> nullable) {
         var result = new LinkedHashMap<String, Object>();
         for (var field : selection.getSelectionsOfType(Field.class)) {
             var value = object.get(field.getResultKey());
+            if (value == null && nullable.contains(field.getResultKey()) && object.containsKey(field.getResultKey())) {
+                result.put(field.getName(), null);
+                continue;
+            }
             if (value == null || value instanceof FieldFailure) {
                 return null;
             }
             if (field.getSelectionSet() != null && value instanceof Map<?, ?> nested) {
-                value = project(nested, field.getSelectionSet());
+                value = project(nested, field.getSelectionSet(), java.util.Set.of());
                 if (value == null) {
                     return null;
                 }

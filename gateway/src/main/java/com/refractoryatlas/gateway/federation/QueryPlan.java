@@ -78,13 +78,16 @@ public record QueryPlan(boolean mutation, List<RootFetch> rootFetches, List<Enti
      * @param responseKeys the response keys this target adds to each object
      * @param fieldConditions per deferred field, the {@code @skip}/{@code @include} directives it sits under; the
      *     target is fetched only if some field's conditions all hold for the request's variables
+     * @param nullable result keys of representation fields sent even when null ({@code @requires} fields; a key
+     *     field that is null means there is no entity to fetch)
      */
     public record EntityTarget(
             String typeName,
             List<String> path,
             SelectionSet representation,
             List<String> responseKeys,
-            List<List<Directive>> fieldConditions) {
+            List<List<Directive>> fieldConditions,
+            java.util.Set<String> nullable) {
 
         /** True if, under these (coerced) variables, at least one deferred field is not skipped. */
         public boolean active(Map<String, Object> variables) {

@@ -62,6 +62,93 @@ final class QueryPlanner {
         return new Planning(document, operationName).run();
     }
 
+    /**
+     * The fields the planner could not serve: for every subgraph that can return an object type (a field it resolves
+     * returns the type), every field of the type must be resolvable
+     * there or reachable from there through a key that subgraph can give, with the fields it {@code @requires}
+     * obtainable the same way. Composition reports each as an error so that a supergraph is never served (readiness
+     * UP) only for its operations to fail at planning time.
+     */
+    static List<String> unsatisfiable(Supergraph supergraph) {
+        var schema = supergraph.apiSchema();
+        var problems = new ArrayList<String>();
+        for (var type : schema.getAllTypesAsList()) {
+            if (!(type instanceof GraphQLObjectType object)
+                    || object.getName().startsWith("__")
+                    || object == schema.getQueryType()
+                    || object == schema.getMutationType()) {
+                continue;
+            }
+            for (var subgraph : supergraph.subgraphs()) {
+                if (!returns(supergraph, subgraph, object)) {
+                    continue;
+                }
+                for (var field : object.getFieldDefinitions()) {
+                    var problem = reach(supergraph, subgraph, object.getName(), field.getName(), 0);
+                    if (problem != null) {
+                        problems.add(problem);
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static final int MAX_REQUIRES_HOPS = 16;
+
+    private static @Nullable String reach(Supergraph supergraph, String from, String type, String field, int hops) {
+        if (supergraph.resolves(from, type, field)) {
+            return null;
+        }
+        if (hops > MAX_REQUIRES_HOPS) {
+            return "field " + type + "." + field + " needs more than " + MAX_REQUIRES_HOPS + " @requires hops";
+        }
+        for (var candidate : supergraph.resolvers(type, field)) {
+            var key = supergraph.resolvableKey(candidate, type);
+            if (key == null
+                    || !key.selection().getSelectionsOfType(Field.class).stream()
+                            .allMatch(f -> supergraph.resolves(from, type, f.getName()))) {
+                continue;
+            }
+            var requires = supergraph.requires(candidate, type, field);
+            if (requires == null
+                    || requires.getSelectionsOfType(Field.class).stream()
+                            .allMatch(r -> reach(supergraph, from, type, r.getName(), hops + 1) == null)) {
+                return null;
+            }
+        }
+        return "field " + type + "." + field + " cannot be reached from subgraph '" + from
+                + "': no subgraph resolving it has a key (and @requires fields) that '" + from + "' can provide";
+    }
+
+    /**
+     * True if a field the subgraph resolves returns objects of the type. (An entity fetch into the subgraph asks it
+     * only for the fields it resolves, so a key alone does not make the subgraph a starting point.)
+     */
+    private static boolean returns(Supergraph supergraph, String subgraph, GraphQLObjectType object) {
+        if (!supergraph.defines(subgraph, object.getName())) {
+            return false;
+        }
+        var schema = supergraph.apiSchema();
+        for (var type : schema.getAllTypesAsList()) {
+            if (!(type instanceof GraphQLObjectType parent) || parent.getName().startsWith("__")) {
+                continue;
+            }
+            for (var field : parent.getFieldDefinitions()) {
+                var returned = GraphQLTypeUtil.unwrapAll(field.getType());
+                var matches = returned == object
+                        || returned instanceof graphql.schema.GraphQLInterfaceType iface
+                                && schema.isPossibleType(iface, object)
+                        || returned instanceof graphql.schema.GraphQLUnionType union
+                                && union.getTypes().contains(object);
+                if (matches && supergraph.resolves(subgraph, parent.getName(), field.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The operation cannot be planned (ambiguous operation, subscription, unreachable field). */
     static final class PlanningException extends RuntimeException {
         PlanningException(String message) {
@@ -86,6 +173,8 @@ final class QueryPlanner {
         final List<Selection> representation = new ArrayList<>();
         final Set<String> responseKeys = new LinkedHashSet<>();
         final List<List<Directive>> conditions = new ArrayList<>();
+        /** Result keys of representation fields that are sent even when null: required, not key, fields. */
+        final Set<String> nullable = new LinkedHashSet<>();
 
         PendingTarget(TargetKey key) {
             this.key = key;
@@ -249,9 +338,10 @@ final class QueryPlanner {
                 entityTargets.add(new EntityTarget(
                         type.getName(),
                         target.key.path(),
-                        SelectionSet.newSelectionSet(target.representation).build(),
+                        SelectionSet.newSelectionSet(keyFieldsFirst(target)).build(),
                         List.copyOf(target.responseKeys),
-                        List.copyOf(target.conditions)));
+                        List.copyOf(target.conditions),
+                        Set.copyOf(target.nullable)));
             }
             var entitiesField = Field.newField("_entities")
                     .arguments(List.of(new Argument("representations", new VariableReference("representations"))))
@@ -279,6 +369,20 @@ final class QueryPlanner {
                     .build();
             return new EntityBatch(
                     subgraph, level, AstPrinter.printAstCompact(operationNode), List.copyOf(used), entityTargets);
+        }
+
+        /** The representation with the key fields before the {@code @requires} ones, as Apollo's planner sends it. */
+        private static List<Selection> keyFieldsFirst(PendingTarget target) {
+            var ordered = new ArrayList<Selection>();
+            for (var pass = 0; pass < 2; pass++) {
+                for (var selection : target.representation) {
+                    var required = selection instanceof Field field && target.nullable.contains(field.getResultKey());
+                    if (required == (pass == 1)) {
+                        ordered.add(selection);
+                    }
+                }
+            }
+            return ordered;
         }
 
         /** The selections to send to {@code subgraph} for {@code selections} on {@code parentType}. */
@@ -415,7 +519,15 @@ final class QueryPlanner {
                 out.add(resolvedField(subgraph, object, field, path, level));
                 return;
             }
-            defer(subgraph, object, field, path, level, concat(conditions, conditionsOf(field.getDirectives())));
+            defer(
+                    subgraph,
+                    object,
+                    field,
+                    path,
+                    level,
+                    provided,
+                    concat(conditions, conditionsOf(field.getDirectives())),
+                    false);
         }
 
         private void addAbstractField(
@@ -478,28 +590,70 @@ final class QueryPlanner {
                     b -> b.selectionSet(SelectionSet.newSelectionSet(children).build()));
         }
 
-        private void defer(
+        /**
+         * Moves a field {@code subgraph} cannot resolve to the subgraph that can, one entity fetch later; when that
+         * subgraph {@code @requires} fields {@code subgraph} cannot give either, those are fetched first from whichever
+         * subgraph owns them (recursively, so across any number of hops) and the field waits one level more.
+         *
+         * @param internal true for a required field the client did not ask for (fetched under an internal alias)
+         * @return the level of the fetch that resolves the field
+         */
+        private int defer(
                 String subgraph,
                 GraphQLObjectType object,
                 Field field,
                 List<String> path,
                 int level,
-                List<Directive> conditions) {
+                Set<String> provided,
+                List<Directive> conditions,
+                boolean internal) {
             var typeName = object.getName();
             var target = targetSubgraph(subgraph, typeName, field.getName());
             var key = supergraph.resolvableKey(target, typeName);
             if (key == null) {
                 throw new PlanningException("no key to reach " + typeName + "." + field.getName());
             }
-            var pending = targets.computeIfAbsent(new TargetKey(level + 1, target, typeName, path), PendingTarget::new);
+            var requires = supergraph.requires(target, typeName, field.getName());
+            var fetchedHere = new ArrayList<Selection>();
+            var fetchedElsewhere = new ArrayList<Field>();
+            var targetLevel = level + 1;
+            if (requires != null) {
+                for (var required : requires.getSelectionsOfType(Field.class)) {
+                    if (supergraph.resolves(subgraph, typeName, required.getName())
+                            || provided.contains(required.getName())) {
+                        fetchedHere.add(required);
+                        continue;
+                    }
+                    var aliased = required.transform(b -> b.alias(INTERNAL_ALIAS + required.getName()));
+                    var at = defer(subgraph, object, aliased, path, level, provided, conditions, true);
+                    targetLevel = Math.max(targetLevel, at + 1);
+                    fetchedElsewhere.add(aliased);
+                }
+            }
+            var pending =
+                    targets.computeIfAbsent(new TargetKey(targetLevel, target, typeName, path), PendingTarget::new);
             pending.selections.add(field);
-            pending.responseKeys.add(field.getResultKey());
+            if (!internal) {
+                pending.responseKeys.add(field.getResultKey());
+            }
             pending.conditions.add(List.copyOf(conditions));
             needed.element().add(new NeededFields(pending, key.selection()));
-            var requires = supergraph.requires(target, typeName, field.getName());
-            if (requires != null) {
-                needed.element().add(new NeededFields(pending, requires));
+            if (!fetchedHere.isEmpty()) {
+                var selection = SelectionSet.newSelectionSet(fetchedHere).build();
+                needed.element().add(new NeededFields(pending, selection));
+                selection.getSelectionsOfType(Field.class).forEach(f -> {
+                    pending.nullable.add(f.getName());
+                    pending.nullable.add(INTERNAL_ALIAS + f.getName());
+                });
             }
+            if (!fetchedElsewhere.isEmpty()) {
+                addRepresentation(
+                        pending,
+                        SelectionSet.newSelectionSet(List.<Selection>copyOf(fetchedElsewhere))
+                                .build());
+                fetchedElsewhere.forEach(f -> pending.nullable.add(f.getResultKey()));
+            }
+            return targetLevel;
         }
 
         private static void addMissing(List<Selection> out, SelectionSet fields) {

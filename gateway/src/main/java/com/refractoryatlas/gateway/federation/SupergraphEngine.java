@@ -62,8 +62,15 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
      *
      * @param pollInterval how often subgraph SDLs are fetched to detect changes (and, until ready, retried)
      * @param operationCacheSize how many distinct operations keep their parsed, validated, planned form
+     * @param deduplicateOperations whether a query identical to one being executed (text, operation name, variables,
+     *     identity headers) shares that execution's response
      */
-    public record Settings(Duration pollInterval, int operationCacheSize) {}
+    public record Settings(Duration pollInterval, int operationCacheSize, boolean deduplicateOperations) {
+
+        public Settings(Duration pollInterval, int operationCacheSize) {
+            this(pollInterval, operationCacheSize, false);
+        }
+    }
 
     public SupergraphEngine(List<String> subgraphs, SubgraphTransport transport, Settings settings) {
         this.subgraphs = List.copyOf(subgraphs);
@@ -158,7 +165,7 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
         if (current != null && current.supergraph.fingerprint().equals(supergraph.fingerprint())) {
             return new Refresh.Unchanged();
         }
-        serving.set(new Serving(supergraph, executor, settings.operationCacheSize()));
+        serving.set(new Serving(supergraph, executor, settings.operationCacheSize(), settings.deduplicateOperations()));
         lastErrors = List.of();
         lastRejectedFingerprint = null;
         log.info("Serving a supergraph composed from {}", supergraph.subgraphs());
@@ -253,6 +260,13 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
         }
     }
 
+    /** A client query being executed, as far as deduplication tells identical ones apart. */
+    private record InFlightOperation(
+            String query,
+            @Nullable String operationName,
+            Map<String, Object> variables,
+            Map<String, String> identity) {}
+
     /** One supergraph in service with its executable schema and operation caches. */
     private static final class Serving {
         final Supergraph supergraph;
@@ -262,11 +276,14 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
         final GraphQL unaliasedGraphql;
 
         final int cacheSize;
+        final boolean deduplicate;
+        final Map<InFlightOperation, CompletableFuture<Map<String, Object>>> inFlight = new ConcurrentHashMap<>();
         final Map<String, Prepared> byText = new ConcurrentHashMap<>();
         final Map<String, QueryPlan> byNormalizedDocument = new ConcurrentHashMap<>();
 
-        Serving(Supergraph supergraph, PlanExecutor executor, int cacheSize) {
+        Serving(Supergraph supergraph, PlanExecutor executor, int cacheSize, boolean deduplicate) {
             this.supergraph = supergraph;
+            this.deduplicate = deduplicate;
             this.planner = new QueryPlanner(supergraph);
             this.cacheSize = cacheSize;
             var strategy = new ShapingExecutionStrategy(executor);
@@ -289,6 +306,43 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
 
         Map<String, Object> execute(Request request, boolean includePlan) {
             var prepared = prepare(request.query(), request.operationName());
+            if (!deduplicate
+                    || includePlan
+                    || prepared.plan() == null
+                    || prepared.plan().mutation()) {
+                return execute(prepared, request, includePlan);
+            }
+            var key = new InFlightOperation(
+                    request.query(), request.operationName(), request.variables(), identity(request.headers()));
+            var leader = new CompletableFuture<Map<String, Object>>();
+            var running = inFlight.putIfAbsent(key, leader);
+            if (running != null) {
+                return new LinkedHashMap<>(running.join());
+            }
+            try {
+                var response = execute(prepared, request, false);
+                leader.complete(response);
+                return response;
+            } catch (RuntimeException e) {
+                leader.completeExceptionally(e);
+                throw e;
+            } finally {
+                inFlight.remove(key, leader);
+            }
+        }
+
+        private static Map<String, String> identity(Map<String, String> headers) {
+            var identity = new java.util.TreeMap<String, String>();
+            headers.forEach((name, value) -> {
+                var lower = name.toLowerCase(java.util.Locale.ROOT);
+                if (HttpSubgraphTransport.IDENTITY_HEADERS.contains(lower)) {
+                    identity.put(lower, value);
+                }
+            });
+            return identity;
+        }
+
+        private Map<String, Object> execute(Prepared prepared, Request request, boolean includePlan) {
             if (prepared.entry().hasErrors()) {
                 return ExecutionResult.newExecutionResult()
                         .errors(List.<GraphQLError>copyOf(prepared.entry().getErrors()))

@@ -173,7 +173,7 @@ class ComposerTests {
             var b = new SubgraphSdl("b", LINK + """
                     type Query { b: Author }
                     enum Kind { TWO THREE }
-                    type Author @shareable { family: String given: String }
+                    type Author @shareable { family: String given: String kind: Kind }
                     """);
 
             var schema = composed(List.of(a, b)).apiSchema();

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -52,7 +54,148 @@ class HttpSubgraphTransportTests {
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(Duration.ofMinutes(1))
                 .build());
-        transport = new HttpSubgraphTransport(properties, circuitBreakers, BulkheadRegistry.ofDefaults(), JSON);
+        transport = new HttpSubgraphTransport(
+                properties, circuitBreakers, BulkheadRegistry.ofDefaults(), JSON, new SimpleMeterRegistry());
+        this.properties = properties;
+    }
+
+    private FederationProperties properties;
+
+    @Test
+    void everySubgraphGetsTheSubgraphResilienceConfigurationWhateverItsName() throws IOException {
+        var bulkheads = BulkheadRegistry.of(java.util.Map.of(
+                HttpSubgraphTransport.RESILIENCE_CONFIG,
+                BulkheadConfig.custom().maxConcurrentCalls(256).build()));
+        var circuitBreakers = CircuitBreakerRegistry.of(java.util.Map.of(
+                HttpSubgraphTransport.RESILIENCE_CONFIG,
+                CircuitBreakerConfig.custom().slidingWindowSize(7).build()));
+
+        try (var named =
+                new HttpSubgraphTransport(properties, circuitBreakers, bulkheads, JSON, new SimpleMeterRegistry())) {
+            assertThat(bulkheads.bulkhead("dead").getBulkheadConfig().getMaxConcurrentCalls())
+                    .isEqualTo(256);
+            assertThat(circuitBreakers
+                            .circuitBreaker("dead")
+                            .getCircuitBreakerConfig()
+                            .getSlidingWindowSize())
+                    .isEqualTo(7);
+        }
+    }
+
+    @Test
+    void sendsIdenticalQueriesInFlightOnceAndGivesEveryCallerItsOwnAnswer() throws Exception {
+        behaviour.put("delayMillis", 500);
+        var meters = new SimpleMeterRegistry();
+        try (var deduplicating = new HttpSubgraphTransport(
+                patient(true), CircuitBreakerRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(), JSON, meters)) {
+            var first = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                    deduplicating.execute("catalog", "{ x }", Map.of("v", 1), Map.of("Authorization", "Bearer a")));
+            awaitCalls(1);
+            var second = deduplicating.execute("catalog", "{ x }", Map.of("v", 1), Map.of("Authorization", "Bearer a"));
+
+            assertThat(first.get()).isEqualTo(second).isNotSameAs(second);
+            assertThat(calls.get()).isEqualTo(1);
+            assertThat(meters.get(HttpSubgraphTransport.DEDUPLICATED_METER)
+                            .tags("subgraph", "catalog")
+                            .counter()
+                            .count())
+                    .isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void neverSharesMutationsNorAnswersForAnotherIdentity() throws Exception {
+        behaviour.put("delayMillis", 500);
+        try (var deduplicating = new HttpSubgraphTransport(
+                patient(true),
+                CircuitBreakerRegistry.ofDefaults(),
+                BulkheadRegistry.ofDefaults(),
+                JSON,
+                new SimpleMeterRegistry())) {
+            var mutation = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> deduplicating.execute("catalog", "mutation { x }", Map.of(), Map.of()));
+            awaitCalls(1);
+            deduplicating.execute("catalog", "mutation { x }", Map.of(), Map.of());
+            mutation.get();
+            assertThat(calls.get()).isEqualTo(2);
+
+            var alice = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> deduplicating.execute("catalog", "{ x }", Map.of(), Map.of("Authorization", "Bearer alice")));
+            awaitCalls(3);
+            deduplicating.execute("catalog", "{ x }", Map.of(), Map.of("Authorization", "Bearer bob"));
+            alice.get();
+            assertThat(calls.get()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void sendsEveryRequestWhenSubgraphDeduplicationIsOff() throws Exception {
+        behaviour.put("delayMillis", 500);
+        var off = patient(false);
+        try (var plain = new HttpSubgraphTransport(
+                off,
+                CircuitBreakerRegistry.ofDefaults(),
+                BulkheadRegistry.ofDefaults(),
+                JSON,
+                new SimpleMeterRegistry())) {
+            var first = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> plain.execute("catalog", "{ x }", Map.of(), Map.of()));
+            awaitCalls(1);
+            plain.execute("catalog", "{ x }", Map.of(), Map.of());
+            first.get();
+            assertThat(calls.get()).isEqualTo(2);
+        }
+    }
+
+    /** Catalog with a 5 s timeout, so that a slow first call is still in flight when the second one comes. */
+    private FederationProperties patient(boolean deduplicate) {
+        var catalog = properties.subgraphs().getFirst();
+        return new FederationProperties(
+                List.of(new FederationProperties.Subgraph("catalog", catalog.url(), Duration.ofSeconds(5))),
+                new FederationProperties.Federation(
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(5),
+                        Duration.ofMillis(500),
+                        100,
+                        new FederationProperties.Deduplication(deduplicate, false)));
+    }
+
+    private void awaitCalls(int count) throws InterruptedException {
+        for (var tries = 0; calls.get() < count && tries < 200; tries++) {
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void refusesCallsBeyondTheBulkheadAndCountsThem() throws Exception {
+        // below catalog's 300 ms timeout: the first call is slow but answers
+        behaviour.put("delayMillis", 200);
+        var bulkheads = BulkheadRegistry.of(java.util.Map.of(
+                HttpSubgraphTransport.RESILIENCE_CONFIG,
+                BulkheadConfig.custom()
+                        .maxConcurrentCalls(1)
+                        .maxWaitDuration(Duration.ZERO)
+                        .build()));
+        var meters = new SimpleMeterRegistry();
+        try (var small =
+                new HttpSubgraphTransport(properties, CircuitBreakerRegistry.ofDefaults(), bulkheads, JSON, meters)) {
+            var first = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> small.execute("catalog", "{ x }", Map.of(), Map.of()));
+            for (var tries = 0; calls.get() == 0 && tries < 200; tries++) {
+                Thread.sleep(10);
+            }
+
+            // another query: an identical one would share the first one's answer
+            assertThatThrownBy(() -> small.execute("catalog", "{ y }", Map.of(), Map.of()))
+                    .isInstanceOf(SubgraphUnavailableException.class)
+                    .hasMessageContaining("too many concurrent requests");
+            assertThat(first.get()).containsKey("data");
+            assertThat(meters.get(HttpSubgraphTransport.REJECTED_METER)
+                            .tags("subgraph", "catalog", "reason", "bulkhead_full")
+                            .counter()
+                            .count())
+                    .isEqualTo(1.0);
+        }
     }
 
     private HttpServer serve(int port) throws IOException {
