@@ -86,12 +86,12 @@ public class CatalogFixtures {
                         "epilepsy", "vagus-nerve-stimulation", "SURGICAL", null, List.of("ref-4"), List.of("art-2")),
                 Treatment.of("depression", "vagus-nerve-stimulation", "EMERGING", null, List.of("ref-4"), List.of())));
         mechanisms.saveAll(List.of(
-                new Mechanism(
+                Mechanism.of(
                         "drug-efflux-pumps",
                         "Drug efflux pumps",
                         "P-glycoprotein expels drugs from the cell",
                         List.of("epilepsy")),
-                new Mechanism("target-alteration", "Target alteration", null, List.of("epilepsy", "depression"))));
+                Mechanism.of("target-alteration", "Target alteration", null, List.of("epilepsy", "depression"))));
     }
 
     private void save(Condition condition) {

@@ -42,13 +42,16 @@ public class ConditionCatalog {
         return conditions.findByArticleIds(articleIds);
     }
 
-    /** Upserts each condition by id in one bulk write (the caller has merged it with what is stored). */
+    /** Upserts each condition by id in one bulk write (the caller has merged it with what is stored), each
+     * only if it is still at the version it was read at: else a {@code WriteConflictException} and the caller merges
+     * again. */
     public void saveAll(Collection<Condition> batch) {
         conditions.saveAll(batch);
     }
 
-    public void deleteById(String id) {
-        conditions.deleteById(id);
+    /** Deletes the stored condition unless another writer changed it since it was read. */
+    public void delete(Condition stored) {
+        conditions.delete(stored);
     }
 
     public long count() {

@@ -9,10 +9,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.refractoryatlas.catalog.CatalogProperties;
+import com.refractoryatlas.mongo.VersionedWrites;
+import com.refractoryatlas.mongo.WriteConflictException;
 import com.refractoryatlas.subgraph.PageRequest;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -73,16 +73,13 @@ class ConditionRepository {
         return filter.equals(Filters.empty()) ? conditions.estimatedDocumentCount() : conditions.countDocuments(filter);
     }
 
+    /** Writes each at its next version; {@link WriteConflictException} if another writer got there first. */
     void saveAll(Collection<Condition> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        conditions.bulkWrite(batch.stream()
-                .map(c -> new ReplaceOneModel<>(eq("_id", c.id()), c, new ReplaceOptions().upsert(true)))
-                .toList());
+        VersionedWrites.replaceAll(conditions, batch);
     }
 
-    void deleteById(String id) {
-        conditions.deleteOne(eq("_id", id));
+    /** Deletes it unless another writer changed it since it was read. */
+    void delete(Condition stored) {
+        VersionedWrites.delete(conditions, stored);
     }
 }

@@ -33,10 +33,18 @@ import org.springframework.stereotype.Service;
  * The importer's batch upsert. It reads everything the batch touches in one query per collection, validates the
  * whole batch (shapes, references between items, alias ownership), computes each merged document and only then
  * writes, with idempotent upserts by id: a rejected batch writes nothing, and a batch retried after a crash half-way
- * converges to the same state (aliases are claimed before the documents that use them, treatments last).
+ * converges to the same state (aliases are claimed before the documents that use them, treatments last). Every
+ * document is written only if it is still at the version read (aliases only if still free or already ours), so a
+ * concurrent writer on any replica makes this attempt fail with a conflict instead of losing its writes; the
+ * {@link ConflictRetry} merges again.
  */
 @Service
 class CatalogWriter {
+
+    private static final String CONDITION = "CONDITION";
+    private static final String THERAPY = "THERAPY";
+    private static final String MECHANISM = "MECHANISM";
+    private static final String TREATMENT = "TREATMENT";
 
     private final ConditionCatalog conditions;
     private final TherapyCatalog therapies;
@@ -76,6 +84,15 @@ class CatalogWriter {
     }
 
     CatalogBatchResult upsert(CatalogBatchInput input) {
+        return upsert(input, new HashMap<>());
+    }
+
+    /**
+     * One attempt at the batch. {@code written} remembers, across attempts of the same batch, what earlier attempts
+     * stored before losing a race ({@code kind:id} → outcome), so that a retried batch still reports as created what
+     * its first attempt created.
+     */
+    CatalogBatchResult upsert(CatalogBatchInput input, Map<String, UpsertOutcome> written) {
         validateShapes(input);
         var storedConditions = conditions.findAllById(conditionIdsTouched(input));
         var storedTherapies = therapies.findAllById(therapyIdsTouched(input));
@@ -113,16 +130,38 @@ class CatalogWriter {
         aliases.claimAll(AliasKind.CONDITION, conditionKeys);
         aliases.claimAll(AliasKind.THERAPY, therapyKeys);
         conditions.saveAll(changed(plannedConditions));
+        remember(written, CONDITION, plannedConditions);
         therapies.saveAll(changed(plannedTherapies));
+        remember(written, THERAPY, plannedTherapies);
         mechanisms.saveAll(changed(plannedMechanisms));
+        remember(written, MECHANISM, plannedMechanisms);
         treatments.saveAll(changed(plannedTreatments));
 
         var items = new ArrayList<CatalogItemResult>();
-        plannedConditions.values().forEach(p -> items.add(new CatalogItemResult("CONDITION", p.id(), p.outcome())));
-        plannedTherapies.values().forEach(p -> items.add(new CatalogItemResult("THERAPY", p.id(), p.outcome())));
-        plannedMechanisms.values().forEach(p -> items.add(new CatalogItemResult("MECHANISM", p.id(), p.outcome())));
-        plannedTreatments.values().forEach(p -> items.add(new CatalogItemResult("TREATMENT", p.id(), p.outcome())));
+        report(items, written, CONDITION, plannedConditions);
+        report(items, written, THERAPY, plannedTherapies);
+        report(items, written, MECHANISM, plannedMechanisms);
+        report(items, written, TREATMENT, plannedTreatments);
         return new CatalogBatchResult(List.copyOf(items));
+    }
+
+    private static <T> void remember(Map<String, UpsertOutcome> written, String kind, Map<String, Planned<T>> planned) {
+        planned.values().stream()
+                .filter(Planned::changes)
+                .forEach(p -> written.putIfAbsent(kind + ":" + p.id(), p.outcome()));
+    }
+
+    /** Each item's outcome: the stronger of this attempt's and what an earlier attempt of the batch wrote. */
+    private static <T> void report(
+            List<CatalogItemResult> items,
+            Map<String, UpsertOutcome> written,
+            String kind,
+            Map<String, Planned<T>> planned) {
+        for (var p : planned.values()) {
+            var earlier = written.getOrDefault(kind + ":" + p.id(), UpsertOutcome.UNCHANGED);
+            var outcome = earlier.ordinal() < p.outcome().ordinal() ? earlier : p.outcome();
+            items.add(new CatalogItemResult(kind, p.id(), outcome));
+        }
     }
 
     private void validateShapes(CatalogBatchInput input) {
@@ -192,12 +231,15 @@ class CatalogWriter {
             var input = inputs.get(i);
             var before = stored.get(input.id());
             var merged = Condition.of(
-                    input.id(),
-                    input.name().strip(),
-                    Merging.unionAliases(before == null ? List.of() : before.aliases(), input.aliases()),
-                    input.specialty(),
-                    Merging.union(before == null ? List.of() : before.refractoryCriteria(), input.refractoryCriteria()),
-                    Merging.union(before == null ? List.of() : before.articleIds(), input.articleIds()));
+                            input.id(),
+                            input.name().strip(),
+                            Merging.unionAliases(before == null ? List.of() : before.aliases(), input.aliases()),
+                            input.specialty(),
+                            Merging.union(
+                                    before == null ? List.of() : before.refractoryCriteria(),
+                                    input.refractoryCriteria()),
+                            Merging.union(before == null ? List.of() : before.articleIds(), input.articleIds()))
+                    .withVersion(before == null ? 0 : before.version());
             checkMergedSizes("input.conditions[" + i + "]", merged.aliases(), merged.refractoryCriteria());
             planned.put(input.id(), new Planned<>(input.id(), merged, before));
         }
@@ -210,11 +252,12 @@ class CatalogWriter {
             var input = inputs.get(i);
             var before = stored.get(input.id());
             var merged = Therapy.of(
-                    input.id(),
-                    input.name().strip(),
-                    Merging.unionAliases(before == null ? List.of() : before.aliases(), input.aliases()),
-                    input.kind(),
-                    Merging.keep(before == null ? null : before.drugClass(), input.drugClass()));
+                            input.id(),
+                            input.name().strip(),
+                            Merging.unionAliases(before == null ? List.of() : before.aliases(), input.aliases()),
+                            input.kind(),
+                            Merging.keep(before == null ? null : before.drugClass(), input.drugClass()))
+                    .withVersion(before == null ? 0 : before.version());
             checkMergedSizes("input.therapies[" + i + "]", merged.aliases(), List.of());
             planned.put(input.id(), new Planned<>(input.id(), merged, before));
         }
@@ -235,11 +278,12 @@ class CatalogWriter {
                 }
             }
             var before = stored.get(input.id());
-            var merged = new Mechanism(
-                    input.id(),
-                    input.name().strip(),
-                    Merging.keep(before == null ? null : before.description(), input.description()),
-                    Merging.union(before == null ? List.of() : before.conditionIds(), input.conditionIds()));
+            var merged = Mechanism.of(
+                            input.id(),
+                            input.name().strip(),
+                            Merging.keep(before == null ? null : before.description(), input.description()),
+                            Merging.union(before == null ? List.of() : before.conditionIds(), input.conditionIds()))
+                    .withVersion(before == null ? 0 : before.version());
             planned.put(input.id(), new Planned<>(input.id(), merged, before));
         }
         return planned;
@@ -267,12 +311,13 @@ class CatalogWriter {
             }
             var before = stored.get(Treatment.idOf(input.conditionId(), input.therapyId()));
             var merged = Treatment.of(
-                    input.conditionId(),
-                    input.therapyId(),
-                    Merging.role(before == null ? null : before.role(), input.role()),
-                    Merging.keep(before == null ? null : before.summary(), input.summary()),
-                    Merging.union(before == null ? List.of() : before.evidenceIds(), input.evidenceIds()),
-                    Merging.union(before == null ? List.of() : before.articleIds(), input.articleIds()));
+                            input.conditionId(),
+                            input.therapyId(),
+                            Merging.role(before == null ? null : before.role(), input.role()),
+                            Merging.keep(before == null ? null : before.summary(), input.summary()),
+                            Merging.union(before == null ? List.of() : before.evidenceIds(), input.evidenceIds()),
+                            Merging.union(before == null ? List.of() : before.articleIds(), input.articleIds()))
+                    .withVersion(before == null ? 0 : before.version());
             planned.put(merged.id(), new Planned<>(merged.id(), merged, before));
         }
         return planned;

@@ -81,14 +81,15 @@ class CurationService {
     Condition updateCondition(String id, ConditionPatch patch) {
         var stored = existingCondition("id", id);
         var updated = Condition.of(
-                id,
-                patch.name() == null ? stored.name() : patch.name().strip(),
-                patch.aliases() == null ? stored.aliases() : Merging.unionAliases(List.of(), patch.aliases()),
-                patch.specialty() == null ? stored.specialty() : patch.specialty(),
-                patch.refractoryCriteria() == null
-                        ? stored.refractoryCriteria()
-                        : Merging.union(List.of(), patch.refractoryCriteria()),
-                stored.articleIds());
+                        id,
+                        patch.name() == null ? stored.name() : patch.name().strip(),
+                        patch.aliases() == null ? stored.aliases() : Merging.unionAliases(List.of(), patch.aliases()),
+                        patch.specialty() == null ? stored.specialty() : patch.specialty(),
+                        patch.refractoryCriteria() == null
+                                ? stored.refractoryCriteria()
+                                : Merging.union(List.of(), patch.refractoryCriteria()),
+                        stored.articleIds())
+                .withVersion(stored.version());
         rules.name("input.name", updated.name());
         rules.texts("input.aliases", updated.aliases());
         rules.texts("input.refractoryCriteria", updated.refractoryCriteria());
@@ -104,11 +105,12 @@ class CurationService {
     Therapy updateTherapy(String id, TherapyPatch patch) {
         var stored = existingTherapy("id", id);
         var updated = Therapy.of(
-                id,
-                patch.name() == null ? stored.name() : patch.name().strip(),
-                patch.aliases() == null ? stored.aliases() : Merging.unionAliases(List.of(), patch.aliases()),
-                patch.kind() == null ? stored.kind() : patch.kind(),
-                Merging.keep(stored.drugClass(), patch.drugClass()));
+                        id,
+                        patch.name() == null ? stored.name() : patch.name().strip(),
+                        patch.aliases() == null ? stored.aliases() : Merging.unionAliases(List.of(), patch.aliases()),
+                        patch.kind() == null ? stored.kind() : patch.kind(),
+                        Merging.keep(stored.drugClass(), patch.drugClass()))
+                .withVersion(stored.version());
         rules.name("input.name", updated.name());
         rules.texts("input.aliases", updated.aliases());
         rules.text("input.drugClass", updated.drugClass());
@@ -123,23 +125,23 @@ class CurationService {
 
     /** Deletes a condition with its treatments and its links from mechanisms. */
     boolean deleteCondition(String id) {
-        existingCondition("id", id);
+        var stored = existingCondition("id", id);
         treatments.deleteAllById(treatments.byConditionIds(List.of(id)).getOrDefault(id, List.of()).stream()
                 .map(Treatment::id)
                 .toList());
         mechanisms.saveAll(relinked(id, null));
         aliases.releaseAll(AliasKind.CONDITION, id);
-        conditions.deleteById(id);
+        conditions.delete(stored);
         return true;
     }
 
     boolean deleteTherapy(String id) {
-        existingTherapy("id", id);
+        var stored = existingTherapy("id", id);
         treatments.deleteAllById(treatments.byTherapyIds(List.of(id)).getOrDefault(id, List.of()).stream()
                 .map(Treatment::id)
                 .toList());
         aliases.releaseAll(AliasKind.THERAPY, id);
-        therapies.deleteById(id);
+        therapies.delete(stored);
         return true;
     }
 
@@ -172,12 +174,13 @@ class CurationService {
             throw ApiException.badUserInput("targetId", "cannot merge a condition into itself");
         }
         var merged = Condition.of(
-                targetId,
-                target.name(),
-                Merging.unionAliases(target.aliases(), concat(List.of(source.name()), source.aliases())),
-                target.specialty(),
-                Merging.union(target.refractoryCriteria(), source.refractoryCriteria()),
-                Merging.union(target.articleIds(), source.articleIds()));
+                        targetId,
+                        target.name(),
+                        Merging.unionAliases(target.aliases(), concat(List.of(source.name()), source.aliases())),
+                        target.specialty(),
+                        Merging.union(target.refractoryCriteria(), source.refractoryCriteria()),
+                        Merging.union(target.articleIds(), source.articleIds()))
+                .withVersion(target.version());
         rules.size("sourceId", merged.aliases());
         var byCondition = treatments.byConditionIds(List.of(sourceId, targetId));
         var moved = moveTreatments(
@@ -191,7 +194,7 @@ class CurationService {
         treatments.saveAll(moved);
         mechanisms.saveAll(relinked(sourceId, targetId));
         treatments.deleteAllById(ids(byCondition.getOrDefault(sourceId, List.of())));
-        conditions.deleteById(sourceId);
+        conditions.delete(source);
         return merged;
     }
 
@@ -202,11 +205,12 @@ class CurationService {
             throw ApiException.badUserInput("targetId", "cannot merge a therapy into itself");
         }
         var merged = Therapy.of(
-                targetId,
-                target.name(),
-                Merging.unionAliases(target.aliases(), concat(List.of(source.name()), source.aliases())),
-                target.kind(),
-                Merging.keep(source.drugClass(), target.drugClass()));
+                        targetId,
+                        target.name(),
+                        Merging.unionAliases(target.aliases(), concat(List.of(source.name()), source.aliases())),
+                        target.kind(),
+                        Merging.keep(source.drugClass(), target.drugClass()))
+                .withVersion(target.version());
         rules.size("sourceId", merged.aliases());
         var byTherapy = treatments.byTherapyIds(List.of(sourceId, targetId));
         var moved = moveTreatments(
@@ -219,7 +223,7 @@ class CurationService {
         aliases.claim(AliasKind.THERAPY, targetId, AliasRegistry.keysOf(targetId, merged.name(), merged.aliases()));
         treatments.saveAll(moved);
         treatments.deleteAllById(ids(byTherapy.getOrDefault(sourceId, List.of())));
-        therapies.deleteById(sourceId);
+        therapies.delete(source);
         return merged;
     }
 
@@ -252,15 +256,16 @@ class CurationService {
     /** The mechanisms linked to {@code fromId}, relinked to {@code toId} (or unlinked when it is null). */
     private List<Mechanism> relinked(String fromId, @org.jspecify.annotations.Nullable String toId) {
         return mechanisms.linkedTo(List.of(fromId)).stream()
-                .map(m -> new Mechanism(
-                        m.id(),
-                        m.name(),
-                        m.description(),
-                        m.conditionIds().stream()
-                                .map(id -> id.equals(fromId) ? toId : id)
-                                .filter(Objects::nonNull)
-                                .distinct()
-                                .toList()))
+                .map(m -> Mechanism.of(
+                                m.id(),
+                                m.name(),
+                                m.description(),
+                                m.conditionIds().stream()
+                                        .map(id -> id.equals(fromId) ? toId : id)
+                                        .filter(Objects::nonNull)
+                                        .distinct()
+                                        .toList())
+                        .withVersion(m.version()))
                 .toList();
     }
 

@@ -36,13 +36,16 @@ public class TherapyCatalog {
         return therapies.findAllById(ids).stream().collect(Collectors.toMap(Therapy::id, Function.identity()));
     }
 
-    /** Upserts each therapy by id in one bulk write (the caller has merged it with what is stored). */
+    /** Upserts each therapy by id in one bulk write (the caller has merged it with what is stored), each
+     * only if it is still at the version it was read at: else a {@code WriteConflictException} and the caller merges
+     * again. */
     public void saveAll(Collection<Therapy> batch) {
         therapies.saveAll(batch);
     }
 
-    public void deleteById(String id) {
-        therapies.deleteById(id);
+    /** Deletes the stored therapy unless another writer changed it since it was read. */
+    public void delete(Therapy stored) {
+        therapies.delete(stored);
     }
 
     public long count() {

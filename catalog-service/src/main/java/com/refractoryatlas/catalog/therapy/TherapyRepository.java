@@ -9,10 +9,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.refractoryatlas.catalog.CatalogProperties;
+import com.refractoryatlas.mongo.VersionedWrites;
+import com.refractoryatlas.mongo.WriteConflictException;
 import com.refractoryatlas.subgraph.PageRequest;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -62,16 +62,13 @@ class TherapyRepository {
         return filter.equals(Filters.empty()) ? therapies.estimatedDocumentCount() : therapies.countDocuments(filter);
     }
 
+    /** Writes each at its next version; {@link WriteConflictException} if another writer got there first. */
     void saveAll(Collection<Therapy> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        therapies.bulkWrite(batch.stream()
-                .map(t -> new ReplaceOneModel<>(eq("_id", t.id()), t, new ReplaceOptions().upsert(true)))
-                .toList());
+        VersionedWrites.replaceAll(therapies, batch);
     }
 
-    void deleteById(String id) {
-        therapies.deleteOne(eq("_id", id));
+    /** Deletes it unless another writer changed it since it was read. */
+    void delete(Therapy stored) {
+        VersionedWrites.delete(therapies, stored);
     }
 }

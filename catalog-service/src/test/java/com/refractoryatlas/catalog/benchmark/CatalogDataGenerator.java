@@ -130,7 +130,7 @@ public final class CatalogDataGenerator {
                     .add(conditionId(condition));
         }
         mechanisms.saveAll(linked.entrySet().stream()
-                .map(e -> new Mechanism(e.getKey(), "Mechanism " + e.getKey(), "Synthetic", e.getValue()))
+                .map(e -> Mechanism.of(e.getKey(), "Mechanism " + e.getKey(), "Synthetic", e.getValue()))
                 .toList());
     }
 
