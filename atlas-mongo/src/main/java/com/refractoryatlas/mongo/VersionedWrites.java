@@ -7,7 +7,6 @@ import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -73,10 +72,5 @@ public final class VersionedWrites {
             throw new WriteConflictException(document.id() + " in "
                     + collection.getNamespace().getCollectionName() + " changed since it was read");
         }
-    }
-
-    /** Whether a single write failed because the unique key it inserts is already taken. */
-    public static boolean isDuplicateKey(MongoWriteException e) {
-        return e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
     }
 }

@@ -1,9 +1,6 @@
 package com.refractoryatlas.catalog.curation;
 
-import com.refractoryatlas.catalog.alias.AliasKind;
 import com.refractoryatlas.catalog.alias.AliasRegistry;
-import com.refractoryatlas.catalog.condition.Condition;
-import com.refractoryatlas.catalog.condition.ConditionCatalog;
 import com.refractoryatlas.catalog.curation.Inputs.CatalogBatchInput;
 import com.refractoryatlas.catalog.curation.Inputs.CatalogBatchResult;
 import com.refractoryatlas.catalog.curation.Inputs.CatalogItemResult;
@@ -14,8 +11,12 @@ import com.refractoryatlas.catalog.curation.Inputs.TreatmentInput;
 import com.refractoryatlas.catalog.curation.Inputs.UpsertOutcome;
 import com.refractoryatlas.catalog.mechanism.Mechanism;
 import com.refractoryatlas.catalog.mechanism.MechanismCatalog;
-import com.refractoryatlas.catalog.therapy.Therapy;
-import com.refractoryatlas.catalog.therapy.TherapyCatalog;
+import com.refractoryatlas.catalog.term.Condition;
+import com.refractoryatlas.catalog.term.ConditionCatalog;
+import com.refractoryatlas.catalog.term.CuratedTerm;
+import com.refractoryatlas.catalog.term.TermCatalog;
+import com.refractoryatlas.catalog.term.Therapy;
+import com.refractoryatlas.catalog.term.TherapyCatalog;
 import com.refractoryatlas.catalog.treatment.Treatment;
 import com.refractoryatlas.catalog.treatment.TreatmentCatalog;
 import com.refractoryatlas.subgraph.ApiException;
@@ -108,27 +109,11 @@ class CatalogWriter {
         var knownTherapies = union(storedTherapies.keySet(), plannedTherapies.keySet());
         var plannedMechanisms = planMechanisms(input.mechanisms(), storedMechanisms, knownConditions);
         var plannedTreatments = planTreatments(input.treatments(), storedTreatments, knownConditions, knownTherapies);
-        var conditionKeys = checkAliases(
-                AliasKind.CONDITION,
-                "input.conditions",
-                plannedConditions.values().stream()
-                        .map(p -> Map.entry(
-                                p.id(),
-                                AliasRegistry.keysOf(
-                                        p.id(), p.merged().name(), p.merged().aliases())))
-                        .toList());
-        var therapyKeys = checkAliases(
-                AliasKind.THERAPY,
-                "input.therapies",
-                plannedTherapies.values().stream()
-                        .map(p -> Map.entry(
-                                p.id(),
-                                AliasRegistry.keysOf(
-                                        p.id(), p.merged().name(), p.merged().aliases())))
-                        .toList());
+        var conditionKeys = checkAliases(conditions, "input.conditions", plannedConditions);
+        var therapyKeys = checkAliases(therapies, "input.therapies", plannedTherapies);
 
-        aliases.claimAll(AliasKind.CONDITION, conditionKeys);
-        aliases.claimAll(AliasKind.THERAPY, therapyKeys);
+        aliases.claimAll(conditions.aliasKind(), conditionKeys);
+        aliases.claimAll(therapies.aliasKind(), therapyKeys);
         conditions.saveAll(changed(plannedConditions));
         remember(written, CONDITION, plannedConditions);
         therapies.saveAll(changed(plannedTherapies));
@@ -327,8 +312,12 @@ class CatalogWriter {
      * Checks that no key is owned by another entity (stored, or earlier in this batch) and returns the keys each
      * entity still has to claim. One query for the whole batch.
      */
-    private Map<String, Set<String>> checkAliases(
-            AliasKind kind, String field, List<Map.Entry<String, Set<String>>> keysById) {
+    private <T extends CuratedTerm<T>> Map<String, Set<String>> checkAliases(
+            TermCatalog<T> catalog, String field, Map<String, Planned<T>> planned) {
+        var kind = catalog.aliasKind();
+        var keysById = planned.values().stream()
+                .map(p -> Map.entry(p.id(), p.merged().aliasKeys()))
+                .toList();
         var owners = aliases.owners(
                 kind, keysById.stream().flatMap(e -> e.getValue().stream()).toList());
         var claimedInBatch = new HashMap<String, String>();

@@ -1,6 +1,5 @@
 package com.refractoryatlas.catalog.curation;
 
-import com.refractoryatlas.catalog.condition.Condition;
 import com.refractoryatlas.catalog.curation.Inputs.CatalogBatchInput;
 import com.refractoryatlas.catalog.curation.Inputs.CatalogBatchResult;
 import com.refractoryatlas.catalog.curation.Inputs.ConditionInput;
@@ -9,7 +8,8 @@ import com.refractoryatlas.catalog.curation.Inputs.TherapyInput;
 import com.refractoryatlas.catalog.curation.Inputs.TherapyPatch;
 import com.refractoryatlas.catalog.curation.Inputs.TreatmentInput;
 import com.refractoryatlas.catalog.curation.Inputs.UpsertOutcome;
-import com.refractoryatlas.catalog.therapy.Therapy;
+import com.refractoryatlas.catalog.term.Condition;
+import com.refractoryatlas.catalog.term.Therapy;
 import com.refractoryatlas.catalog.treatment.Treatment;
 import com.refractoryatlas.subgraph.Caller;
 import graphql.GraphQLContext;

@@ -1,9 +1,6 @@
 package com.refractoryatlas.catalog.curation;
 
-import com.refractoryatlas.catalog.alias.AliasKind;
 import com.refractoryatlas.catalog.alias.AliasRegistry;
-import com.refractoryatlas.catalog.condition.Condition;
-import com.refractoryatlas.catalog.condition.ConditionCatalog;
 import com.refractoryatlas.catalog.curation.Inputs.CatalogBatchInput;
 import com.refractoryatlas.catalog.curation.Inputs.ConditionInput;
 import com.refractoryatlas.catalog.curation.Inputs.ConditionPatch;
@@ -12,8 +9,12 @@ import com.refractoryatlas.catalog.curation.Inputs.TherapyPatch;
 import com.refractoryatlas.catalog.curation.Inputs.TreatmentInput;
 import com.refractoryatlas.catalog.mechanism.Mechanism;
 import com.refractoryatlas.catalog.mechanism.MechanismCatalog;
-import com.refractoryatlas.catalog.therapy.Therapy;
-import com.refractoryatlas.catalog.therapy.TherapyCatalog;
+import com.refractoryatlas.catalog.term.Condition;
+import com.refractoryatlas.catalog.term.ConditionCatalog;
+import com.refractoryatlas.catalog.term.CuratedTerm;
+import com.refractoryatlas.catalog.term.TermCatalog;
+import com.refractoryatlas.catalog.term.Therapy;
+import com.refractoryatlas.catalog.term.TherapyCatalog;
 import com.refractoryatlas.catalog.treatment.Treatment;
 import com.refractoryatlas.catalog.treatment.TreatmentCatalog;
 import com.refractoryatlas.subgraph.ApiException;
@@ -93,13 +94,7 @@ class CurationService {
         rules.name("input.name", updated.name());
         rules.texts("input.aliases", updated.aliases());
         rules.texts("input.refractoryCriteria", updated.refractoryCriteria());
-        var oldKeys = AliasRegistry.keysOf(id, stored.name(), stored.aliases());
-        var newKeys = AliasRegistry.keysOf(id, updated.name(), updated.aliases());
-        checkFree(AliasKind.CONDITION, id, newKeys, "input.aliases");
-        aliases.claim(AliasKind.CONDITION, id, newKeys);
-        conditions.saveAll(List.of(updated));
-        aliases.release(AliasKind.CONDITION, id, minus(oldKeys, newKeys));
-        return updated;
+        return replace(conditions, stored, updated);
     }
 
     Therapy updateTherapy(String id, TherapyPatch patch) {
@@ -114,35 +109,21 @@ class CurationService {
         rules.name("input.name", updated.name());
         rules.texts("input.aliases", updated.aliases());
         rules.text("input.drugClass", updated.drugClass());
-        var oldKeys = AliasRegistry.keysOf(id, stored.name(), stored.aliases());
-        var newKeys = AliasRegistry.keysOf(id, updated.name(), updated.aliases());
-        checkFree(AliasKind.THERAPY, id, newKeys, "input.aliases");
-        aliases.claim(AliasKind.THERAPY, id, newKeys);
-        therapies.saveAll(List.of(updated));
-        aliases.release(AliasKind.THERAPY, id, minus(oldKeys, newKeys));
-        return updated;
+        return replace(therapies, stored, updated);
     }
 
     /** Deletes a condition with its treatments and its links from mechanisms. */
     boolean deleteCondition(String id) {
         var stored = existingCondition("id", id);
-        treatments.deleteAllById(treatments.byConditionIds(List.of(id)).getOrDefault(id, List.of()).stream()
-                .map(Treatment::id)
-                .toList());
+        treatments.deleteAllById(ids(treatments.byConditionIds(List.of(id)).getOrDefault(id, List.of())));
         mechanisms.saveAll(relinked(id, null));
-        aliases.releaseAll(AliasKind.CONDITION, id);
-        conditions.delete(stored);
-        return true;
+        return delete(conditions, stored);
     }
 
     boolean deleteTherapy(String id) {
         var stored = existingTherapy("id", id);
-        treatments.deleteAllById(treatments.byTherapyIds(List.of(id)).getOrDefault(id, List.of()).stream()
-                .map(Treatment::id)
-                .toList());
-        aliases.releaseAll(AliasKind.THERAPY, id);
-        therapies.delete(stored);
-        return true;
+        treatments.deleteAllById(ids(treatments.byTherapyIds(List.of(id)).getOrDefault(id, List.of())));
+        return delete(therapies, stored);
     }
 
     Treatment linkTreatment(TreatmentInput input) {
@@ -188,13 +169,11 @@ class CurationService {
                 byCondition.getOrDefault(targetId, List.of()),
                 t -> Treatment.idOf(targetId, t.therapyId()),
                 t -> new String[] {targetId, t.therapyId()});
-        conditions.saveAll(List.of(merged));
-        aliases.transfer(AliasKind.CONDITION, sourceId, targetId);
-        aliases.claim(AliasKind.CONDITION, targetId, AliasRegistry.keysOf(targetId, merged.name(), merged.aliases()));
-        treatments.saveAll(moved);
-        mechanisms.saveAll(relinked(sourceId, targetId));
-        treatments.deleteAllById(ids(byCondition.getOrDefault(sourceId, List.of())));
-        conditions.delete(source);
+        fold(conditions, source, merged, () -> {
+            treatments.saveAll(moved);
+            mechanisms.saveAll(relinked(sourceId, targetId));
+            treatments.deleteAllById(ids(byCondition.getOrDefault(sourceId, List.of())));
+        });
         return merged;
     }
 
@@ -218,13 +197,45 @@ class CurationService {
                 byTherapy.getOrDefault(targetId, List.of()),
                 t -> Treatment.idOf(t.conditionId(), targetId),
                 t -> new String[] {t.conditionId(), targetId});
-        therapies.saveAll(List.of(merged));
-        aliases.transfer(AliasKind.THERAPY, sourceId, targetId);
-        aliases.claim(AliasKind.THERAPY, targetId, AliasRegistry.keysOf(targetId, merged.name(), merged.aliases()));
-        treatments.saveAll(moved);
-        treatments.deleteAllById(ids(byTherapy.getOrDefault(sourceId, List.of())));
-        therapies.delete(source);
+        fold(therapies, source, merged, () -> {
+            treatments.saveAll(moved);
+            treatments.deleteAllById(ids(byTherapy.getOrDefault(sourceId, List.of())));
+        });
         return merged;
+    }
+
+    /**
+     * Stores an edited term: its new alias keys are claimed first (refused if another term holds one), then the term
+     * is written at its next version, then the keys it no longer has are freed.
+     */
+    private <T extends CuratedTerm<T>> T replace(TermCatalog<T> catalog, T stored, T updated) {
+        var oldKeys = stored.aliasKeys();
+        var newKeys = updated.aliasKeys();
+        checkFree(catalog.aliasKind(), stored.id(), newKeys, "input.aliases");
+        aliases.claim(catalog.aliasKind(), stored.id(), newKeys);
+        catalog.saveAll(List.of(updated));
+        aliases.release(catalog.aliasKind(), stored.id(), minus(oldKeys, newKeys));
+        return updated;
+    }
+
+    /** Frees a term's alias keys and deletes it; what pointed at it has been removed before. */
+    private <T extends CuratedTerm<T>> boolean delete(TermCatalog<T> catalog, T stored) {
+        aliases.releaseAll(catalog.aliasKind(), stored.id());
+        catalog.delete(stored);
+        return true;
+    }
+
+    /**
+     * Folds {@code source} into {@code merged} (the target as it becomes) in an order a retry completes: the target
+     * first, then the source's aliases handed over, then whatever points at the source moved ({@code repoint}), and
+     * the source deleted last.
+     */
+    private <T extends CuratedTerm<T>> void fold(TermCatalog<T> catalog, T source, T merged, Runnable repoint) {
+        catalog.saveAll(List.of(merged));
+        aliases.transfer(catalog.aliasKind(), source.id(), merged.id());
+        aliases.claim(catalog.aliasKind(), merged.id(), merged.aliasKeys());
+        repoint.run();
+        catalog.delete(source);
     }
 
     private static List<Treatment> moveTreatments(
@@ -269,7 +280,8 @@ class CurationService {
                 .toList();
     }
 
-    private void checkFree(AliasKind kind, String id, Set<String> keys, String field) {
+    private void checkFree(
+            com.refractoryatlas.catalog.alias.AliasKind kind, String id, Set<String> keys, String field) {
         aliases.owners(kind, keys).forEach((key, owner) -> {
             if (!owner.equals(id)) {
                 throw ApiException.badUserInput(field, "'" + key + "' already names " + owner);

@@ -3,12 +3,12 @@ package com.refractoryatlas.catalog.curation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.refractoryatlas.catalog.CatalogFixtures;
-import com.refractoryatlas.catalog.condition.ConditionCatalog;
 import com.refractoryatlas.catalog.curation.Inputs.CatalogBatchInput;
 import com.refractoryatlas.catalog.curation.Inputs.ConditionInput;
 import com.refractoryatlas.catalog.curation.Inputs.TherapyInput;
 import com.refractoryatlas.catalog.curation.Inputs.TreatmentInput;
-import com.refractoryatlas.catalog.therapy.TherapyCatalog;
+import com.refractoryatlas.catalog.term.ConditionCatalog;
+import com.refractoryatlas.catalog.term.TherapyCatalog;
 import com.refractoryatlas.catalog.treatment.Treatment;
 import com.refractoryatlas.catalog.treatment.TreatmentCatalog;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
-package com.refractoryatlas.catalog.therapy;
+package com.refractoryatlas.catalog.term;
 
 import com.refractoryatlas.catalog.naming.Names;
-import com.refractoryatlas.mongo.Versioned;
 import java.util.List;
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param aliases other names and abbreviations ("ECT", "rTMS")
  * @param kind a {@code TherapyKind} name
  * @param searchTokens derived from the name and aliases, never set by hand: the words the text filter searches
- * @param version the version it was read at; writes are conditional on it (see {@link Versioned})
+ * @param version the version it was read at; writes are conditional on it (see {@code Versioned})
  */
 public record Therapy(
         @BsonId String id,
@@ -22,7 +21,7 @@ public record Therapy(
         @Nullable String drugClass,
         List<String> searchTokens,
         Long version)
-        implements Versioned<Therapy> {
+        implements CuratedTerm<Therapy> {
 
     public Therapy {
         // absent (null) in documents stored before they had versions

@@ -1,7 +1,6 @@
-package com.refractoryatlas.catalog.condition;
+package com.refractoryatlas.catalog.term;
 
 import com.refractoryatlas.catalog.naming.Names;
-import com.refractoryatlas.mongo.Versioned;
 import java.util.List;
 import org.bson.codecs.pojo.annotations.BsonId;
 
@@ -11,7 +10,7 @@ import org.bson.codecs.pojo.annotations.BsonId;
  * @param specialty a {@code Specialty} name
  * @param articleIds the articles (owned by references-service) that discuss it
  * @param searchTokens derived from the name and aliases, never set by hand: the words the text filter searches
- * @param version the version it was read at; writes are conditional on it (see {@link Versioned})
+ * @param version the version it was read at; writes are conditional on it (see {@code Versioned})
  */
 public record Condition(
         @BsonId String id,
@@ -22,7 +21,7 @@ public record Condition(
         List<String> articleIds,
         List<String> searchTokens,
         Long version)
-        implements Versioned<Condition> {
+        implements CuratedTerm<Condition> {
 
     public Condition {
         // absent (null) in documents stored before they had versions
