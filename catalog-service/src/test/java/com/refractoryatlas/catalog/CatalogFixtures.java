@@ -17,6 +17,9 @@ import org.bson.Document;
 /** A small, realistic catalog that the integration tests read, written through the features' facades. */
 public class CatalogFixtures {
 
+    /** The internal credential the tests configure (test application.properties) and send. */
+    public static final String SERVICE_TOKEN = "local-dev-service-token";
+
     private final MongoDatabase database;
     private final ConditionCatalog conditions;
     private final TherapyCatalog therapies;

@@ -467,7 +467,10 @@ final class AtlasSystem implements AutoCloseable {
         args.add(String.valueOf(port));
         proxies.keySet().forEach(name -> args.add(name.replace("-service", "") + "=" + routeTo(name)));
         var log = settings.logs().resolve("apollo-gateway.log");
-        apolloGateway = node.start(log, "apollo-gateway.mjs", args.toArray(String[]::new));
+        // like ours, Apollo's gateway sends the internal credential: the subgraphs serve _service and _entities only
+        // then
+        apolloGateway = node.start(
+                log, Map.of("ATLAS_SERVICE_TOKEN", SERVICE_TOKEN), "apollo-gateway.mjs", args.toArray(String[]::new));
         var url = URI.create("http://127.0.0.1:" + port + "/");
         var probe = new GraphQl(url);
         var deadline = java.time.Instant.now().plus(READY_TIMEOUT);
