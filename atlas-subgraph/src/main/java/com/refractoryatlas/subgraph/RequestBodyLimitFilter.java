@@ -9,20 +9,25 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads at most {@code maxBytes} of any request body. A declared {@code Content-Length} above it is answered 413
- * without reading a byte; a chunked body is cut off, and the request fails, as soon as it passes the limit, so a
- * subgraph never holds more than the limit of one request in memory.
+ * Reads at most {@code maxBytes} of any request body, within {@code maxReadTime}. A declared {@code Content-Length}
+ * above the limit is answered 413 without reading a byte; a chunked body is cut off, and the request fails, as soon
+ * as it passes the limit, so a subgraph never holds more than the limit of one request in memory. A body still
+ * arriving after the read time (one byte every few seconds keeps every single read inside Tomcat's timeout) fails
+ * the same way at its next byte, so a slow client cannot hold a request thread open.
  */
 final class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final Duration maxReadTime;
 
-    RequestBodyLimitFilter(long maxBytes) {
+    RequestBodyLimitFilter(long maxBytes, Duration maxReadTime) {
         this.maxBytes = maxBytes;
+        this.maxReadTime = maxReadTime;
     }
 
     @Override
@@ -32,7 +37,7 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
             tooLarge(response);
             return;
         }
-        chain.doFilter(new Limited(request, maxBytes), response);
+        chain.doFilter(new Limited(request, maxBytes, System.nanoTime() + maxReadTime.toNanos()), response);
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
@@ -48,17 +53,19 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
     private static final class Limited extends HttpServletRequestWrapper {
 
         private final long maxBytes;
+        private final long deadline;
         private @Nullable ServletInputStream stream;
 
-        Limited(HttpServletRequest request, long maxBytes) {
+        Limited(HttpServletRequest request, long maxBytes, long deadline) {
             super(request);
             this.maxBytes = maxBytes;
+            this.deadline = deadline;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new LimitedStream(super.getInputStream(), maxBytes);
+                stream = new LimitedStream(super.getInputStream(), maxBytes, deadline);
             }
             return stream;
         }
@@ -68,11 +75,13 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
 
         private final ServletInputStream in;
         private final long maxBytes;
+        private final long deadline;
         private long read;
 
-        LimitedStream(ServletInputStream in, long maxBytes) {
+        LimitedStream(ServletInputStream in, long maxBytes, long deadline) {
             this.in = in;
             this.maxBytes = maxBytes;
+            this.deadline = deadline;
         }
 
         @Override
@@ -97,6 +106,9 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
             read += n;
             if (read > maxBytes) {
                 throw new IOException("request body larger than " + maxBytes + " bytes");
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IOException("request body still arriving after its read time");
             }
         }
 

@@ -61,12 +61,21 @@ public class SubgraphAutoConfiguration {
         return new MaxQueryDepthInstrumentation(properties.maxDepth());
     }
 
+    /** First of all, so that every log line of the request carries its id. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        var registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     /** The body limit runs before anything reads the request, right after the request-id and tracing filters. */
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(SubgraphProperties properties) {
         var registration = new FilterRegistrationBean<>(
-                new RequestBodyLimitFilter(properties.maxBodySize().toBytes()));
+                new RequestBodyLimitFilter(properties.maxBodySize().toBytes(), properties.maxBodyReadTime()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

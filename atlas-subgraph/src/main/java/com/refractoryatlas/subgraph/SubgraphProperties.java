@@ -1,6 +1,7 @@
 package com.refractoryatlas.subgraph;
 
 import jakarta.validation.constraints.Positive;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -13,9 +14,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maxDepth the deepest field nesting an operation may have; above the gateway's own limit (12) plus the two
  *     levels its {@code _entities(...) { ... on T }} sub-queries add
  * @param maxBodySize the largest request body read; larger ones get 413 before being read
+ * @param maxBodyReadTime the longest a request body may take to arrive, however it trickles (slowloris: a byte every
+ *     few seconds never trips Tomcat's per-read timeout); the request fails once it is exceeded
  */
 @ConfigurationProperties("atlas.subgraph")
 @Validated
 public record SubgraphProperties(
         @DefaultValue("14") @Positive int maxDepth,
-        @DefaultValue("8MB") DataSize maxBodySize) {}
+        @DefaultValue("8MB") DataSize maxBodySize,
+        @DefaultValue("10s") Duration maxBodyReadTime) {}

@@ -155,6 +155,49 @@ class SubgraphClosureIntegrationTests {
             assertThat(response.body()).doesNotContain("\"data\"");
         }
 
+        /** Slowloris: a byte a second keeps every read within Tomcat's timeout; the body read time (2s here) ends it. */
+        @Test
+        void cutsOffABodyThatTrickles() throws Exception {
+            try (var socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(200);
+                var out = socket.getOutputStream();
+                var in = socket.getInputStream();
+                out.write(("POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                + "Content-Length: 1000\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.flush();
+                long start = System.nanoTime();
+                boolean ended = false;
+                for (int second = 0; second < 20 && !ended; second++) {
+                    ended = !sendOneByte(out) || answeredOrClosed(in);
+                    Thread.sleep(1000);
+                }
+                assertThat(ended).as("the server ended the request").isTrue();
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(12));
+            }
+        }
+
+        private static boolean sendOneByte(java.io.OutputStream out) {
+            try {
+                out.write(' ');
+                out.flush();
+                return true;
+            } catch (IOException closed) {
+                return false;
+            }
+        }
+
+        private static boolean answeredOrClosed(InputStream in) throws IOException {
+            try {
+                in.read();
+                return true;
+            } catch (java.net.SocketTimeoutException nothingYet) {
+                return false;
+            } catch (java.net.SocketException reset) {
+                return true;
+            }
+        }
+
         @Test
         void acceptsAnOrdinaryRequest() throws Exception {
             var response = HTTP.send(

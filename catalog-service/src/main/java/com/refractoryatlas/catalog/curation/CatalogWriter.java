@@ -190,7 +190,7 @@ class CatalogWriter {
     void validate(String field, ConditionInput condition) {
         rules.id(field + ".id", condition.id());
         rules.name(field + ".name", condition.name());
-        rules.texts(field + ".aliases", condition.aliases());
+        rules.aliases(field + ".aliases", condition.aliases());
         rules.texts(field + ".refractoryCriteria", condition.refractoryCriteria());
         rules.references(field + ".articleIds", condition.articleIds());
     }
@@ -198,7 +198,7 @@ class CatalogWriter {
     void validate(String field, TherapyInput therapy) {
         rules.id(field + ".id", therapy.id());
         rules.name(field + ".name", therapy.name());
-        rules.texts(field + ".aliases", therapy.aliases());
+        rules.aliases(field + ".aliases", therapy.aliases());
         rules.text(field + ".drugClass", therapy.drugClass());
     }
 

@@ -92,7 +92,7 @@ class CurationService {
                         stored.articleIds())
                 .withVersion(stored.version());
         rules.name("input.name", updated.name());
-        rules.texts("input.aliases", updated.aliases());
+        rules.aliases("input.aliases", updated.aliases());
         rules.texts("input.refractoryCriteria", updated.refractoryCriteria());
         return replace(conditions, stored, updated);
     }
@@ -107,7 +107,7 @@ class CurationService {
                         Merging.keep(stored.drugClass(), patch.drugClass()))
                 .withVersion(stored.version());
         rules.name("input.name", updated.name());
-        rules.texts("input.aliases", updated.aliases());
+        rules.aliases("input.aliases", updated.aliases());
         rules.text("input.drugClass", updated.drugClass());
         return replace(therapies, stored, updated);
     }
