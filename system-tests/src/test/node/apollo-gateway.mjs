@@ -3,15 +3,25 @@
 // Prints "READY <url>" once it serves; exposes query plans when asked (header Apollo-Query-Plan-Experimental: 1).
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
+import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
 
 const [port, ...subgraphArgs] = process.argv.slice(2);
 const subgraphs = subgraphArgs.map((arg) => {
   const [name, url] = arg.split('=');
   return { name, url };
 });
+// the subgraphs answer _service (composition) and _entities only with the internal credential, as our gateway sends it
+const serviceToken = process.env.ATLAS_SERVICE_TOKEN ?? '';
+class CredentialedDataSource extends RemoteGraphQLDataSource {
+  willSendRequest({ request }) {
+    if (serviceToken) {
+      request.http.headers.set('x-atlas-service-token', serviceToken);
+    }
+  }
+}
 const gateway = new ApolloGateway({
   supergraphSdl: new IntrospectAndCompose({ subgraphs }),
+  buildService: ({ url }) => new CredentialedDataSource({ url }),
   __exposeQueryPlanExperimental: true,
 });
 const server = new ApolloServer({

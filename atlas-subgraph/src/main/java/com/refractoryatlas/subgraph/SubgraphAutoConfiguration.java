@@ -1,11 +1,17 @@
 package com.refractoryatlas.subgraph;
 
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.scalars.ExtendedScalars;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.graphql.data.federation.FederationSchemaFactory;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -13,9 +19,12 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 /**
  * Makes a Spring for GraphQL application an Apollo Federation v2 subgraph ({@code _service}, {@code _entities}
- * from {@code @EntityMapping} methods) with the contract's scalars and typed errors.
+ * from {@code @EntityMapping} methods) with the contract's scalars and typed errors, closed by default: the
+ * internal credential is required for writes, {@code _entities}, {@code _service} and introspection, and bodies and
+ * query depth are bounded whoever the caller is.
  */
 @AutoConfiguration
+@EnableConfigurationProperties(SubgraphProperties.class)
 public class SubgraphAutoConfiguration {
 
     @Bean
@@ -36,10 +45,39 @@ public class SubgraphAutoConfiguration {
                 .scalar(ExtendedScalars.Json);
     }
 
+    /** Refuses to start outside the {@code local} profile without a configured secret (see {@link ServiceToken}). */
     @Bean
-    WebGraphQlInterceptor serviceCredentialInterceptor(
-            @Value("${atlas.security.service-token:${ATLAS_SERVICE_TOKEN:local-dev-service-token}}") String token) {
-        return new ServiceCredentialInterceptor(token);
+    WebGraphQlInterceptor serviceCredentialInterceptor(Environment environment) {
+        return new ServiceCredentialInterceptor(ServiceToken.resolve(environment));
+    }
+
+    @Bean
+    Instrumentation privateFieldsInstrumentation() {
+        return new PrivateFieldsInstrumentation();
+    }
+
+    @Bean
+    Instrumentation maxQueryDepthInstrumentation(SubgraphProperties properties) {
+        return new MaxQueryDepthInstrumentation(properties.maxDepth());
+    }
+
+    /** First of all, so that every log line of the request carries its id. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        var registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** The body limit runs before anything reads the request, right after the request-id and tracing filters. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(SubgraphProperties properties) {
+        var registration = new FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(properties.maxBodySize().toBytes(), properties.maxBodyReadTime()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.refractoryatlas.catalog;
 
 import jakarta.validation.constraints.Positive;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -12,12 +13,24 @@ import org.springframework.validation.annotation.Validated;
  * @param limits sizes that writes are validated against
  * @param fetchBatchSize documents the driver asks for per round trip, so that loading the treatments of a full
  *     page costs one command rather than one plus a {@code getMore} per 101 documents
+ * @param writes retries of writes that lost a race to another writer
  */
 @ConfigurationProperties("atlas.catalog")
 @Validated
 public record CatalogProperties(
         @DefaultValue Limits limits,
-        @DefaultValue("10000") @Positive int fetchBatchSize) {
+        @DefaultValue("10000") @Positive int fetchBatchSize,
+        @DefaultValue Writes writes) {
+
+    /**
+     * How a write that lost a race to another writer (optimistic concurrency on versioned documents) is retried.
+     *
+     * @param attempts tries in all before the caller gets a {@code CONFLICT} error to send again
+     * @param maxPause the longest randomized pause between two tries
+     */
+    public record Writes(
+            @DefaultValue("40") @Positive int attempts,
+            @DefaultValue("100ms") Duration maxPause) {}
 
     /**
      * Upper bounds on what one write may carry.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.refractoryatlas.catalog.benchmark.CatalogDataGenerator;
 import com.refractoryatlas.mongo.MongoCommandCounter;
+import com.refractoryatlas.subgraph.Caller;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -35,6 +36,10 @@ class BatchingIntegrationTests {
 
     @BeforeEach
     void generate() {
+        // as the gateway calls: _entities needs the internal credential
+        graphQl = graphQl.mutate()
+                .header(Caller.SERVICE_TOKEN_HEADER, CatalogFixtures.SERVICE_TOKEN)
+                .build();
         fixtures.clear();
         generator.generate(new CatalogDataGenerator.Size(60, 40, 180));
     }

@@ -3,12 +3,12 @@ package com.refractoryatlas.catalog;
 import com.mongodb.client.MongoDatabase;
 import com.refractoryatlas.catalog.alias.AliasKind;
 import com.refractoryatlas.catalog.alias.AliasRegistry;
-import com.refractoryatlas.catalog.condition.Condition;
-import com.refractoryatlas.catalog.condition.ConditionCatalog;
 import com.refractoryatlas.catalog.mechanism.Mechanism;
 import com.refractoryatlas.catalog.mechanism.MechanismCatalog;
-import com.refractoryatlas.catalog.therapy.Therapy;
-import com.refractoryatlas.catalog.therapy.TherapyCatalog;
+import com.refractoryatlas.catalog.term.Condition;
+import com.refractoryatlas.catalog.term.ConditionCatalog;
+import com.refractoryatlas.catalog.term.Therapy;
+import com.refractoryatlas.catalog.term.TherapyCatalog;
 import com.refractoryatlas.catalog.treatment.Treatment;
 import com.refractoryatlas.catalog.treatment.TreatmentCatalog;
 import java.util.List;
@@ -16,6 +16,9 @@ import org.bson.Document;
 
 /** A small, realistic catalog that the integration tests read, written through the features' facades. */
 public class CatalogFixtures {
+
+    /** The internal credential the tests configure (test application.properties) and send. */
+    public static final String SERVICE_TOKEN = "local-dev-service-token";
 
     private final MongoDatabase database;
     private final ConditionCatalog conditions;
@@ -86,12 +89,12 @@ public class CatalogFixtures {
                         "epilepsy", "vagus-nerve-stimulation", "SURGICAL", null, List.of("ref-4"), List.of("art-2")),
                 Treatment.of("depression", "vagus-nerve-stimulation", "EMERGING", null, List.of("ref-4"), List.of())));
         mechanisms.saveAll(List.of(
-                new Mechanism(
+                Mechanism.of(
                         "drug-efflux-pumps",
                         "Drug efflux pumps",
                         "P-glycoprotein expels drugs from the cell",
                         List.of("epilepsy")),
-                new Mechanism("target-alteration", "Target alteration", null, List.of("epilepsy", "depression"))));
+                Mechanism.of("target-alteration", "Target alteration", null, List.of("epilepsy", "depression"))));
     }
 
     private void save(Condition condition) {

@@ -2,9 +2,9 @@ package com.refractoryatlas.catalog;
 
 import com.refractoryatlas.catalog.alias.AliasRegistry;
 import com.refractoryatlas.catalog.benchmark.CatalogDataGenerator;
-import com.refractoryatlas.catalog.condition.ConditionCatalog;
 import com.refractoryatlas.catalog.mechanism.MechanismCatalog;
-import com.refractoryatlas.catalog.therapy.TherapyCatalog;
+import com.refractoryatlas.catalog.term.ConditionCatalog;
+import com.refractoryatlas.catalog.term.TherapyCatalog;
 import com.refractoryatlas.catalog.treatment.TreatmentCatalog;
 import java.time.Duration;
 import org.springframework.boot.test.context.TestConfiguration;

@@ -42,6 +42,9 @@ final class ManifestValidator {
     private static final String LIVENESS = "/actuator/health/liveness";
     private static final String READINESS = "/actuator/health/readiness";
     private static final String PROMETHEUS = "/actuator/prometheus";
+    /** The actuator's own port: probes and metrics only, never in a Service. */
+    private static final String MANAGEMENT = "management";
+
     private static final int REPLICA_SET_MEMBERS = 3;
     private static final int DNS_PORT = 53;
 
@@ -328,13 +331,23 @@ final class ManifestValidator {
         if (httpPort == null) {
             violation(Rule.HTTP_PORT, deployment, "no container port named http");
         }
+        Integer managementPort = Tree.maps(container, "ports").stream()
+                .filter(port -> MANAGEMENT.equals(port.get("name")))
+                .map(port -> Tree.integer(port, "containerPort"))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+        if (managementPort == null || managementPort.equals(httpPort)) {
+            violation(Rule.METRICS, deployment, "no container port named management apart from http");
+        }
         Map<String, Object> annotations = deployment.map("spec.template.metadata.annotations");
         boolean portMatches =
-                httpPort == null || String.valueOf(httpPort).equals(annotations.get("prometheus.io/port"));
+                managementPort == null || String.valueOf(managementPort).equals(annotations.get("prometheus.io/port"));
         if (!"true".equals(annotations.get("prometheus.io/scrape"))
                 || !PROMETHEUS.equals(annotations.get("prometheus.io/path"))
                 || !portMatches) {
-            violation(Rule.METRICS, deployment, "prometheus.io annotations must scrape " + PROMETHEUS + " on http");
+            violation(
+                    Rule.METRICS, deployment, "prometheus.io annotations must scrape " + PROMETHEUS + " on management");
         }
         checkZeroDowntime(deployment, container);
         if (expected.statelessServices().contains(deployment.name()) && deployment.at("spec.replicas") != null) {
@@ -359,8 +372,8 @@ final class ManifestValidator {
                 "readinessProbe", READINESS);
         paths.forEach((probe, path) -> {
             if (!path.equals(Tree.string(container, probe + ".httpGet.path"))
-                    || !"http".equals(Tree.string(container, probe + ".httpGet.port"))) {
-                violation(Rule.PROBES, deployment, probe + " must GET " + path + " on port http");
+                    || !MANAGEMENT.equals(Tree.string(container, probe + ".httpGet.port"))) {
+                violation(Rule.PROBES, deployment, probe + " must GET " + path + " on port management");
             }
         });
     }
@@ -422,8 +435,20 @@ final class ManifestValidator {
                 declared.add(port.get("containerPort"));
             }
         }
+        Set<Object> management = new HashSet<>();
+        for (Map<String, Object> container : containers(owner, false)) {
+            for (Map<String, Object> port : Tree.maps(container, "ports")) {
+                if (MANAGEMENT.equals(port.get("name"))) {
+                    management.add(MANAGEMENT);
+                    management.add(port.get("containerPort"));
+                }
+            }
+        }
         for (Map<String, Object> port : service.maps("spec.ports")) {
             Object target = Objects.requireNonNullElse(port.get("targetPort"), port.get("port"));
+            if (management.contains(target)) {
+                violation(Rule.METRICS, service, "exposes the management port " + target);
+            }
             if (!declared.contains(target)) {
                 violation(Rule.SERVICE_SELECTOR, service, "targetPort " + target + " is no port of " + owner);
             }

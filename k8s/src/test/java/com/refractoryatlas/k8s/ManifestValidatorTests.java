@@ -250,9 +250,26 @@ class ManifestValidatorTests {
 
     @Test
     void rejectsAServiceTargetingAnUndeclaredPort() {
-        get("Service", "gateway").maps("spec.ports").get(0).put("targetPort", 9090);
+        get("Service", "gateway").maps("spec.ports").get(0).put("targetPort", 9999);
 
         assertThat(violatedRules()).containsExactly(Rule.SERVICE_SELECTOR);
+    }
+
+    @Test
+    void rejectsAServiceExposingTheManagementPort() {
+        get("Service", "gateway").maps("spec.ports").get(0).put("targetPort", "management");
+
+        assertThat(violatedRules()).containsExactly(Rule.METRICS);
+    }
+
+    @Test
+    void rejectsProbesOnThePublicPort() {
+        get("Deployment", "gateway")
+                .maps("spec.template.spec.containers")
+                .get(0)
+                .put("readinessProbe", Map.of("httpGet", Map.of("path", "/actuator/health/readiness", "port", "http")));
+
+        assertThat(violatedRules()).containsExactly(Rule.PROBES);
     }
 
     @Test

@@ -4,7 +4,7 @@ package com.refractoryatlas.k8s;
 enum Rule {
     /** apiVersion, kind, metadata.name and the fields the kind requires. */
     SHAPE,
-    /** liveness, readiness and startup probes on the actuator health groups. */
+    /** liveness, readiness and startup probes on the actuator health groups, on the management port. */
     PROBES,
     /** CPU and memory requests and limits on every container. */
     RESOURCES,
@@ -32,7 +32,10 @@ enum Rule {
     NETWORK_POLICY,
     /** rolling updates never below capacity, preStop pause inside the grace period. */
     ZERO_DOWNTIME,
-    /** Prometheus scrape annotations pointing at /actuator/prometheus on the http port. */
+    /**
+     * Prometheus scrape annotations pointing at /actuator/prometheus on a management port apart from http, which no
+     * Service exposes.
+     */
     METRICS,
     /** MongoDB as a replica set with keyfile auth and persistent volumes; services connect with w=majority. */
     REPLICA_SET

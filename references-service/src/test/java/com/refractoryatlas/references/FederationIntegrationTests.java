@@ -78,7 +78,8 @@ class FederationIntegrationTests extends IntegrationTestSupport {
                 .mapToObj(i -> Map.of("__typename", "Reference", "id", "ref-" + i))
                 .toList();
         commands.reset();
-        graphQl.documentName("referenceEntities")
+        asImporter()
+                .documentName("referenceEntities")
                 .variable("representations", representations)
                 .execute()
                 .path("_entities[%d].citedBy[0].citations[4].reference.id".formatted(n - 1))
@@ -88,7 +89,8 @@ class FederationIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void publishesTheSubgraphSdlWithEntityKeys() {
-        var sdl = graphQl.documentName("subgraphSdl")
+        var sdl = asImporter()
+                .documentName("subgraphSdl")
                 .execute()
                 .path("_service.sdl")
                 .entity(String.class)
@@ -105,7 +107,8 @@ class FederationIntegrationTests extends IntegrationTestSupport {
     void resolvesEntitiesInInputOrderWithNullForUnknownOnes() {
         storeCorpus();
 
-        var response = graphQl.documentName("referenceEntities")
+        var response = asImporter()
+                .documentName("referenceEntities")
                 .variable(
                         "representations",
                         List.of(
@@ -123,7 +126,8 @@ class FederationIntegrationTests extends IntegrationTestSupport {
     void resolvesArticleEntities() {
         storeCorpus();
 
-        graphQl.documentName("articleEntities")
+        asImporter()
+                .documentName("articleEntities")
                 .variable(
                         "representations",
                         List.of(

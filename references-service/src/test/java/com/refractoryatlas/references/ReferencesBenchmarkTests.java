@@ -206,6 +206,7 @@ class ReferencesBenchmarkTests extends IntegrationTestSupport {
         var body = "{\"query\":\"" + query.replace("\"", "\\\"") + "\",\"variables\":" + variablesJson + "}";
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                 .header("Content-Type", "application/json")
+                .header(com.refractoryatlas.subgraph.Caller.SERVICE_TOKEN_HEADER, SERVICE_TOKEN)
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();

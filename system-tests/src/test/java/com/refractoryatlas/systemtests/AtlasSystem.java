@@ -224,10 +224,29 @@ final class AtlasSystem implements AutoCloseable {
     }
 
     private ServiceProcess service(String name, Map<String, String> extraEnvironment) {
+        return service(name, name, extraEnvironment);
+    }
+
+    /**
+     * Starts one more process of {@code service} (same jar, same environment, so the same MongoDB database) under
+     * {@code name}, as a second replica would run; stopped with the system. Returns it once it is ready.
+     */
+    synchronized ServiceProcess startReplica(String service, String name) {
+        var existing = processes.get(name);
+        if (existing != null) {
+            return existing;
+        }
+        var replica = service(name, service, Map.of());
+        replica.start();
+        replica.awaitReady(READY_TIMEOUT);
+        return replica;
+    }
+
+    private ServiceProcess service(String name, String jarOf, Map<String, String> extraEnvironment) {
         int port = Ports.free();
-        var environment = serviceEnvironment(name);
+        var environment = serviceEnvironment(jarOf);
         environment.putAll(extraEnvironment);
-        environment.putAll(environmentOverrides(name));
+        environment.putAll(environmentOverrides(jarOf));
         var command = new ArrayList<String>();
         command.add(java());
         command.addAll(List.of(settings.jvmOptions().trim().split("\\s+")));
@@ -238,7 +257,7 @@ final class AtlasSystem implements AutoCloseable {
         }
         command.addAll(List.of(
                 "-jar",
-                settings.jar(name).toString(),
+                settings.jar(jarOf).toString(),
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
                 "--spring.lifecycle.timeout-per-shutdown-phase=5s"));
@@ -448,7 +467,10 @@ final class AtlasSystem implements AutoCloseable {
         args.add(String.valueOf(port));
         proxies.keySet().forEach(name -> args.add(name.replace("-service", "") + "=" + routeTo(name)));
         var log = settings.logs().resolve("apollo-gateway.log");
-        apolloGateway = node.start(log, "apollo-gateway.mjs", args.toArray(String[]::new));
+        // like ours, Apollo's gateway sends the internal credential: the subgraphs serve _service and _entities only
+        // then
+        apolloGateway = node.start(
+                log, Map.of("ATLAS_SERVICE_TOKEN", SERVICE_TOKEN), "apollo-gateway.mjs", args.toArray(String[]::new));
         var url = URI.create("http://127.0.0.1:" + port + "/");
         var probe = new GraphQl(url);
         var deadline = java.time.Instant.now().plus(READY_TIMEOUT);

@@ -25,7 +25,7 @@ class FederationCompositionTests {
         Files.createDirectories(dir);
         var args = new ArrayList<String>();
         for (var service : List.of(AtlasSystem.CATALOG, AtlasSystem.REFERENCES, AtlasSystem.IMPORT)) {
-            var sdl = new GraphQl(system.subgraphUrl(service))
+            var sdl = new GraphQl(system.subgraphUrl(service), SeedData.SERVICE_HEADERS)
                     .query("{ _service { sdl } }")
                     .data()
                     .path("_service")

@@ -116,15 +116,21 @@ final class Node {
 
     /** Starts one of our scripts as a long-running process (e.g. Apollo's gateway), its output in {@code log}. */
     Process start(Path log, String script, String... args) {
+        return start(log, Map.of(), script, args);
+    }
+
+    /** Like {@link #start(Path, String, String...)} with extra environment variables (e.g. a credential). */
+    Process start(Path log, Map<String, String> environment, String script, String... args) {
         var command = new ArrayList<String>(List.of("node", dir.resolve(script).toString()));
         command.addAll(List.of(args));
         try {
             Files.createDirectories(log.getParent());
-            return new ProcessBuilder(command)
+            var builder = new ProcessBuilder(command)
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

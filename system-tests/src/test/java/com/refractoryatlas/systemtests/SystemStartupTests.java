@@ -25,7 +25,8 @@ class SystemStartupTests {
     @Test
     void everySubgraphServesItsFederationSdl(AtlasSystem system) {
         for (var service : List.of(AtlasSystem.CATALOG, AtlasSystem.REFERENCES, AtlasSystem.IMPORT)) {
-            var response = new GraphQl(system.proxy(service).url()).query("{ _service { sdl } }");
+            var response =
+                    new GraphQl(system.proxy(service).url(), SeedData.SERVICE_HEADERS).query("{ _service { sdl } }");
             assertThat(response.status()).as(service).isEqualTo(200);
             assertThat(response.data().path("_service").path("sdl").asString())
                     .as(service)

@@ -53,13 +53,16 @@ public class AliasRegistry {
         claimAll(kind, Map.of(ownerId, keys));
     }
 
-    /** Claims the keys of many owners in one bulk write. */
+    /**
+     * Claims the keys of many owners in one bulk write. A key another owner claimed meanwhile (on any replica) is
+     * not taken over: a {@code WriteConflictException}, and the caller checks ownership again.
+     */
     public void claimAll(AliasKind kind, Map<String, ? extends Collection<String>> keysByOwner) {
         var entries = keysByOwner.entrySet().stream()
                 .flatMap(owner -> owner.getValue().stream()
                         .map(key -> new AliasEntry(AliasEntry.idOf(kind, key), kind.name(), key, owner.getKey())))
                 .toList();
-        aliases.saveAll(entries);
+        aliases.claimAll(entries);
     }
 
     /** Frees those of the given keys that {@code ownerId} owns. */

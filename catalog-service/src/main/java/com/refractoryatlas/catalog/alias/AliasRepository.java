@@ -4,12 +4,16 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
+import com.refractoryatlas.mongo.WriteConflictException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -32,14 +36,30 @@ class AliasRepository {
         return aliases.find(in("_id", ids)).into(new ArrayList<>());
     }
 
-    void saveAll(Collection<AliasEntry> entries) {
+    /**
+     * Inserts each entry unless its key is taken, in one unordered bulk write. An entry already held by the same
+     * owner is left as it is; one held by another owner makes the upsert collide on the unique {@code _id}, which is
+     * a {@link WriteConflictException}: another writer claimed the alias first, on whichever replica.
+     */
+    void claimAll(Collection<AliasEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
         var writes = entries.stream()
-                .map(entry -> new ReplaceOneModel<>(eq("_id", entry.id()), entry, new ReplaceOptions().upsert(true)))
+                .map(entry -> new ReplaceOneModel<>(
+                        and(eq("_id", entry.id()), eq("ownerId", entry.ownerId())),
+                        entry,
+                        new ReplaceOptions().upsert(true)))
                 .toList();
-        aliases.bulkWrite(writes);
+        try {
+            aliases.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream()
+                    .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
+                throw new WriteConflictException("an alias was claimed by another writer", e);
+            }
+            throw e;
+        }
     }
 
     void deleteOwned(AliasKind kind, String ownerId, Collection<String> ids) {

@@ -1,22 +1,15 @@
 package com.refractoryatlas.catalog.condition;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
-
-import com.mongodb.client.model.Filters;
-import com.refractoryatlas.catalog.CatalogProperties;
-import com.refractoryatlas.catalog.naming.Names;
+import com.refractoryatlas.catalog.term.Condition;
+import com.refractoryatlas.catalog.term.ConditionCatalog;
+import com.refractoryatlas.catalog.term.TermFilter;
 import com.refractoryatlas.catalog.treatment.Article;
 import com.refractoryatlas.catalog.treatment.Reference;
 import com.refractoryatlas.catalog.treatment.Treatment;
 import com.refractoryatlas.catalog.treatment.TreatmentCatalog;
-import com.refractoryatlas.subgraph.ApiException;
 import com.refractoryatlas.subgraph.Connection;
-import com.refractoryatlas.subgraph.Cursor;
 import com.refractoryatlas.subgraph.PageRequest;
 import graphql.schema.DataFetchingEnvironment;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.bson.conversions.Bson;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.federation.EntityMapping;
@@ -42,21 +34,12 @@ class ConditionController {
     /** Loads the treatments of many conditions in one query; treatments, references and articles share it. */
     static final String TREATMENTS_BY_CONDITION = "treatmentsByCondition";
 
-    private final ConditionRepository conditions;
     private final ConditionCatalog catalog;
     private final TreatmentCatalog treatments;
-    private final CatalogProperties properties;
 
-    ConditionController(
-            ConditionRepository conditions,
-            ConditionCatalog catalog,
-            TreatmentCatalog treatments,
-            BatchLoaderRegistry loaders,
-            CatalogProperties properties) {
-        this.conditions = conditions;
+    ConditionController(ConditionCatalog catalog, TreatmentCatalog treatments, BatchLoaderRegistry loaders) {
         this.catalog = catalog;
         this.treatments = treatments;
-        this.properties = properties;
         loaders.<String, List<Treatment>>forName(TREATMENTS_BY_CONDITION)
                 .registerMappedBatchLoader((ids, env) -> Mono.fromSupplier(() -> treatments.byConditionIds(ids)));
     }
@@ -72,13 +55,7 @@ class ConditionController {
             @Argument @Nullable ConditionFilter filter,
             @Argument @Nullable Integer first,
             @Argument @Nullable String after) {
-        var page = PageRequest.of(first, after, 1);
-        var query = filter == null ? Filters.empty() : toQuery(filter);
-        if (query == null) {
-            return Connection.of(List.of(), page, Condition::id, 0);
-        }
-        var rows = page.first() == 0 ? List.<Condition>of() : conditions.page(query, page);
-        return Connection.of(rows, page, condition -> Cursor.encode(condition.id()), conditions.count(query));
+        return catalog.page(filter == null ? TermFilter.none() : termFilter(filter), PageRequest.of(first, after, 1));
     }
 
     /** Resolves {@code _entities} representations in one query, answering null for unknown ids. */
@@ -124,32 +101,11 @@ class ConditionController {
                 .collect(Collectors.toMap(Function.identity(), t -> found.get(t.conditionId()), (a, b) -> a));
     }
 
-    /** The Mongo filter for {@code filter}, or null when it can match nothing (no need to ask). */
-    private @Nullable Bson toQuery(ConditionFilter filter) {
-        var parts = new ArrayList<Bson>();
-        var text = filter.text();
-        if (text != null && !text.isBlank()) {
-            if (text.length() > properties.limits().nameLength()) {
-                throw ApiException.badUserInput(
-                        "filter.text", "must be at most " + properties.limits().nameLength() + " characters");
-            }
-            var words = Names.prefixFilters("searchTokens", text);
-            if (words.isEmpty()) {
-                return null;
-            }
-            parts.addAll(words);
-        }
-        if (filter.specialty() != null) {
-            parts.add(eq("specialty", filter.specialty()));
-        }
-        if (filter.therapyId() != null) {
-            var ids = treatments.conditionIdsTreatedBy(filter.therapyId());
-            if (ids.isEmpty()) {
-                return null;
-            }
-            parts.add(in("_id", ids));
-        }
-        return parts.isEmpty() ? Filters.empty() : and(parts);
+    /** The shared term filter; a therapy filter becomes the ids of the conditions it treats. */
+    private TermFilter termFilter(ConditionFilter filter) {
+        var therapyId = filter.therapyId();
+        var ids = therapyId == null ? null : treatments.conditionIdsTreatedBy(therapyId);
+        return new TermFilter(filter.text(), filter.specialty(), ids);
     }
 
     private static CompletableFuture<List<Treatment>> treatmentsOf(Condition condition, DataFetchingEnvironment env) {

@@ -1,4 +1,4 @@
-/** Conditions that resist standard treatment: their names, aliases, specialty and refractoriness criteria. */
+/** The GraphQL API of conditions (look-ups, pages, their treatments, references and articles) over the shared term model. */
 @NullMarked
 package com.refractoryatlas.catalog.condition;
 

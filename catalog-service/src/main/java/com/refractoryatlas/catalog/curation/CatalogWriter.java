@@ -1,9 +1,6 @@
 package com.refractoryatlas.catalog.curation;
 
-import com.refractoryatlas.catalog.alias.AliasKind;
 import com.refractoryatlas.catalog.alias.AliasRegistry;
-import com.refractoryatlas.catalog.condition.Condition;
-import com.refractoryatlas.catalog.condition.ConditionCatalog;
 import com.refractoryatlas.catalog.curation.Inputs.CatalogBatchInput;
 import com.refractoryatlas.catalog.curation.Inputs.CatalogBatchResult;
 import com.refractoryatlas.catalog.curation.Inputs.CatalogItemResult;
@@ -14,8 +11,12 @@ import com.refractoryatlas.catalog.curation.Inputs.TreatmentInput;
 import com.refractoryatlas.catalog.curation.Inputs.UpsertOutcome;
 import com.refractoryatlas.catalog.mechanism.Mechanism;
 import com.refractoryatlas.catalog.mechanism.MechanismCatalog;
-import com.refractoryatlas.catalog.therapy.Therapy;
-import com.refractoryatlas.catalog.therapy.TherapyCatalog;
+import com.refractoryatlas.catalog.term.Condition;
+import com.refractoryatlas.catalog.term.ConditionCatalog;
+import com.refractoryatlas.catalog.term.CuratedTerm;
+import com.refractoryatlas.catalog.term.TermCatalog;
+import com.refractoryatlas.catalog.term.Therapy;
+import com.refractoryatlas.catalog.term.TherapyCatalog;
 import com.refractoryatlas.catalog.treatment.Treatment;
 import com.refractoryatlas.catalog.treatment.TreatmentCatalog;
 import com.refractoryatlas.subgraph.ApiException;
@@ -33,10 +34,18 @@ import org.springframework.stereotype.Service;
  * The importer's batch upsert. It reads everything the batch touches in one query per collection, validates the
  * whole batch (shapes, references between items, alias ownership), computes each merged document and only then
  * writes, with idempotent upserts by id: a rejected batch writes nothing, and a batch retried after a crash half-way
- * converges to the same state (aliases are claimed before the documents that use them, treatments last).
+ * converges to the same state (aliases are claimed before the documents that use them, treatments last). Every
+ * document is written only if it is still at the version read (aliases only if still free or already ours), so a
+ * concurrent writer on any replica makes this attempt fail with a conflict instead of losing its writes; the
+ * {@link ConflictRetry} merges again.
  */
 @Service
 class CatalogWriter {
+
+    private static final String CONDITION = "CONDITION";
+    private static final String THERAPY = "THERAPY";
+    private static final String MECHANISM = "MECHANISM";
+    private static final String TREATMENT = "TREATMENT";
 
     private final ConditionCatalog conditions;
     private final TherapyCatalog therapies;
@@ -76,6 +85,15 @@ class CatalogWriter {
     }
 
     CatalogBatchResult upsert(CatalogBatchInput input) {
+        return upsert(input, new HashMap<>());
+    }
+
+    /**
+     * One attempt at the batch. {@code written} remembers, across attempts of the same batch, what earlier attempts
+     * stored before losing a race ({@code kind:id} → outcome), so that a retried batch still reports as created what
+     * its first attempt created.
+     */
+    CatalogBatchResult upsert(CatalogBatchInput input, Map<String, UpsertOutcome> written) {
         validateShapes(input);
         var storedConditions = conditions.findAllById(conditionIdsTouched(input));
         var storedTherapies = therapies.findAllById(therapyIdsTouched(input));
@@ -91,38 +109,44 @@ class CatalogWriter {
         var knownTherapies = union(storedTherapies.keySet(), plannedTherapies.keySet());
         var plannedMechanisms = planMechanisms(input.mechanisms(), storedMechanisms, knownConditions);
         var plannedTreatments = planTreatments(input.treatments(), storedTreatments, knownConditions, knownTherapies);
-        var conditionKeys = checkAliases(
-                AliasKind.CONDITION,
-                "input.conditions",
-                plannedConditions.values().stream()
-                        .map(p -> Map.entry(
-                                p.id(),
-                                AliasRegistry.keysOf(
-                                        p.id(), p.merged().name(), p.merged().aliases())))
-                        .toList());
-        var therapyKeys = checkAliases(
-                AliasKind.THERAPY,
-                "input.therapies",
-                plannedTherapies.values().stream()
-                        .map(p -> Map.entry(
-                                p.id(),
-                                AliasRegistry.keysOf(
-                                        p.id(), p.merged().name(), p.merged().aliases())))
-                        .toList());
+        var conditionKeys = checkAliases(conditions, "input.conditions", plannedConditions);
+        var therapyKeys = checkAliases(therapies, "input.therapies", plannedTherapies);
 
-        aliases.claimAll(AliasKind.CONDITION, conditionKeys);
-        aliases.claimAll(AliasKind.THERAPY, therapyKeys);
+        aliases.claimAll(conditions.aliasKind(), conditionKeys);
+        aliases.claimAll(therapies.aliasKind(), therapyKeys);
         conditions.saveAll(changed(plannedConditions));
+        remember(written, CONDITION, plannedConditions);
         therapies.saveAll(changed(plannedTherapies));
+        remember(written, THERAPY, plannedTherapies);
         mechanisms.saveAll(changed(plannedMechanisms));
+        remember(written, MECHANISM, plannedMechanisms);
         treatments.saveAll(changed(plannedTreatments));
 
         var items = new ArrayList<CatalogItemResult>();
-        plannedConditions.values().forEach(p -> items.add(new CatalogItemResult("CONDITION", p.id(), p.outcome())));
-        plannedTherapies.values().forEach(p -> items.add(new CatalogItemResult("THERAPY", p.id(), p.outcome())));
-        plannedMechanisms.values().forEach(p -> items.add(new CatalogItemResult("MECHANISM", p.id(), p.outcome())));
-        plannedTreatments.values().forEach(p -> items.add(new CatalogItemResult("TREATMENT", p.id(), p.outcome())));
+        report(items, written, CONDITION, plannedConditions);
+        report(items, written, THERAPY, plannedTherapies);
+        report(items, written, MECHANISM, plannedMechanisms);
+        report(items, written, TREATMENT, plannedTreatments);
         return new CatalogBatchResult(List.copyOf(items));
+    }
+
+    private static <T> void remember(Map<String, UpsertOutcome> written, String kind, Map<String, Planned<T>> planned) {
+        planned.values().stream()
+                .filter(Planned::changes)
+                .forEach(p -> written.putIfAbsent(kind + ":" + p.id(), p.outcome()));
+    }
+
+    /** Each item's outcome: the stronger of this attempt's and what an earlier attempt of the batch wrote. */
+    private static <T> void report(
+            List<CatalogItemResult> items,
+            Map<String, UpsertOutcome> written,
+            String kind,
+            Map<String, Planned<T>> planned) {
+        for (var p : planned.values()) {
+            var earlier = written.getOrDefault(kind + ":" + p.id(), UpsertOutcome.UNCHANGED);
+            var outcome = earlier.ordinal() < p.outcome().ordinal() ? earlier : p.outcome();
+            items.add(new CatalogItemResult(kind, p.id(), outcome));
+        }
     }
 
     private void validateShapes(CatalogBatchInput input) {
@@ -166,7 +190,7 @@ class CatalogWriter {
     void validate(String field, ConditionInput condition) {
         rules.id(field + ".id", condition.id());
         rules.name(field + ".name", condition.name());
-        rules.texts(field + ".aliases", condition.aliases());
+        rules.aliases(field + ".aliases", condition.aliases());
         rules.texts(field + ".refractoryCriteria", condition.refractoryCriteria());
         rules.references(field + ".articleIds", condition.articleIds());
     }
@@ -174,7 +198,7 @@ class CatalogWriter {
     void validate(String field, TherapyInput therapy) {
         rules.id(field + ".id", therapy.id());
         rules.name(field + ".name", therapy.name());
-        rules.texts(field + ".aliases", therapy.aliases());
+        rules.aliases(field + ".aliases", therapy.aliases());
         rules.text(field + ".drugClass", therapy.drugClass());
     }
 
@@ -192,12 +216,15 @@ class CatalogWriter {
             var input = inputs.get(i);
             var before = stored.get(input.id());
             var merged = Condition.of(
-                    input.id(),
-                    input.name().strip(),
-                    Merging.unionAliases(before == null ? List.of() : before.aliases(), input.aliases()),
-                    input.specialty(),
-                    Merging.union(before == null ? List.of() : before.refractoryCriteria(), input.refractoryCriteria()),
-                    Merging.union(before == null ? List.of() : before.articleIds(), input.articleIds()));
+                            input.id(),
+                            input.name().strip(),
+                            Merging.unionAliases(before == null ? List.of() : before.aliases(), input.aliases()),
+                            input.specialty(),
+                            Merging.union(
+                                    before == null ? List.of() : before.refractoryCriteria(),
+                                    input.refractoryCriteria()),
+                            Merging.union(before == null ? List.of() : before.articleIds(), input.articleIds()))
+                    .withVersion(before == null ? 0 : before.version());
             checkMergedSizes("input.conditions[" + i + "]", merged.aliases(), merged.refractoryCriteria());
             planned.put(input.id(), new Planned<>(input.id(), merged, before));
         }
@@ -210,11 +237,12 @@ class CatalogWriter {
             var input = inputs.get(i);
             var before = stored.get(input.id());
             var merged = Therapy.of(
-                    input.id(),
-                    input.name().strip(),
-                    Merging.unionAliases(before == null ? List.of() : before.aliases(), input.aliases()),
-                    input.kind(),
-                    Merging.keep(before == null ? null : before.drugClass(), input.drugClass()));
+                            input.id(),
+                            input.name().strip(),
+                            Merging.unionAliases(before == null ? List.of() : before.aliases(), input.aliases()),
+                            input.kind(),
+                            Merging.keep(before == null ? null : before.drugClass(), input.drugClass()))
+                    .withVersion(before == null ? 0 : before.version());
             checkMergedSizes("input.therapies[" + i + "]", merged.aliases(), List.of());
             planned.put(input.id(), new Planned<>(input.id(), merged, before));
         }
@@ -235,11 +263,12 @@ class CatalogWriter {
                 }
             }
             var before = stored.get(input.id());
-            var merged = new Mechanism(
-                    input.id(),
-                    input.name().strip(),
-                    Merging.keep(before == null ? null : before.description(), input.description()),
-                    Merging.union(before == null ? List.of() : before.conditionIds(), input.conditionIds()));
+            var merged = Mechanism.of(
+                            input.id(),
+                            input.name().strip(),
+                            Merging.keep(before == null ? null : before.description(), input.description()),
+                            Merging.union(before == null ? List.of() : before.conditionIds(), input.conditionIds()))
+                    .withVersion(before == null ? 0 : before.version());
             planned.put(input.id(), new Planned<>(input.id(), merged, before));
         }
         return planned;
@@ -267,12 +296,13 @@ class CatalogWriter {
             }
             var before = stored.get(Treatment.idOf(input.conditionId(), input.therapyId()));
             var merged = Treatment.of(
-                    input.conditionId(),
-                    input.therapyId(),
-                    Merging.role(before == null ? null : before.role(), input.role()),
-                    Merging.keep(before == null ? null : before.summary(), input.summary()),
-                    Merging.union(before == null ? List.of() : before.evidenceIds(), input.evidenceIds()),
-                    Merging.union(before == null ? List.of() : before.articleIds(), input.articleIds()));
+                            input.conditionId(),
+                            input.therapyId(),
+                            Merging.role(before == null ? null : before.role(), input.role()),
+                            Merging.keep(before == null ? null : before.summary(), input.summary()),
+                            Merging.union(before == null ? List.of() : before.evidenceIds(), input.evidenceIds()),
+                            Merging.union(before == null ? List.of() : before.articleIds(), input.articleIds()))
+                    .withVersion(before == null ? 0 : before.version());
             planned.put(merged.id(), new Planned<>(merged.id(), merged, before));
         }
         return planned;
@@ -282,8 +312,12 @@ class CatalogWriter {
      * Checks that no key is owned by another entity (stored, or earlier in this batch) and returns the keys each
      * entity still has to claim. One query for the whole batch.
      */
-    private Map<String, Set<String>> checkAliases(
-            AliasKind kind, String field, List<Map.Entry<String, Set<String>>> keysById) {
+    private <T extends CuratedTerm<T>> Map<String, Set<String>> checkAliases(
+            TermCatalog<T> catalog, String field, Map<String, Planned<T>> planned) {
+        var kind = catalog.aliasKind();
+        var keysById = planned.values().stream()
+                .map(p -> Map.entry(p.id(), p.merged().aliasKeys()))
+                .toList();
         var owners = aliases.owners(
                 kind, keysById.stream().flatMap(e -> e.getValue().stream()).toList());
         var claimedInBatch = new HashMap<String, String>();

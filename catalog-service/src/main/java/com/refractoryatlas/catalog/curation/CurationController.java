@@ -1,6 +1,5 @@
 package com.refractoryatlas.catalog.curation;
 
-import com.refractoryatlas.catalog.condition.Condition;
 import com.refractoryatlas.catalog.curation.Inputs.CatalogBatchInput;
 import com.refractoryatlas.catalog.curation.Inputs.CatalogBatchResult;
 import com.refractoryatlas.catalog.curation.Inputs.ConditionInput;
@@ -8,10 +7,13 @@ import com.refractoryatlas.catalog.curation.Inputs.ConditionPatch;
 import com.refractoryatlas.catalog.curation.Inputs.TherapyInput;
 import com.refractoryatlas.catalog.curation.Inputs.TherapyPatch;
 import com.refractoryatlas.catalog.curation.Inputs.TreatmentInput;
-import com.refractoryatlas.catalog.therapy.Therapy;
+import com.refractoryatlas.catalog.curation.Inputs.UpsertOutcome;
+import com.refractoryatlas.catalog.term.Condition;
+import com.refractoryatlas.catalog.term.Therapy;
 import com.refractoryatlas.catalog.treatment.Treatment;
 import com.refractoryatlas.subgraph.Caller;
 import graphql.GraphQLContext;
+import java.util.HashMap;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
@@ -28,78 +30,79 @@ class CurationController {
 
     private final CatalogWriter writer;
     private final CurationService curation;
-    private final SerializedWrites serialized;
+    private final ConflictRetry retry;
 
-    CurationController(CatalogWriter writer, CurationService curation, SerializedWrites serialized) {
+    CurationController(CatalogWriter writer, CurationService curation, ConflictRetry retry) {
         this.writer = writer;
         this.curation = curation;
-        this.serialized = serialized;
+        this.retry = retry;
     }
 
     @MutationMapping
     CatalogBatchResult upsertCatalog(@Argument CatalogBatchInput input, GraphQLContext context) {
         Caller.from(context).requireRole(IMPORTER, true);
-        return serialized.run(() -> writer.upsert(input));
+        var written = new HashMap<String, UpsertOutcome>();
+        return retry.run(() -> writer.upsert(input, written));
     }
 
     @MutationMapping
     Condition createCondition(@Argument ConditionInput input, GraphQLContext context) {
         editor(context);
-        return serialized.run(() -> curation.createCondition(input));
+        return retry.run(() -> curation.createCondition(input));
     }
 
     @MutationMapping
     Condition updateCondition(@Argument String id, @Argument ConditionPatch input, GraphQLContext context) {
         editor(context);
-        return serialized.run(() -> curation.updateCondition(id, input));
+        return retry.run(() -> curation.updateCondition(id, input));
     }
 
     @MutationMapping
     boolean deleteCondition(@Argument String id, GraphQLContext context) {
         editor(context);
-        return serialized.run(() -> curation.deleteCondition(id));
+        return retry.run(() -> curation.deleteCondition(id));
     }
 
     @MutationMapping
     Condition mergeConditions(@Argument String sourceId, @Argument String targetId, GraphQLContext context) {
         editor(context);
-        return serialized.run(() -> curation.mergeConditions(sourceId, targetId));
+        return retry.run(() -> curation.mergeConditions(sourceId, targetId));
     }
 
     @MutationMapping
     Therapy createTherapy(@Argument TherapyInput input, GraphQLContext context) {
         editor(context);
-        return serialized.run(() -> curation.createTherapy(input));
+        return retry.run(() -> curation.createTherapy(input));
     }
 
     @MutationMapping
     Therapy updateTherapy(@Argument String id, @Argument TherapyPatch input, GraphQLContext context) {
         editor(context);
-        return serialized.run(() -> curation.updateTherapy(id, input));
+        return retry.run(() -> curation.updateTherapy(id, input));
     }
 
     @MutationMapping
     boolean deleteTherapy(@Argument String id, GraphQLContext context) {
         editor(context);
-        return serialized.run(() -> curation.deleteTherapy(id));
+        return retry.run(() -> curation.deleteTherapy(id));
     }
 
     @MutationMapping
     Therapy mergeTherapies(@Argument String sourceId, @Argument String targetId, GraphQLContext context) {
         editor(context);
-        return serialized.run(() -> curation.mergeTherapies(sourceId, targetId));
+        return retry.run(() -> curation.mergeTherapies(sourceId, targetId));
     }
 
     @MutationMapping
     Treatment linkTreatment(@Argument TreatmentInput input, GraphQLContext context) {
         editor(context);
-        return serialized.run(() -> curation.linkTreatment(input));
+        return retry.run(() -> curation.linkTreatment(input));
     }
 
     @MutationMapping
     boolean unlinkTreatment(@Argument String conditionId, @Argument String therapyId, GraphQLContext context) {
         editor(context);
-        return serialized.run(() -> curation.unlinkTreatment(conditionId, therapyId));
+        return retry.run(() -> curation.unlinkTreatment(conditionId, therapyId));
     }
 
     private static void editor(GraphQLContext context) {

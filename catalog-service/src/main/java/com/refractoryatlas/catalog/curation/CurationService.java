@@ -1,9 +1,6 @@
 package com.refractoryatlas.catalog.curation;
 
-import com.refractoryatlas.catalog.alias.AliasKind;
 import com.refractoryatlas.catalog.alias.AliasRegistry;
-import com.refractoryatlas.catalog.condition.Condition;
-import com.refractoryatlas.catalog.condition.ConditionCatalog;
 import com.refractoryatlas.catalog.curation.Inputs.CatalogBatchInput;
 import com.refractoryatlas.catalog.curation.Inputs.ConditionInput;
 import com.refractoryatlas.catalog.curation.Inputs.ConditionPatch;
@@ -12,8 +9,12 @@ import com.refractoryatlas.catalog.curation.Inputs.TherapyPatch;
 import com.refractoryatlas.catalog.curation.Inputs.TreatmentInput;
 import com.refractoryatlas.catalog.mechanism.Mechanism;
 import com.refractoryatlas.catalog.mechanism.MechanismCatalog;
-import com.refractoryatlas.catalog.therapy.Therapy;
-import com.refractoryatlas.catalog.therapy.TherapyCatalog;
+import com.refractoryatlas.catalog.term.Condition;
+import com.refractoryatlas.catalog.term.ConditionCatalog;
+import com.refractoryatlas.catalog.term.CuratedTerm;
+import com.refractoryatlas.catalog.term.TermCatalog;
+import com.refractoryatlas.catalog.term.Therapy;
+import com.refractoryatlas.catalog.term.TherapyCatalog;
 import com.refractoryatlas.catalog.treatment.Treatment;
 import com.refractoryatlas.catalog.treatment.TreatmentCatalog;
 import com.refractoryatlas.subgraph.ApiException;
@@ -81,66 +82,48 @@ class CurationService {
     Condition updateCondition(String id, ConditionPatch patch) {
         var stored = existingCondition("id", id);
         var updated = Condition.of(
-                id,
-                patch.name() == null ? stored.name() : patch.name().strip(),
-                patch.aliases() == null ? stored.aliases() : Merging.unionAliases(List.of(), patch.aliases()),
-                patch.specialty() == null ? stored.specialty() : patch.specialty(),
-                patch.refractoryCriteria() == null
-                        ? stored.refractoryCriteria()
-                        : Merging.union(List.of(), patch.refractoryCriteria()),
-                stored.articleIds());
+                        id,
+                        patch.name() == null ? stored.name() : patch.name().strip(),
+                        patch.aliases() == null ? stored.aliases() : Merging.unionAliases(List.of(), patch.aliases()),
+                        patch.specialty() == null ? stored.specialty() : patch.specialty(),
+                        patch.refractoryCriteria() == null
+                                ? stored.refractoryCriteria()
+                                : Merging.union(List.of(), patch.refractoryCriteria()),
+                        stored.articleIds())
+                .withVersion(stored.version());
         rules.name("input.name", updated.name());
-        rules.texts("input.aliases", updated.aliases());
+        rules.aliases("input.aliases", updated.aliases());
         rules.texts("input.refractoryCriteria", updated.refractoryCriteria());
-        var oldKeys = AliasRegistry.keysOf(id, stored.name(), stored.aliases());
-        var newKeys = AliasRegistry.keysOf(id, updated.name(), updated.aliases());
-        checkFree(AliasKind.CONDITION, id, newKeys, "input.aliases");
-        aliases.claim(AliasKind.CONDITION, id, newKeys);
-        conditions.saveAll(List.of(updated));
-        aliases.release(AliasKind.CONDITION, id, minus(oldKeys, newKeys));
-        return updated;
+        return replace(conditions, stored, updated);
     }
 
     Therapy updateTherapy(String id, TherapyPatch patch) {
         var stored = existingTherapy("id", id);
         var updated = Therapy.of(
-                id,
-                patch.name() == null ? stored.name() : patch.name().strip(),
-                patch.aliases() == null ? stored.aliases() : Merging.unionAliases(List.of(), patch.aliases()),
-                patch.kind() == null ? stored.kind() : patch.kind(),
-                Merging.keep(stored.drugClass(), patch.drugClass()));
+                        id,
+                        patch.name() == null ? stored.name() : patch.name().strip(),
+                        patch.aliases() == null ? stored.aliases() : Merging.unionAliases(List.of(), patch.aliases()),
+                        patch.kind() == null ? stored.kind() : patch.kind(),
+                        Merging.keep(stored.drugClass(), patch.drugClass()))
+                .withVersion(stored.version());
         rules.name("input.name", updated.name());
-        rules.texts("input.aliases", updated.aliases());
+        rules.aliases("input.aliases", updated.aliases());
         rules.text("input.drugClass", updated.drugClass());
-        var oldKeys = AliasRegistry.keysOf(id, stored.name(), stored.aliases());
-        var newKeys = AliasRegistry.keysOf(id, updated.name(), updated.aliases());
-        checkFree(AliasKind.THERAPY, id, newKeys, "input.aliases");
-        aliases.claim(AliasKind.THERAPY, id, newKeys);
-        therapies.saveAll(List.of(updated));
-        aliases.release(AliasKind.THERAPY, id, minus(oldKeys, newKeys));
-        return updated;
+        return replace(therapies, stored, updated);
     }
 
     /** Deletes a condition with its treatments and its links from mechanisms. */
     boolean deleteCondition(String id) {
-        existingCondition("id", id);
-        treatments.deleteAllById(treatments.byConditionIds(List.of(id)).getOrDefault(id, List.of()).stream()
-                .map(Treatment::id)
-                .toList());
+        var stored = existingCondition("id", id);
+        treatments.deleteAllById(ids(treatments.byConditionIds(List.of(id)).getOrDefault(id, List.of())));
         mechanisms.saveAll(relinked(id, null));
-        aliases.releaseAll(AliasKind.CONDITION, id);
-        conditions.deleteById(id);
-        return true;
+        return delete(conditions, stored);
     }
 
     boolean deleteTherapy(String id) {
-        existingTherapy("id", id);
-        treatments.deleteAllById(treatments.byTherapyIds(List.of(id)).getOrDefault(id, List.of()).stream()
-                .map(Treatment::id)
-                .toList());
-        aliases.releaseAll(AliasKind.THERAPY, id);
-        therapies.deleteById(id);
-        return true;
+        var stored = existingTherapy("id", id);
+        treatments.deleteAllById(ids(treatments.byTherapyIds(List.of(id)).getOrDefault(id, List.of())));
+        return delete(therapies, stored);
     }
 
     Treatment linkTreatment(TreatmentInput input) {
@@ -172,12 +155,13 @@ class CurationService {
             throw ApiException.badUserInput("targetId", "cannot merge a condition into itself");
         }
         var merged = Condition.of(
-                targetId,
-                target.name(),
-                Merging.unionAliases(target.aliases(), concat(List.of(source.name()), source.aliases())),
-                target.specialty(),
-                Merging.union(target.refractoryCriteria(), source.refractoryCriteria()),
-                Merging.union(target.articleIds(), source.articleIds()));
+                        targetId,
+                        target.name(),
+                        Merging.unionAliases(target.aliases(), concat(List.of(source.name()), source.aliases())),
+                        target.specialty(),
+                        Merging.union(target.refractoryCriteria(), source.refractoryCriteria()),
+                        Merging.union(target.articleIds(), source.articleIds()))
+                .withVersion(target.version());
         rules.size("sourceId", merged.aliases());
         var byCondition = treatments.byConditionIds(List.of(sourceId, targetId));
         var moved = moveTreatments(
@@ -185,13 +169,11 @@ class CurationService {
                 byCondition.getOrDefault(targetId, List.of()),
                 t -> Treatment.idOf(targetId, t.therapyId()),
                 t -> new String[] {targetId, t.therapyId()});
-        conditions.saveAll(List.of(merged));
-        aliases.transfer(AliasKind.CONDITION, sourceId, targetId);
-        aliases.claim(AliasKind.CONDITION, targetId, AliasRegistry.keysOf(targetId, merged.name(), merged.aliases()));
-        treatments.saveAll(moved);
-        mechanisms.saveAll(relinked(sourceId, targetId));
-        treatments.deleteAllById(ids(byCondition.getOrDefault(sourceId, List.of())));
-        conditions.deleteById(sourceId);
+        fold(conditions, source, merged, () -> {
+            treatments.saveAll(moved);
+            mechanisms.saveAll(relinked(sourceId, targetId));
+            treatments.deleteAllById(ids(byCondition.getOrDefault(sourceId, List.of())));
+        });
         return merged;
     }
 
@@ -202,11 +184,12 @@ class CurationService {
             throw ApiException.badUserInput("targetId", "cannot merge a therapy into itself");
         }
         var merged = Therapy.of(
-                targetId,
-                target.name(),
-                Merging.unionAliases(target.aliases(), concat(List.of(source.name()), source.aliases())),
-                target.kind(),
-                Merging.keep(source.drugClass(), target.drugClass()));
+                        targetId,
+                        target.name(),
+                        Merging.unionAliases(target.aliases(), concat(List.of(source.name()), source.aliases())),
+                        target.kind(),
+                        Merging.keep(source.drugClass(), target.drugClass()))
+                .withVersion(target.version());
         rules.size("sourceId", merged.aliases());
         var byTherapy = treatments.byTherapyIds(List.of(sourceId, targetId));
         var moved = moveTreatments(
@@ -214,13 +197,45 @@ class CurationService {
                 byTherapy.getOrDefault(targetId, List.of()),
                 t -> Treatment.idOf(t.conditionId(), targetId),
                 t -> new String[] {t.conditionId(), targetId});
-        therapies.saveAll(List.of(merged));
-        aliases.transfer(AliasKind.THERAPY, sourceId, targetId);
-        aliases.claim(AliasKind.THERAPY, targetId, AliasRegistry.keysOf(targetId, merged.name(), merged.aliases()));
-        treatments.saveAll(moved);
-        treatments.deleteAllById(ids(byTherapy.getOrDefault(sourceId, List.of())));
-        therapies.deleteById(sourceId);
+        fold(therapies, source, merged, () -> {
+            treatments.saveAll(moved);
+            treatments.deleteAllById(ids(byTherapy.getOrDefault(sourceId, List.of())));
+        });
         return merged;
+    }
+
+    /**
+     * Stores an edited term: its new alias keys are claimed first (refused if another term holds one), then the term
+     * is written at its next version, then the keys it no longer has are freed.
+     */
+    private <T extends CuratedTerm<T>> T replace(TermCatalog<T> catalog, T stored, T updated) {
+        var oldKeys = stored.aliasKeys();
+        var newKeys = updated.aliasKeys();
+        checkFree(catalog.aliasKind(), stored.id(), newKeys, "input.aliases");
+        aliases.claim(catalog.aliasKind(), stored.id(), newKeys);
+        catalog.saveAll(List.of(updated));
+        aliases.release(catalog.aliasKind(), stored.id(), minus(oldKeys, newKeys));
+        return updated;
+    }
+
+    /** Frees a term's alias keys and deletes it; what pointed at it has been removed before. */
+    private <T extends CuratedTerm<T>> boolean delete(TermCatalog<T> catalog, T stored) {
+        aliases.releaseAll(catalog.aliasKind(), stored.id());
+        catalog.delete(stored);
+        return true;
+    }
+
+    /**
+     * Folds {@code source} into {@code merged} (the target as it becomes) in an order a retry completes: the target
+     * first, then the source's aliases handed over, then whatever points at the source moved ({@code repoint}), and
+     * the source deleted last.
+     */
+    private <T extends CuratedTerm<T>> void fold(TermCatalog<T> catalog, T source, T merged, Runnable repoint) {
+        catalog.saveAll(List.of(merged));
+        aliases.transfer(catalog.aliasKind(), source.id(), merged.id());
+        aliases.claim(catalog.aliasKind(), merged.id(), merged.aliasKeys());
+        repoint.run();
+        catalog.delete(source);
     }
 
     private static List<Treatment> moveTreatments(
@@ -252,19 +267,21 @@ class CurationService {
     /** The mechanisms linked to {@code fromId}, relinked to {@code toId} (or unlinked when it is null). */
     private List<Mechanism> relinked(String fromId, @org.jspecify.annotations.Nullable String toId) {
         return mechanisms.linkedTo(List.of(fromId)).stream()
-                .map(m -> new Mechanism(
-                        m.id(),
-                        m.name(),
-                        m.description(),
-                        m.conditionIds().stream()
-                                .map(id -> id.equals(fromId) ? toId : id)
-                                .filter(Objects::nonNull)
-                                .distinct()
-                                .toList()))
+                .map(m -> Mechanism.of(
+                                m.id(),
+                                m.name(),
+                                m.description(),
+                                m.conditionIds().stream()
+                                        .map(id -> id.equals(fromId) ? toId : id)
+                                        .filter(Objects::nonNull)
+                                        .distinct()
+                                        .toList())
+                        .withVersion(m.version()))
                 .toList();
     }
 
-    private void checkFree(AliasKind kind, String id, Set<String> keys, String field) {
+    private void checkFree(
+            com.refractoryatlas.catalog.alias.AliasKind kind, String id, Set<String> keys, String field) {
         aliases.owners(kind, keys).forEach((key, owner) -> {
             if (!owner.equals(id)) {
                 throw ApiException.badUserInput(field, "'" + key + "' already names " + owner);

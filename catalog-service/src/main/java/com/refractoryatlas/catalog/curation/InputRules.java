@@ -39,13 +39,25 @@ class InputRules {
         }
     }
 
+    /** A name or an alias: one line of visible text. */
     void name(String field, String name) {
         text(field, name, limits.nameLength());
+        visible(field, name, false);
+    }
+
+    /** Aliases and abbreviations: each one line of visible text. */
+    void aliases(String field, List<String> aliases) {
+        size(field, aliases);
+        for (int i = 0; i < aliases.size(); i++) {
+            text(field + "[" + i + "]", aliases.get(i), limits.textLength());
+            visible(field + "[" + i + "]", aliases.get(i), false);
+        }
     }
 
     void text(String field, @Nullable String text) {
         if (text != null) {
             text(field, text, limits.textLength());
+            visible(field, text, true);
         }
     }
 
@@ -53,7 +65,36 @@ class InputRules {
         size(field, texts);
         for (int i = 0; i < texts.size(); i++) {
             text(field + "[" + i + "]", texts.get(i), limits.textLength());
+            visible(field + "[" + i + "]", texts.get(i), true);
         }
+    }
+
+    /**
+     * Refuses characters that make stored text lie about what it says or break what displays it: control characters
+     * (NUL and the like; line breaks and tabs only in prose, never in names), format characters (bidi overrides and
+     * isolates such as U+202E, zero-width spaces and joiners, the BOM, soft hyphens) and lone surrogates. One pass
+     * over the text.
+     */
+    private static void visible(String field, String text, boolean prose) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (!allowed(c, prose)) {
+                var name = Character.getName(c);
+                throw ApiException.badUserInput(
+                        field,
+                        "must not contain the invisible or control character U+%04X%s at index %d"
+                                .formatted(c, name == null ? "" : " (" + name + ")", i));
+            }
+            i += Character.charCount(c);
+        }
+    }
+
+    private static boolean allowed(int c, boolean prose) {
+        if (prose && (c == '\n' || c == '\t' || c == '\r')) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type != Character.CONTROL && type != Character.FORMAT && type != Character.SURROGATE;
     }
 
     void references(String field, List<String> ids) {

@@ -57,11 +57,12 @@ final class Merging {
     static Treatment combine(Treatment kept, Treatment other, String conditionId, String therapyId) {
         var role = Treatment.UNSPECIFIED.equals(kept.role()) ? other.role() : kept.role();
         return Treatment.of(
-                conditionId,
-                therapyId,
-                role,
-                kept.summary() != null ? kept.summary() : other.summary(),
-                union(kept.evidenceIds(), other.evidenceIds()),
-                union(kept.articleIds(), other.articleIds()));
+                        conditionId,
+                        therapyId,
+                        role,
+                        kept.summary() != null ? kept.summary() : other.summary(),
+                        union(kept.evidenceIds(), other.evidenceIds()),
+                        union(kept.articleIds(), other.articleIds()))
+                .withVersion(kept.version());
     }
 }

@@ -1,9 +1,9 @@
 package com.refractoryatlas.catalog.evidence;
 
-import com.refractoryatlas.catalog.condition.Condition;
-import com.refractoryatlas.catalog.condition.ConditionCatalog;
-import com.refractoryatlas.catalog.therapy.Therapy;
-import com.refractoryatlas.catalog.therapy.TherapyCatalog;
+import com.refractoryatlas.catalog.term.Condition;
+import com.refractoryatlas.catalog.term.ConditionCatalog;
+import com.refractoryatlas.catalog.term.Therapy;
+import com.refractoryatlas.catalog.term.TherapyCatalog;
 import com.refractoryatlas.catalog.treatment.Article;
 import com.refractoryatlas.catalog.treatment.Reference;
 import com.refractoryatlas.catalog.treatment.Treatment;

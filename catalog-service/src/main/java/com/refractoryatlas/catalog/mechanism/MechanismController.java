@@ -1,7 +1,7 @@
 package com.refractoryatlas.catalog.mechanism;
 
-import com.refractoryatlas.catalog.condition.Condition;
-import com.refractoryatlas.catalog.condition.ConditionCatalog;
+import com.refractoryatlas.catalog.term.Condition;
+import com.refractoryatlas.catalog.term.ConditionCatalog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

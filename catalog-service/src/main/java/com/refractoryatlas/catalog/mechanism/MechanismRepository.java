@@ -1,15 +1,13 @@
 package com.refractoryatlas.catalog.mechanism;
 
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.refractoryatlas.catalog.CatalogProperties;
+import com.refractoryatlas.mongo.VersionedWrites;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -52,12 +50,8 @@ class MechanismRepository {
                 .into(new ArrayList<>());
     }
 
+    /** Writes each at its next version; a {@code WriteConflictException} if another writer got there first. */
     void saveAll(Collection<Mechanism> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        mechanisms.bulkWrite(batch.stream()
-                .map(m -> new ReplaceOneModel<>(eq("_id", m.id()), m, new ReplaceOptions().upsert(true)))
-                .toList());
+        VersionedWrites.replaceAll(mechanisms, batch);
     }
 }

@@ -1,24 +1,16 @@
 package com.refractoryatlas.catalog.therapy;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
-
-import com.mongodb.client.model.Filters;
-import com.refractoryatlas.catalog.CatalogProperties;
-import com.refractoryatlas.catalog.naming.Names;
+import com.refractoryatlas.catalog.term.TermFilter;
+import com.refractoryatlas.catalog.term.Therapy;
+import com.refractoryatlas.catalog.term.TherapyCatalog;
 import com.refractoryatlas.catalog.treatment.Treatment;
 import com.refractoryatlas.catalog.treatment.TreatmentCatalog;
-import com.refractoryatlas.subgraph.ApiException;
 import com.refractoryatlas.subgraph.Connection;
-import com.refractoryatlas.subgraph.Cursor;
 import com.refractoryatlas.subgraph.PageRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -29,20 +21,12 @@ import org.springframework.stereotype.Controller;
 @Controller
 class TherapyController {
 
-    private final TherapyRepository therapies;
     private final TherapyCatalog catalog;
     private final TreatmentCatalog treatments;
-    private final CatalogProperties properties;
 
-    TherapyController(
-            TherapyRepository therapies,
-            TherapyCatalog catalog,
-            TreatmentCatalog treatments,
-            CatalogProperties properties) {
-        this.therapies = therapies;
+    TherapyController(TherapyCatalog catalog, TreatmentCatalog treatments) {
         this.catalog = catalog;
         this.treatments = treatments;
-        this.properties = properties;
     }
 
     @QueryMapping
@@ -56,13 +40,7 @@ class TherapyController {
             @Argument @Nullable TherapyFilter filter,
             @Argument @Nullable Integer first,
             @Argument @Nullable String after) {
-        var page = PageRequest.of(first, after, 1);
-        var query = filter == null ? Filters.empty() : toQuery(filter);
-        if (query == null) {
-            return Connection.of(List.of(), page, Therapy::id, 0);
-        }
-        var rows = page.first() == 0 ? List.<Therapy>of() : therapies.page(query, page);
-        return Connection.of(rows, page, therapy -> Cursor.encode(therapy.id()), therapies.count(query));
+        return catalog.page(filter == null ? TermFilter.none() : termFilter(filter), PageRequest.of(first, after, 1));
     }
 
     /** Resolves {@code _entities} representations in one query, answering null for unknown ids. */
@@ -89,31 +67,10 @@ class TherapyController {
                 .collect(Collectors.toMap(Function.identity(), t -> found.get(t.therapyId()), (a, b) -> a));
     }
 
-    /** The Mongo filter for {@code filter}, or null when it can match nothing (no need to ask). */
-    private @Nullable Bson toQuery(TherapyFilter filter) {
-        var parts = new ArrayList<Bson>();
-        var text = filter.text();
-        if (text != null && !text.isBlank()) {
-            if (text.length() > properties.limits().nameLength()) {
-                throw ApiException.badUserInput(
-                        "filter.text", "must be at most " + properties.limits().nameLength() + " characters");
-            }
-            var words = Names.prefixFilters("searchTokens", text);
-            if (words.isEmpty()) {
-                return null;
-            }
-            parts.addAll(words);
-        }
-        if (filter.kind() != null) {
-            parts.add(eq("kind", filter.kind()));
-        }
-        if (filter.conditionId() != null) {
-            var ids = treatments.therapyIdsTreating(filter.conditionId());
-            if (ids.isEmpty()) {
-                return null;
-            }
-            parts.add(in("_id", ids));
-        }
-        return parts.isEmpty() ? Filters.empty() : and(parts);
+    /** The shared term filter; a condition filter becomes the ids of the therapies treating it. */
+    private TermFilter termFilter(TherapyFilter filter) {
+        var conditionId = filter.conditionId();
+        var ids = conditionId == null ? null : treatments.therapyIdsTreating(conditionId);
+        return new TermFilter(filter.text(), filter.kind(), ids);
     }
 }

@@ -1,4 +1,4 @@
-/** Therapies used when standard treatment fails: names, abbreviations, kind and drug class. */
+/** The GraphQL API of therapies (look-ups, pages, their treatments) over the shared term model. */
 @NullMarked
 package com.refractoryatlas.catalog.therapy;
 

@@ -50,7 +50,10 @@ public class TreatmentCatalog {
         return treatments.therapyIdsOf(conditionId);
     }
 
-    /** Upserts each treatment by id in one bulk write; writing the same treatments again changes nothing. */
+    /**
+     * Upserts each treatment by id in one bulk write, each only if it is still at the version it was read at (else a
+     * {@code WriteConflictException}); writing the same treatments again changes nothing.
+     */
     public void saveAll(Collection<Treatment> batch) {
         treatments.saveAll(batch);
     }

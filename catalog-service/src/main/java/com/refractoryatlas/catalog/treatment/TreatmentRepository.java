@@ -7,13 +7,12 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import com.refractoryatlas.catalog.CatalogProperties;
+import com.refractoryatlas.mongo.VersionedWrites;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -95,9 +94,7 @@ class TreatmentRepository {
             return;
         }
         link(batch);
-        treatments.bulkWrite(batch.stream()
-                .map(t -> new ReplaceOneModel<>(eq("_id", t.id()), t, new ReplaceOptions().upsert(true)))
-                .toList());
+        VersionedWrites.replaceAll(treatments, batch);
     }
 
     void deleteAllById(Collection<String> ids) {

@@ -2,12 +2,12 @@ package com.refractoryatlas.catalog.benchmark;
 
 import com.refractoryatlas.catalog.alias.AliasKind;
 import com.refractoryatlas.catalog.alias.AliasRegistry;
-import com.refractoryatlas.catalog.condition.Condition;
-import com.refractoryatlas.catalog.condition.ConditionCatalog;
 import com.refractoryatlas.catalog.mechanism.Mechanism;
 import com.refractoryatlas.catalog.mechanism.MechanismCatalog;
-import com.refractoryatlas.catalog.therapy.Therapy;
-import com.refractoryatlas.catalog.therapy.TherapyCatalog;
+import com.refractoryatlas.catalog.term.Condition;
+import com.refractoryatlas.catalog.term.ConditionCatalog;
+import com.refractoryatlas.catalog.term.Therapy;
+import com.refractoryatlas.catalog.term.TherapyCatalog;
 import com.refractoryatlas.catalog.treatment.Treatment;
 import com.refractoryatlas.catalog.treatment.TreatmentCatalog;
 import java.util.ArrayList;
@@ -130,7 +130,7 @@ public final class CatalogDataGenerator {
                     .add(conditionId(condition));
         }
         mechanisms.saveAll(linked.entrySet().stream()
-                .map(e -> new Mechanism(e.getKey(), "Mechanism " + e.getKey(), "Synthetic", e.getValue()))
+                .map(e -> Mechanism.of(e.getKey(), "Mechanism " + e.getKey(), "Synthetic", e.getValue()))
                 .toList());
     }
 

@@ -9,11 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.refractoryatlas.catalog.CatalogFixtures;
 import com.refractoryatlas.catalog.CatalogIntegrationTest;
-import com.refractoryatlas.catalog.condition.Condition;
-import com.refractoryatlas.catalog.condition.ConditionCatalog;
 import com.refractoryatlas.catalog.mechanism.MechanismCatalog;
-import com.refractoryatlas.catalog.therapy.Therapy;
-import com.refractoryatlas.catalog.therapy.TherapyCatalog;
+import com.refractoryatlas.catalog.term.Condition;
+import com.refractoryatlas.catalog.term.ConditionCatalog;
+import com.refractoryatlas.catalog.term.Therapy;
+import com.refractoryatlas.catalog.term.TherapyCatalog;
 import com.refractoryatlas.catalog.treatment.Treatment;
 import com.refractoryatlas.catalog.treatment.TreatmentCatalog;
 import com.refractoryatlas.subgraph.Caller;

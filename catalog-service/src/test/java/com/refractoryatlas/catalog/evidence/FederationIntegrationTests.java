@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.refractoryatlas.catalog.CatalogFixtures;
 import com.refractoryatlas.catalog.CatalogIntegrationTest;
+import com.refractoryatlas.subgraph.Caller;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,10 @@ class FederationIntegrationTests {
 
     @BeforeEach
     void seed() {
+        // as the gateway calls: _service and _entities need the internal credential
+        graphQl = graphQl.mutate()
+                .header(Caller.SERVICE_TOKEN_HEADER, CatalogFixtures.SERVICE_TOKEN)
+                .build();
         fixtures.seed();
     }
 

@@ -4,7 +4,10 @@ import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,12 +34,22 @@ class FederationConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    SupergraphEngine federationEngine(FederationProperties properties, SubgraphTransport transport) {
+    SupergraphEngine federationEngine(
+            FederationProperties properties,
+            SubgraphTransport transport,
+            @Value("${atlas.gateway.edge.service-token:local-dev-service-token}") String token,
+            ObjectProvider<MeterRegistry> meters) {
+        // the engine's own calls (the SDL fetches) carry no client headers, but subgraphs serve _service only to
+        // callers holding the internal credential: add it wherever it is missing
+        var registry = meters.getIfAvailable();
+        SubgraphTransport timed = registry == null ? transport : new TimedSubgraphTransport(transport, registry);
+        SubgraphTransport credentialed = (subgraph, query, variables, headers) ->
+                timed.execute(subgraph, query, variables, withServiceToken(headers, token));
         return new SupergraphEngine(
                 properties.subgraphs().stream()
                         .map(FederationProperties.Subgraph::name)
                         .toList(),
-                transport,
+                credentialed,
                 new SupergraphEngine.Settings(
                         properties.federation().pollInterval(),
                         properties.federation().operationCacheSize(),
@@ -47,4 +60,15 @@ class FederationConfiguration {
     SupergraphHealthIndicator supergraphHealthIndicator(SupergraphEngine engine) {
         return new SupergraphHealthIndicator(engine);
     }
+
+    private static Map<String, String> withServiceToken(Map<String, String> headers, String token) {
+        if (headers.keySet().stream().anyMatch(SERVICE_TOKEN_HEADER::equalsIgnoreCase)) {
+            return headers;
+        }
+        var all = new LinkedHashMap<>(headers);
+        all.put(SERVICE_TOKEN_HEADER, token);
+        return all;
+    }
+
+    private static final String SERVICE_TOKEN_HEADER = "x-atlas-service-token";
 }

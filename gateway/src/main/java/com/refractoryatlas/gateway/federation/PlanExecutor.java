@@ -429,10 +429,21 @@ final class PlanExecutor {
         return new FieldFailure(message, extensions, path == null ? null : List.copyOf(path));
     }
 
+    /**
+     * What the client sees of a failed subgraph call: which subgraph, never why (the cause names internal hosts and
+     * library internals); the cause goes to the log, whose lines carry the request id the client got.
+     */
     private static FieldFailure unavailable(@Nullable RuntimeException failure) {
-        var message = failure == null ? "subgraph unavailable" : failure.getMessage();
+        if (failure != null) {
+            UNAVAILABLE_LOG.warn("Subgraph call failed: {}", failure.getMessage());
+        }
+        var message = failure instanceof SubgraphUnavailableException unavailable
+                ? "Subgraph '" + unavailable.subgraph() + "' is unavailable"
+                : "A subgraph is unavailable";
         return new FieldFailure(message, Map.of("code", SUBGRAPH_UNAVAILABLE), null);
     }
+
+    private static final org.slf4j.Logger UNAVAILABLE_LOG = org.slf4j.LoggerFactory.getLogger(PlanExecutor.class);
 
     private static FieldFailure noData(String subgraph) {
         return new FieldFailure(

@@ -3,20 +3,29 @@ package com.refractoryatlas.gateway.security;
 import com.refractoryatlas.gateway.edge.EdgeErrors;
 import com.refractoryatlas.gateway.edge.EdgeProperties;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -28,6 +37,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * mutations happens per operation in {@link OperationGuard}, which can see what the operation is.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TokenProperties.class)
 class SecurityConfiguration {
 
     static final int MIN_SECRET_BYTES = 32;
@@ -38,8 +48,11 @@ class SecurityConfiguration {
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, EdgeProperties properties) throws Exception {
-        var entryPoint = entryPoint();
+    SecurityFilterChain securityFilterChain(HttpSecurity http, EdgeProperties properties, TokenProperties tokens)
+            throws Exception {
+        var throttle = new InvalidTokenThrottle(tokens.invalidTokens());
+        var entryPoint = entryPoint(throttle);
+        http.addFilterBefore(throttle, BearerTokenAuthenticationFilter.class);
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -77,7 +90,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(EdgeProperties properties) {
+    JwtDecoder jwtDecoder(EdgeProperties properties, TokenProperties tokens) {
         var auth = properties.auth();
         NimbusJwtDecoder decoder;
         if (!auth.jwkSetUri().isBlank()) {
@@ -92,31 +105,54 @@ class SecurityConfiguration {
                     .macAlgorithm(MacAlgorithm.HS256)
                     .build();
         }
-        String issuer = properties.issuerOrNull();
-        decoder.setJwtValidator(
-                issuer == null ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(issuer));
+        decoder.setJwtValidator(validator(properties, tokens, Clock.systemUTC()));
         return decoder;
     }
 
-    private static JwtAuthenticationConverter authenticationConverter(EdgeProperties properties) {
-        var authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(properties.auth().rolesClaim());
-        authorities.setAuthorityPrefix(UserContext.ROLE_PREFIX);
+    /**
+     * Signature aside, what a token must satisfy: not expired nor used early, an expiry within the maximum lifetime,
+     * a subject, and the configured issuer and audience.
+     */
+    static OAuth2TokenValidator<Jwt> validator(EdgeProperties properties, TokenProperties tokens, Clock clock) {
+        var timestamps = new JwtTimestampValidator(tokens.clockSkew());
+        timestamps.setClock(clock);
+        var rules = new ArrayList<OAuth2TokenValidator<Jwt>>();
+        rules.add(timestamps);
+        rules.add(TokenRules.boundedLifetime(tokens.maxLifetime(), tokens.clockSkew(), clock));
+        rules.add(TokenRules.subjectRequired());
+        String issuer = properties.issuerOrNull();
+        if (issuer != null) {
+            rules.add(TokenRules.issuer(issuer));
+        }
+        if (!tokens.audience().isBlank()) {
+            rules.add(TokenRules.audience(tokens.audience()));
+        }
+        return new DelegatingOAuth2TokenValidator<>(rules);
+    }
+
+    /** Roles from the configured claim path ({@code roles}, {@code realm_access.roles}, a namespaced claim). */
+    static JwtAuthenticationConverter authenticationConverter(EdgeProperties properties) {
+        var path = properties.auth().rolesClaim();
         var converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> TokenRules.roles(jwt.getClaims(), path).stream()
+                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority(UserContext.ROLE_PREFIX + role))
+                .toList());
         return converter;
     }
 
-    private static AuthenticationEntryPoint entryPoint() {
-        var bearer = new BearerTokenAuthenticationEntryPoint();
+    /** 401 saying what is wrong with the token (or that one is needed); every rejected token counts against its sender. */
+    private static AuthenticationEntryPoint entryPoint(InvalidTokenThrottle throttle) {
         return (request, response, exception) -> {
-            bearer.commence(request, response, exception);
-            EdgeErrors.write(
-                    request,
-                    response,
-                    response.getStatus(),
-                    "UNAUTHENTICATED",
-                    "A valid bearer token is required; the one sent is missing, expired or not trusted");
+            var description = TokenRejections.describe(exception);
+            if (exception instanceof InvalidBearerTokenException) {
+                throttle.rejected(request);
+                response.setHeader(
+                        HttpHeaders.WWW_AUTHENTICATE,
+                        "Bearer error=\"invalid_token\", error_description=\"" + description.replace("\"", "'") + "\"");
+            } else {
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            }
+            EdgeErrors.write(request, response, 401, "UNAUTHENTICATED", description);
         };
     }
 

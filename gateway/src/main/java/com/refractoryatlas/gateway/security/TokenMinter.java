@@ -30,31 +30,48 @@ public final class TokenMinter {
 
     private TokenMinter() {}
 
-    /** Prints one token to standard output. Options: {@code --role R} (repeatable), {@code --subject S}, {@code --ttl PT1H}. */
+    /**
+     * Prints one token to standard output. Options: {@code --role R} (repeatable), {@code --subject S}, {@code --ttl
+     * PT1H}, {@code --audience A} (default {@code $ATLAS_JWT_AUDIENCE}).
+     */
     public static void main(String[] args) {
         List<String> roles = new ArrayList<>();
         String subject = "local-user";
+        String audience = System.getenv().getOrDefault("ATLAS_JWT_AUDIENCE", "");
         Duration ttl = DEFAULT_TTL;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--role" -> roles.add(args[i + 1]);
                 case "--subject" -> subject = args[i + 1];
                 case "--ttl" -> ttl = Duration.parse(args[i + 1]);
+                case "--audience" -> audience = args[i + 1];
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
         String secret = System.getenv().getOrDefault("ATLAS_JWT_SECRET", EdgeProperties.LOCAL_DEV_JWT_SECRET);
-        System.out.println(mint(secret, subject, roles, Instant.now().plus(ttl)));
+        System.out.println(mint(secret, subject, roles, Instant.now().plus(ttl), audience));
     }
 
     /** An HS256 token for {@code subject} with a {@code roles} claim, expiring at {@code expiresAt}. */
     public static String mint(String secret, String subject, List<String> roles, Instant expiresAt) {
-        var claims = new JWTClaimsSet.Builder()
+        return mint(secret, subject, roles, expiresAt, "");
+    }
+
+    /**
+     * The same with an audience ({@code aud}) when not blank: the gateway requires it once {@code ATLAS_JWT_AUDIENCE}
+     * is set. Tokens always expire: the gateway refuses any without {@code exp} or valid longer than its maximum
+     * lifetime (24 hours by default).
+     */
+    public static String mint(String secret, String subject, List<String> roles, Instant expiresAt, String audience) {
+        var builder = new JWTClaimsSet.Builder()
                 .subject(subject)
                 .claim("roles", List.copyOf(roles))
                 .issueTime(Date.from(Instant.now()))
-                .expirationTime(Date.from(expiresAt))
-                .build();
+                .expirationTime(Date.from(expiresAt));
+        if (!audience.isBlank()) {
+            builder.audience(audience);
+        }
+        var claims = builder.build();
         var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
             jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));

@@ -19,10 +19,16 @@ public class InProcessSubgraphsConfiguration {
         return new TestSubgraphs();
     }
 
-    /** The headers of every request the in-process subgraphs received, oldest first. */
+    /**
+     * The headers of every request made for clients that the in-process subgraphs received, oldest first; the
+     * engine's own periodic SDL fetches (which may land at any moment of a test) are left out.
+     */
     public static List<Map<String, String>> headersReceived(SubgraphTransport subgraphs) {
         return ((TestSubgraphs) subgraphs)
-                .received.stream().map(TestSubgraphs.Received::headers).toList();
+                .received.stream()
+                        .filter(received -> !SupergraphEngine.SDL_QUERY.equals(received.query()))
+                        .map(TestSubgraphs.Received::headers)
+                        .toList();
     }
 
     /** Forgets the requests received so far. */

@@ -289,6 +289,8 @@ class SupergraphEngineTests {
             assertThat(errors(response)).singleElement().satisfies(e -> {
                 assertThat(code(e)).isEqualTo("SUBGRAPH_UNAVAILABLE");
                 assertThat(e.get("path")).isEqualTo(List.of("reference"));
+                // which subgraph, never why: the cause (internal hosts, exception texts) stays in the log
+                assertThat(e.get("message")).isEqualTo("Subgraph 'references' is unavailable");
             });
         }
 

@@ -1,4 +1,4 @@
-package com.refractoryatlas.catalog.condition;
+package com.refractoryatlas.catalog.term;
 
 import com.refractoryatlas.catalog.naming.Names;
 import java.util.List;
@@ -10,6 +10,7 @@ import org.bson.codecs.pojo.annotations.BsonId;
  * @param specialty a {@code Specialty} name
  * @param articleIds the articles (owned by references-service) that discuss it
  * @param searchTokens derived from the name and aliases, never set by hand: the words the text filter searches
+ * @param version the version it was read at; writes are conditional on it (see {@code Versioned})
  */
 public record Condition(
         @BsonId String id,
@@ -18,9 +19,13 @@ public record Condition(
         String specialty,
         List<String> refractoryCriteria,
         List<String> articleIds,
-        List<String> searchTokens) {
+        List<String> searchTokens,
+        Long version)
+        implements CuratedTerm<Condition> {
 
     public Condition {
+        // absent (null) in documents stored before they had versions
+        version = version == null ? 0L : version;
         aliases = copy(aliases);
         refractoryCriteria = copy(refractoryCriteria);
         articleIds = copy(articleIds);
@@ -34,7 +39,12 @@ public record Condition(
             String specialty,
             List<String> refractoryCriteria,
             List<String> articleIds) {
-        return new Condition(id, name, aliases, specialty, refractoryCriteria, articleIds, List.of());
+        return new Condition(id, name, aliases, specialty, refractoryCriteria, articleIds, List.of(), 0L);
+    }
+
+    @Override
+    public Condition withVersion(long version) {
+        return new Condition(id, name, aliases, specialty, refractoryCriteria, articleIds, searchTokens, version);
     }
 
     private static List<String> copy(List<String> list) {
