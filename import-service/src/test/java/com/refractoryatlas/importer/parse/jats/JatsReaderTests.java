@@ -255,6 +255,23 @@ class JatsReaderTests {
         }
 
         @Test
+        void readsBooksAsTitledBySourceAndIgnoresTextAfterAPageNumber() {
+            var article = inline("""
+                    <article><back><ref-list>
+                    <ref id="a"><element-citation publication-type="journal"><article-title>T.</article-title>
+                    <source>J</source><fpage>1217</fpage><lpage>1224 (2007)</lpage></element-citation></ref>
+                    <ref id="b"><element-citation publication-type="book"><person-group person-group-type="author">
+                    <name><surname>Roe</surname><given-names>R</given-names></name></person-group>
+                    <source>A Whole Book</source><year>1999</year></element-citation></ref>
+                    </ref-list></back></article>
+                    """);
+
+            assertThat(article.references().get(0).pages()).isEqualTo("1217-1224");
+            assertThat(article.references().get(1).title()).isEqualTo("A Whole Book");
+            assertThat(article.references().get(1).journal()).isNull();
+        }
+
+        @Test
         void reportsACitationToAnIdNotInTheReferenceList() {
             var article = inline("""
                     <article><front><article-meta><title-group><article-title>T</article-title></title-group>
