@@ -173,6 +173,21 @@ class JatsReaderTests {
         }
 
         @Test
+        void keepsAStringItCannotSplitAsAnEntryLevelWarningOnly() {
+            var article = article("pntd.0002065.nxml");
+
+            assertThat(article.references()).hasSize(32);
+            assertThat(article.references().get(18).raw()).startsWith("Instituto Nacional de Metereologia");
+            assertThat(article.issues())
+                    .extracting(ParseIssue::code)
+                    .doesNotContain(ParseIssue.Code.MALFORMED_REFERENCE);
+            assertThat(article.issues())
+                    .filteredOn(i -> i.code() == ParseIssue.Code.MALFORMED_ENTRY)
+                    .isNotEmpty()
+                    .allSatisfy(i -> assertThat(i.severity()).isEqualTo(ParseIssue.Severity.WARNING));
+        }
+
+        @Test
         void linksEveryCitationToAReferenceThatExists() {
             var article = article("elife-02833-v2.xml");
 
