@@ -45,7 +45,10 @@ public record ParseIssue(
         NESTING_TOO_DEEP,
         /** A named XML entity neither predefined nor known to the reader (no DTD is ever read). */
         UNKNOWN_ENTITY,
-        /** One entry of a reference-manager file (BibTeX, RIS, EndNote, CSL-JSON, PubMed) that could not be read. */
+        /**
+         * One entry of a reference-manager file (BibTeX, RIS, EndNote, CSL-JSON, PubMed) that could not be read, or a
+         * JATS reference printed as a string the labeller could not split; the other entries stand.
+         */
         MALFORMED_ENTRY,
         /** A reference-manager file with more entries than the reader's limit; the rest are ignored. */
         TOO_MANY_ENTRIES,

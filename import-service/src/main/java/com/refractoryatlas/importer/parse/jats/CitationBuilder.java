@@ -218,12 +218,19 @@ final class CitationBuilder {
 
     private @Nullable String pages() {
         if (fpage != null) {
-            return StructuredFields.pages(fpage, lpage);
+            return StructuredFields.pages(pageToken(fpage), lpage == null ? null : pageToken(lpage));
         }
         if (pageRange != null) {
             return StructuredFields.pages(pageRange);
         }
         return StructuredFields.pages(elocation);
+    }
+
+    /** A page number never holds a space: what follows one in {@code fpage}/{@code lpage} is a markup slip. */
+    private static String pageToken(String page) {
+        String p = StructuredFields.collapse(page);
+        int space = p.indexOf(' ');
+        return space > 0 ? p.substring(0, space) : p;
     }
 
     private @Nullable Integer year() {

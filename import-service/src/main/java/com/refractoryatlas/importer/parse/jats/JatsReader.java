@@ -101,8 +101,19 @@ public final class JatsReader {
         List<ParseIssue> labelIssues = new ArrayList<>();
         ParsedReference labelled =
                 StructuredFields.label(number, raw.isEmpty() ? "(empty)" : raw, ref.line, labelIssues);
-        issues.addAll(labelIssues);
+        for (ParseIssue issue : labelIssues) {
+            issues.warning(entryCode(issue.code()), issue.message(), issue.line());
+        }
         return labelled;
+    }
+
+    /**
+     * A string the labeller could not split is still one certain entry of a tagged list (unlike a text reference
+     * list, where it may mean the list itself is broken): it is an entry-level {@code MALFORMED_ENTRY}, which does not
+     * make the import refuse the article.
+     */
+    private static ParseIssue.Code entryCode(ParseIssue.Code code) {
+        return code == ParseIssue.Code.MALFORMED_REFERENCE ? ParseIssue.Code.MALFORMED_ENTRY : code;
     }
 
     private static void report(JatsRun run, ArticleMetadata metadata, List<ParsedReference> references, Issues issues) {

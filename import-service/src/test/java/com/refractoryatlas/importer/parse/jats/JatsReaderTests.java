@@ -173,6 +173,21 @@ class JatsReaderTests {
         }
 
         @Test
+        void keepsAStringItCannotSplitAsAnEntryLevelWarningOnly() {
+            var article = article("pntd.0002065.nxml");
+
+            assertThat(article.references()).hasSize(32);
+            assertThat(article.references().get(18).raw()).startsWith("Instituto Nacional de Metereologia");
+            assertThat(article.issues())
+                    .extracting(ParseIssue::code)
+                    .doesNotContain(ParseIssue.Code.MALFORMED_REFERENCE);
+            assertThat(article.issues())
+                    .filteredOn(i -> i.code() == ParseIssue.Code.MALFORMED_ENTRY)
+                    .isNotEmpty()
+                    .allSatisfy(i -> assertThat(i.severity()).isEqualTo(ParseIssue.Severity.WARNING));
+        }
+
+        @Test
         void linksEveryCitationToAReferenceThatExists() {
             var article = article("elife-02833-v2.xml");
 
@@ -252,6 +267,23 @@ class JatsReaderTests {
             assertThat(r.year()).isEqualTo(2001);
             assertThat(r.pages()).isEqualTo("e12");
             assertThat(r.doi()).isEqualTo("10.1000/ABC.1");
+        }
+
+        @Test
+        void readsBooksAsTitledBySourceAndIgnoresTextAfterAPageNumber() {
+            var article = inline("""
+                    <article><back><ref-list>
+                    <ref id="a"><element-citation publication-type="journal"><article-title>T.</article-title>
+                    <source>J</source><fpage>1217</fpage><lpage>1224 (2007)</lpage></element-citation></ref>
+                    <ref id="b"><element-citation publication-type="book"><person-group person-group-type="author">
+                    <name><surname>Roe</surname><given-names>R</given-names></name></person-group>
+                    <source>A Whole Book</source><year>1999</year></element-citation></ref>
+                    </ref-list></back></article>
+                    """);
+
+            assertThat(article.references().get(0).pages()).isEqualTo("1217-1224");
+            assertThat(article.references().get(1).title()).isEqualTo("A Whole Book");
+            assertThat(article.references().get(1).journal()).isNull();
         }
 
         @Test
