@@ -84,7 +84,7 @@ public record EdgeProperties(
             @DefaultValue("10") @Min(1) int unpaginatedListSize,
             @DefaultValue("100") @Min(1) int maxFirst,
             @DefaultValue("5000") @Min(1) int maxTokens,
-            @DefaultValue("8MB") DataSize maxBodySize,
+            @DefaultValue("14MB") DataSize maxBodySize,
             @DefaultValue("10") @Min(1) int maxBatchSize,
 
             @DefaultValue({"upsertCatalog", "upsertArticle"})

@@ -109,7 +109,7 @@ class EdgeIntegrationTests {
         http.post()
                 .uri("/graphql")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body(document("conditionNames") + " ".repeat(8_500_000), null))
+                .bodyValue(body(document("conditionNames") + " ".repeat(14_800_000), null))
                 .exchange()
                 .expectStatus()
                 .isEqualTo(413)
