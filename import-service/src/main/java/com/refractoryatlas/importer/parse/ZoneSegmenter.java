@@ -122,8 +122,10 @@ final class ZoneSegmenter {
                     continue;
                 }
                 int cut = lines.size();
-                for (int i = start + 1; i < lines.size() && phase != Phase.REFERENCES; i++) {
-                    if (headingInside(lines.get(i).text())) {
+                for (int i = start + 1; i < lines.size(); i++) {
+                    String text = lines.get(i).text();
+                    if (phase != Phase.REFERENCES && headingInside(text)
+                            || LineCues.footerKind(Markup.clean(text)) != null) {
                         cut = i;
                         break;
                     }
