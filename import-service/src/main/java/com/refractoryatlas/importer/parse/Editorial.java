@@ -114,9 +114,8 @@ final class Editorial {
 
     private static void apply(String key, String value, int line, Found found, IssueLog log) {
         if (key.equals("doi:")) {
-            Matcher m = DOI.matcher(value);
-            if (m.find() && found.doi == null) {
-                found.doi = trimEnd(m.group());
+            if (found.doi == null) {
+                found.doi = Dois.find(value);
             }
             return;
         }
@@ -126,9 +125,8 @@ final class Editorial {
                 found.manuscriptNumber = trimEnd(m.group(1));
             }
         }
-        Matcher doi = DOI.matcher(value);
-        if (doi.find() && found.doi == null) {
-            found.doi = trimEnd(doi.group());
+        if (found.doi == null) {
+            found.doi = Dois.find(value);
         }
         LocalDate date = date(value, key, line, log);
         switch (key) {

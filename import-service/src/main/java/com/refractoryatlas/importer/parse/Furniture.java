@@ -49,8 +49,9 @@ final class Furniture {
             }
             nonBlank++;
             String key = key(text);
-            boolean repeated = key != null && repeats.getOrDefault(key, 0) >= minRepeats;
-            if (repeated && nonBlank <= FIRST_PAGE_LINES && seenEarly.add(key)) {
+            int needed = key != null && key.endsWith(" et al") ? 2 : minRepeats;
+            boolean repeated = key != null && repeats.getOrDefault(key, 0) >= needed;
+            if (repeated && needed > 2 && nonBlank <= FIRST_PAGE_LINES && seenEarly.add(key)) {
                 // the first occurrence near the top is the title or a heading the running header repeats
                 repeated = false;
             }

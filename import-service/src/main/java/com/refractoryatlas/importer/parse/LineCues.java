@@ -28,6 +28,7 @@ final class LineCues {
     private static final int SHORT_HEADING_WORDS = 8;
     private static final int MAX_AFFILIATION_CHARS = 500;
     private static final int MAX_BANNER_CHARS = 120;
+    private static final int MAX_BANNER_WORDS = 5;
     private static final int MIN_SPACED_LETTERS = 4;
     private static final double TITLE_CASE_SHARE = 0.6;
 
@@ -177,9 +178,9 @@ final class LineCues {
         return capitalized >= words.length * TITLE_CASE_SHARE;
     }
 
-    /** "TRIALS", "OPEN ACCESS": one to three upper-case words, a journal or section banner above a title. */
+    /** "TRIALS", "PLOS ONE": up to five upper-case words, a journal or section banner above a title. */
     static boolean shortCapitals(String cleaned) {
-        return cleaned.split(" ").length <= 3
+        return cleaned.split(" ").length <= MAX_BANNER_WORDS
                 && cleaned.equals(cleaned.toUpperCase(Locale.ROOT))
                 && cleaned.chars().anyMatch(Character::isLetter);
     }

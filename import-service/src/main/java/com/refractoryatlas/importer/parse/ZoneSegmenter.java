@@ -122,8 +122,10 @@ final class ZoneSegmenter {
                     continue;
                 }
                 int cut = lines.size();
-                for (int i = start + 1; i < lines.size() && phase != Phase.REFERENCES; i++) {
-                    if (headingInside(lines.get(i).text())) {
+                for (int i = start + 1; i < lines.size(); i++) {
+                    String text = lines.get(i).text();
+                    if (phase != Phase.REFERENCES && headingInside(text)
+                            || LineCues.footerKind(Markup.clean(text)) != null) {
                         cut = i;
                         break;
                     }
@@ -212,15 +214,22 @@ final class ZoneSegmenter {
         }
 
         private static boolean allLabels(Block block) {
+            boolean known = false;
+            int parts = 0;
             for (LayoutLine l : block.lines()) {
                 for (String part : Markup.clean(l.text()).split("\\|")) {
                     String c = part.strip();
-                    if (!c.isEmpty() && !LineCues.label(c) && !LineCues.shortCapitals(c)) {
+                    if (c.isEmpty()) {
+                        continue;
+                    }
+                    parts++;
+                    known |= LineCues.label(c);
+                    if (!LineCues.label(c) && !LineCues.shortCapitals(c)) {
                         return false;
                     }
                 }
             }
-            return true;
+            return known || parts == 1;
         }
 
         /** A title block, maybe with the byline glued under it (no blank line between them). */

@@ -57,6 +57,33 @@ class ParserPropertyTests {
         assertThat(PARSER.parse("bytes", text.getBytes(StandardCharsets.UTF_8))).isNotNull();
     }
 
+    /** Each stage's worst case: what made the old state machine recurse or go quadratic, at several sizes. */
+    @Property(tries = 12)
+    void worstCasesOfEachStageStayBounded(@ForAll("worstCases") String text) {
+        ParsedDocument doc = parseBounded(text);
+        assertThat(doc.issues()).isNotNull();
+        Assertions.assertTimeoutPreemptively(BOUND, () -> Documents.extraction(doc));
+    }
+
+    @Provide
+    Arbitrary<String> worstCases() {
+        Arbitrary<Integer> n = Arbitraries.integers().between(2_500, 20_000);
+        return Arbitraries.oneOf(
+                // segmenter: consecutive heading lines (overflowed the stack in ParseRun.read)
+                n.map(k -> "Title\n\n" + "## Heading\n".repeat(k)),
+                n.map(k -> "Title\n\n" + "Introduction\n".repeat(k)),
+                // segmenter: one huge first block (title and byline search)
+                n.map(k -> "Jane Roe, John Doe\n".repeat(k)),
+                // reference list: bare entry numbers and unnumbered author-year lines
+                n.map(k -> "T\n\nReferences\n" + "1.\n".repeat(k) + "Smith J (2020) X. Y 1:2\n".repeat(k / 4)),
+                // citation linker: superscript-like and author-year-like runs in one paragraph
+                n.map(k -> "T\n\nA B\n\nIntro\n\n" + "therapy.12,13 Smith et al. (2020) ".repeat(k)),
+                // extraction: one long paragraph pairing many conditions with many therapies (quadratic before)
+                n.map(k -> "Refractory Epilepsy\n\n"
+                        + "refractory epilepsy and resistant depression treated with ketamine and clozapine, "
+                                .repeat(k / 4)));
+    }
+
     @Provide
     Arbitrary<String> mutatedSeeds() {
         Arbitrary<String> seed = Arbitraries.of(SEEDS);
