@@ -18,10 +18,16 @@ final class Gutters {
     private static final float RUN_GAP = 0.6f;
     /** A gutter lies inside the middle of the text area, away from indents and ragged edges. */
     private static final float EDGE_SHARE = 0.15f;
-    /** The valley must be this deep against the lower of its two side peaks, as a share of that peak... */
+    /**
+     * The valley must be this deep against the lower of its two side peaks, as a share of that peak less the
+     * full-width runs (which cover peaks and valley alike: on a first page the title and abstract can outnumber
+     * the few column lines below them) ...
+     */
     private static final float DEPTH_SHARE = 0.35f;
     /** ... and at least this many runs deep. */
-    private static final int MIN_DEPTH = 4;
+    private static final int MIN_DEPTH = 3;
+    /** A run this wide, as a share of the text area, is full width. */
+    private static final float FULL_WIDTH_SHARE = 0.7f;
     /**
      * Text on each side of a gutter must be this many font sizes wide (median run): a column of reference numbers,
      * line numbers or a narrow table column is not a text column.
@@ -51,7 +57,11 @@ final class Gutters {
         float bin = Math.max(MIN_BIN, (maxX - minX) / MAX_BINS);
         List<Run> runs = runs(rows);
         int[] coverage = coverage(runs, minX, bin, (int) ((maxX - minX) / bin) + 2);
-        return wideColumns(valleys(coverage, minX, bin), runs);
+        int fullWidth = 0;
+        for (Run run : runs) {
+            fullWidth += run.end() - run.start() >= FULL_WIDTH_SHARE * (maxX - minX) ? 1 : 0;
+        }
+        return wideColumns(valleys(coverage, fullWidth, minX, bin), rows);
     }
 
     private static List<Run> runs(List<Row> rows) {
@@ -92,12 +102,12 @@ final class Gutters {
     }
 
     /** Keeps the gutters with wide text on both sides, checked against the gutters kept so far. */
-    private static float[] wideColumns(float[] candidates, List<Run> runs) {
+    private static float[] wideColumns(float[] candidates, List<Row> rows) {
         List<Float> kept = new ArrayList<>();
         for (int i = 0; i < candidates.length; i++) {
             float left = kept.isEmpty() ? -Float.MAX_VALUE : kept.get(kept.size() - 1);
             float right = i + 1 < candidates.length ? candidates[i + 1] : Float.MAX_VALUE;
-            if (wide(runs, left, candidates[i]) && wide(runs, candidates[i], right)) {
+            if (wide(rows, left, candidates[i]) && wide(rows, candidates[i], right)) {
                 kept.add(candidates[i]);
             }
         }
@@ -108,14 +118,25 @@ final class Gutters {
         return out;
     }
 
-    /** Whether the runs lying between {@code from} and {@code to} are mostly as wide as column text. */
-    private static boolean wide(List<Run> runs, float from, float to) {
+    /**
+     * Whether the rows' text between {@code from} and {@code to} (each row's stretch from its first to its last
+     * glyph there, word spaces included) is mostly as wide as column text.
+     */
+    private static boolean wide(List<Row> rows, float from, float to) {
         List<Float> widths = new ArrayList<>();
         List<Float> sizes = new ArrayList<>();
-        for (Run run : runs) {
-            if (run.start() >= from && run.end() <= to) {
-                widths.add(run.end() - run.start());
-                sizes.add(run.size());
+        for (Row row : rows) {
+            float start = Float.MAX_VALUE;
+            float end = -Float.MAX_VALUE;
+            for (Glyph g : row.glyphs()) {
+                if (!g.space() && g.centerX() > from && g.centerX() < to) {
+                    start = Math.min(start, g.x());
+                    end = Math.max(end, g.endX());
+                }
+            }
+            if (end > start) {
+                widths.add(end - start);
+                sizes.add(row.size());
             }
         }
         if (widths.size() < MIN_DEPTH) {
@@ -137,7 +158,7 @@ final class Gutters {
         return Math.max(0, Math.min(max, b));
     }
 
-    private static float[] valleys(int[] coverage, float minX, float bin) {
+    private static float[] valleys(int[] coverage, int fullWidth, float minX, float bin) {
         int n = coverage.length;
         int[] leftMax = new int[n];
         int[] rightMax = new int[n];
@@ -152,12 +173,12 @@ final class Gutters {
         List<Float> gutters = new ArrayList<>();
         int b = from;
         while (b < to) {
-            if (!deep(coverage, leftMax, rightMax, b)) {
+            if (!deep(coverage, leftMax, rightMax, fullWidth, b)) {
                 b++;
                 continue;
             }
             int runEnd = b;
-            while (runEnd + 1 < to && deep(coverage, leftMax, rightMax, runEnd + 1)) {
+            while (runEnd + 1 < to && deep(coverage, leftMax, rightMax, fullWidth, runEnd + 1)) {
                 runEnd++;
             }
             gutters.add(minX + bin * (lowestCenter(coverage, b, runEnd) + 0.5f));
@@ -170,10 +191,10 @@ final class Gutters {
         return out;
     }
 
-    private static boolean deep(int[] coverage, int[] leftMax, int[] rightMax, int b) {
+    private static boolean deep(int[] coverage, int[] leftMax, int[] rightMax, int fullWidth, int b) {
         int peak = Math.min(leftMax[b], rightMax[b]);
         int depth = peak - coverage[b];
-        return depth >= MIN_DEPTH && depth >= DEPTH_SHARE * peak;
+        return depth >= MIN_DEPTH && depth >= DEPTH_SHARE * Math.max(0, peak - fullWidth);
     }
 
     /** The middle of the widest stretch of the run's lowest coverage. */
