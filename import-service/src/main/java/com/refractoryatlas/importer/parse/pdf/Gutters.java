@@ -2,6 +2,7 @@ package com.refractoryatlas.importer.parse.pdf;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Finds the gaps between a page's text columns from a histogram of how many text runs cover each x. Body text in
@@ -101,19 +102,28 @@ final class Gutters {
         return coverage;
     }
 
-    /** Keeps the gutters with wide text on both sides, checked against the gutters kept so far. */
-    private static float[] wideColumns(float[] candidates, List<Row> rows) {
-        List<Float> kept = new ArrayList<>();
-        for (int i = 0; i < candidates.length; i++) {
-            float left = kept.isEmpty() ? -Float.MAX_VALUE : kept.get(kept.size() - 1);
-            float right = i + 1 < candidates.length ? candidates[i + 1] : Float.MAX_VALUE;
-            if (wide(rows, left, candidates[i]) && wide(rows, candidates[i], right)) {
-                kept.add(candidates[i]);
+    /**
+     * Keeps the valleys with column-wide text on both sides, deepest first, each checked against the gutters kept
+     * so far: a shallow valley beside a real gutter (between reference numbers and their entries) is judged with
+     * the real gutter as its neighbour, not the other way round.
+     */
+    private static float[] wideColumns(List<Valley> valleys, List<Row> rows) {
+        List<Valley> deepestFirst = new ArrayList<>(valleys);
+        deepestFirst.sort((a, b) -> Integer.compare(b.depth(), a.depth()));
+        TreeSet<Float> kept = new TreeSet<>();
+        for (Valley valley : deepestFirst) {
+            Float left = kept.lower(valley.x());
+            Float right = kept.higher(valley.x());
+            float from = left == null ? -Float.MAX_VALUE : left;
+            float to = right == null ? Float.MAX_VALUE : right;
+            if (wide(rows, from, valley.x()) && wide(rows, valley.x(), to)) {
+                kept.add(valley.x());
             }
         }
         float[] out = new float[kept.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = kept.get(i);
+        int i = 0;
+        for (float x : kept) {
+            out[i++] = x;
         }
         return out;
     }
@@ -158,7 +168,10 @@ final class Gutters {
         return Math.max(0, Math.min(max, b));
     }
 
-    private static float[] valleys(int[] coverage, int fullWidth, float minX, float bin) {
+    /** A valley: where its lowest point is and how deep it is there. */
+    private record Valley(float x, int depth) {}
+
+    private static List<Valley> valleys(int[] coverage, int fullWidth, float minX, float bin) {
         int n = coverage.length;
         int[] leftMax = new int[n];
         int[] rightMax = new int[n];
@@ -170,7 +183,7 @@ final class Gutters {
         }
         int from = (int) (n * EDGE_SHARE);
         int to = n - from;
-        List<Float> gutters = new ArrayList<>();
+        List<Valley> gutters = new ArrayList<>();
         int b = from;
         while (b < to) {
             if (!deep(coverage, leftMax, rightMax, fullWidth, b)) {
@@ -181,14 +194,13 @@ final class Gutters {
             while (runEnd + 1 < to && deep(coverage, leftMax, rightMax, fullWidth, runEnd + 1)) {
                 runEnd++;
             }
-            gutters.add(minX + bin * (lowestCenter(coverage, b, runEnd) + 0.5f));
+            float centre = lowestCenter(coverage, b, runEnd);
+            int at = (int) centre;
+            int depth = Math.min(leftMax[at], rightMax[at]) - coverage[at];
+            gutters.add(new Valley(minX + bin * (centre + 0.5f), depth));
             b = runEnd + 1;
         }
-        float[] out = new float[gutters.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = gutters.get(i);
-        }
-        return out;
+        return gutters;
     }
 
     private static boolean deep(int[] coverage, int[] leftMax, int[] rightMax, int fullWidth, int b) {

@@ -151,6 +151,28 @@ class PdfReaderTests {
         }
 
         @Test
+        void aNumberedReferenceListInTheRightColumnKeepsItsNumbersAndItsColumn() throws IOException {
+            try (TestPdf pdf = new TestPdf()) {
+                pdf.page();
+                for (int i = 1; i <= 30; i++) {
+                    float top = 80 + 12 * i;
+                    pdf.text(pdf.times, 10, LEFT, top, fill(pdf.times, 10, "L%02d".formatted(i), COLUMN_WIDTH));
+                    if (i % 2 == 1) {
+                        pdf.text(pdf.times, 9, RIGHT, top, (i / 2 + 1) + ".");
+                    }
+                    String label = (i % 2 == 1 ? "Ref" : "Cont") + (i / 2 + i % 2);
+                    pdf.text(pdf.times, 9, RIGHT + 14, top, fill(pdf.times, 9, label, COLUMN_WIDTH - 14));
+                }
+                List<String> texts = texts(read(pdf.bytes()));
+                assertThat(texts).hasSize(60);
+                assertThat(texts.subList(0, 30)).allMatch(t -> t.startsWith("L"));
+                assertThat(texts.get(30)).startsWith("1. Ref1 ");
+                assertThat(texts.get(31)).startsWith("Cont1 ");
+                assertThat(texts.get(32)).startsWith("2. Ref2 ");
+            }
+        }
+
+        @Test
         void aFullWidthCaptionInTheMiddleSeparatesTheColumnsAboveFromThoseBelow() throws IOException {
             try (TestPdf pdf = new TestPdf()) {
                 pdf.page();
