@@ -47,23 +47,59 @@ final class Furniture {
     /** The page's lines without furniture, pages in order. */
     static List<PageLine> remove(List<List<PageLine>> pages, Map<Integer, Float> heights) {
         Map<String, Set<Integer>> seen = new HashMap<>();
+        List<Map<Integer, String>> rows = new ArrayList<>();
         for (List<PageLine> page : pages) {
+            Map<Integer, String> pageRows = marginRows(page, heights);
+            rows.add(pageRows);
             for (PageLine line : page) {
                 if (inMargin(line, heights)) {
-                    seen.computeIfAbsent(placeKey(line, 0), k -> new HashSet<>())
+                    seen.computeIfAbsent(placeKey(line.text(), line.y(), 0), k -> new HashSet<>())
                             .add(line.page());
                 }
             }
+            for (Map.Entry<Integer, String> row : pageRows.entrySet()) {
+                seen.computeIfAbsent(textKey(row.getValue()) + '@' + row.getKey(), k -> new HashSet<>())
+                        .add(page.get(0).page());
+            }
         }
         List<PageLine> kept = new ArrayList<>();
-        for (List<PageLine> page : pages) {
-            for (PageLine line : page) {
-                if (!(inMargin(line, heights) && furniture(line, inTop(line, heights), seen))) {
+        for (int p = 0; p < pages.size(); p++) {
+            for (PageLine line : pages.get(p)) {
+                String row = rows.get(p).getOrDefault(band(line.y()), line.text());
+                if (!(inMargin(line, heights) && furniture(line, row, inTop(line, heights), seen))) {
                     kept.add(line);
                 }
             }
         }
         return kept;
+    }
+
+    /**
+     * The page's margin lines joined per height band, left to right: a footer a column split cut in two on one
+     * page ("PLOS ONE | DOI ..." and "December 31, 2014 9 / 14") is still the footer every other page has whole.
+     */
+    private static Map<Integer, String> marginRows(List<PageLine> page, Map<Integer, Float> heights) {
+        Map<Integer, List<PageLine>> bands = new HashMap<>();
+        for (PageLine line : page) {
+            if (inMargin(line, heights)) {
+                bands.computeIfAbsent(band(line.y()), k -> new ArrayList<>()).add(line);
+            }
+        }
+        Map<Integer, String> rows = new HashMap<>();
+        for (Map.Entry<Integer, List<PageLine>> band : bands.entrySet()) {
+            List<PageLine> lines = new ArrayList<>(band.getValue());
+            lines.sort((a, b) -> Float.compare(a.x(), b.x()));
+            StringBuilder text = new StringBuilder();
+            for (PageLine line : lines) {
+                text.append(text.isEmpty() ? "" : " ").append(line.text());
+            }
+            rows.put(band.getKey(), text.toString());
+        }
+        return rows;
+    }
+
+    private static int band(float y) {
+        return Math.round(y / HEIGHT_BAND);
     }
 
     private static boolean inMargin(PageLine line, Map<Integer, Float> heights) {
@@ -75,12 +111,12 @@ final class Furniture {
         return line.y() < MARGIN_SHARE * heights.getOrDefault(line.page(), 0f);
     }
 
-    private static boolean furniture(PageLine line, boolean top, Map<String, Set<Integer>> seen) {
+    private static boolean furniture(PageLine line, String row, boolean top, Map<String, Set<Integer>> seen) {
         String key = textKey(line.text());
         if (key.isEmpty() || PAGE_NUMBER.matcher(key).matches()) {
             return true;
         }
-        if (repeated(line, seen)) {
+        if (repeated(line.text(), line.y(), seen) || repeated(row, line.y(), seen)) {
             return true;
         }
         if (top
@@ -97,16 +133,16 @@ final class Furniture {
     }
 
     /** Whether the same text stands at about the same height on another page too. */
-    private static boolean repeated(PageLine line, Map<String, Set<Integer>> seen) {
+    private static boolean repeated(String text, float y, Map<String, Set<Integer>> seen) {
         Set<Integer> pages = new HashSet<>();
         for (int shift = -1; shift <= 1; shift++) {
-            pages.addAll(seen.getOrDefault(placeKey(line, shift), Set.of()));
+            pages.addAll(seen.getOrDefault(placeKey(text, y, shift), Set.of()));
         }
         return pages.size() >= 2;
     }
 
-    private static String placeKey(PageLine line, int shift) {
-        return textKey(line.text()) + '@' + (Math.round(line.y() / HEIGHT_BAND) + shift);
+    private static String placeKey(String text, float y, int shift) {
+        return textKey(text) + '@' + (band(y) + shift);
     }
 
     /** Lower case, each run of digits one {@code #}, punctuation and spaces dropped: page numbers vary, text not. */

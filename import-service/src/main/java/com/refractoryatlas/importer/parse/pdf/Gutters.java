@@ -2,6 +2,7 @@ package com.refractoryatlas.importer.parse.pdf;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Finds the gaps between a page's text columns from a histogram of how many text runs cover each x. Body text in
@@ -18,10 +19,16 @@ final class Gutters {
     private static final float RUN_GAP = 0.6f;
     /** A gutter lies inside the middle of the text area, away from indents and ragged edges. */
     private static final float EDGE_SHARE = 0.15f;
-    /** The valley must be this deep against the lower of its two side peaks, as a share of that peak... */
+    /**
+     * The valley must be this deep against the lower of its two side peaks, as a share of that peak less the
+     * full-width runs (which cover peaks and valley alike: on a first page the title and abstract can outnumber
+     * the few column lines below them) ...
+     */
     private static final float DEPTH_SHARE = 0.35f;
     /** ... and at least this many runs deep. */
-    private static final int MIN_DEPTH = 4;
+    private static final int MIN_DEPTH = 3;
+    /** A run this wide, as a share of the text area, is full width. */
+    private static final float FULL_WIDTH_SHARE = 0.7f;
     /**
      * Text on each side of a gutter must be this many font sizes wide (median run): a column of reference numbers,
      * line numbers or a narrow table column is not a text column.
@@ -51,7 +58,11 @@ final class Gutters {
         float bin = Math.max(MIN_BIN, (maxX - minX) / MAX_BINS);
         List<Run> runs = runs(rows);
         int[] coverage = coverage(runs, minX, bin, (int) ((maxX - minX) / bin) + 2);
-        return wideColumns(valleys(coverage, minX, bin), runs);
+        int fullWidth = 0;
+        for (Run run : runs) {
+            fullWidth += run.end() - run.start() >= FULL_WIDTH_SHARE * (maxX - minX) ? 1 : 0;
+        }
+        return wideColumns(valleys(coverage, fullWidth, minX, bin), rows);
     }
 
     private static List<Run> runs(List<Row> rows) {
@@ -91,31 +102,51 @@ final class Gutters {
         return coverage;
     }
 
-    /** Keeps the gutters with wide text on both sides, checked against the gutters kept so far. */
-    private static float[] wideColumns(float[] candidates, List<Run> runs) {
-        List<Float> kept = new ArrayList<>();
-        for (int i = 0; i < candidates.length; i++) {
-            float left = kept.isEmpty() ? -Float.MAX_VALUE : kept.get(kept.size() - 1);
-            float right = i + 1 < candidates.length ? candidates[i + 1] : Float.MAX_VALUE;
-            if (wide(runs, left, candidates[i]) && wide(runs, candidates[i], right)) {
-                kept.add(candidates[i]);
+    /**
+     * Keeps the valleys with column-wide text on both sides, deepest first, each checked against the gutters kept
+     * so far: a shallow valley beside a real gutter (between reference numbers and their entries) is judged with
+     * the real gutter as its neighbour, not the other way round.
+     */
+    private static float[] wideColumns(List<Valley> valleys, List<Row> rows) {
+        List<Valley> deepestFirst = new ArrayList<>(valleys);
+        deepestFirst.sort((a, b) -> Integer.compare(b.depth(), a.depth()));
+        TreeSet<Float> kept = new TreeSet<>();
+        for (Valley valley : deepestFirst) {
+            Float left = kept.lower(valley.x());
+            Float right = kept.higher(valley.x());
+            float from = left == null ? -Float.MAX_VALUE : left;
+            float to = right == null ? Float.MAX_VALUE : right;
+            if (wide(rows, from, valley.x()) && wide(rows, valley.x(), to)) {
+                kept.add(valley.x());
             }
         }
         float[] out = new float[kept.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = kept.get(i);
+        int i = 0;
+        for (float x : kept) {
+            out[i++] = x;
         }
         return out;
     }
 
-    /** Whether the runs lying between {@code from} and {@code to} are mostly as wide as column text. */
-    private static boolean wide(List<Run> runs, float from, float to) {
+    /**
+     * Whether the rows' text between {@code from} and {@code to} (each row's stretch from its first to its last
+     * glyph there, word spaces included) is mostly as wide as column text.
+     */
+    private static boolean wide(List<Row> rows, float from, float to) {
         List<Float> widths = new ArrayList<>();
         List<Float> sizes = new ArrayList<>();
-        for (Run run : runs) {
-            if (run.start() >= from && run.end() <= to) {
-                widths.add(run.end() - run.start());
-                sizes.add(run.size());
+        for (Row row : rows) {
+            float start = Float.MAX_VALUE;
+            float end = -Float.MAX_VALUE;
+            for (Glyph g : row.glyphs()) {
+                if (!g.space() && g.centerX() > from && g.centerX() < to) {
+                    start = Math.min(start, g.x());
+                    end = Math.max(end, g.endX());
+                }
+            }
+            if (end > start) {
+                widths.add(end - start);
+                sizes.add(row.size());
             }
         }
         if (widths.size() < MIN_DEPTH) {
@@ -137,7 +168,10 @@ final class Gutters {
         return Math.max(0, Math.min(max, b));
     }
 
-    private static float[] valleys(int[] coverage, float minX, float bin) {
+    /** A valley: where its lowest point is and how deep it is there. */
+    private record Valley(float x, int depth) {}
+
+    private static List<Valley> valleys(int[] coverage, int fullWidth, float minX, float bin) {
         int n = coverage.length;
         int[] leftMax = new int[n];
         int[] rightMax = new int[n];
@@ -149,31 +183,30 @@ final class Gutters {
         }
         int from = (int) (n * EDGE_SHARE);
         int to = n - from;
-        List<Float> gutters = new ArrayList<>();
+        List<Valley> gutters = new ArrayList<>();
         int b = from;
         while (b < to) {
-            if (!deep(coverage, leftMax, rightMax, b)) {
+            if (!deep(coverage, leftMax, rightMax, fullWidth, b)) {
                 b++;
                 continue;
             }
             int runEnd = b;
-            while (runEnd + 1 < to && deep(coverage, leftMax, rightMax, runEnd + 1)) {
+            while (runEnd + 1 < to && deep(coverage, leftMax, rightMax, fullWidth, runEnd + 1)) {
                 runEnd++;
             }
-            gutters.add(minX + bin * (lowestCenter(coverage, b, runEnd) + 0.5f));
+            float centre = lowestCenter(coverage, b, runEnd);
+            int at = (int) centre;
+            int depth = Math.min(leftMax[at], rightMax[at]) - coverage[at];
+            gutters.add(new Valley(minX + bin * (centre + 0.5f), depth));
             b = runEnd + 1;
         }
-        float[] out = new float[gutters.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = gutters.get(i);
-        }
-        return out;
+        return gutters;
     }
 
-    private static boolean deep(int[] coverage, int[] leftMax, int[] rightMax, int b) {
+    private static boolean deep(int[] coverage, int[] leftMax, int[] rightMax, int fullWidth, int b) {
         int peak = Math.min(leftMax[b], rightMax[b]);
         int depth = peak - coverage[b];
-        return depth >= MIN_DEPTH && depth >= DEPTH_SHARE * peak;
+        return depth >= MIN_DEPTH && depth >= DEPTH_SHARE * Math.max(0, peak - fullWidth);
     }
 
     /** The middle of the widest stretch of the run's lowest coverage. */

@@ -114,6 +114,65 @@ class PdfReaderTests {
         }
 
         @Test
+        void findsAFewColumnLinesBelowAFirstPageMostlyFullWidth() throws IOException {
+            try (TestPdf pdf = new TestPdf()) {
+                pdf.page();
+                pdf.text(pdf.timesBold, 18, LEFT, 80, "Ketamine for refractory status epilepticus in adults");
+                for (int i = 1; i <= 25; i++) {
+                    pdf.text(pdf.times, 10, LEFT, 100 + 12 * i, fill(pdf.times, 10, "A%02d".formatted(i), FULL_WIDTH));
+                }
+                for (int i = 1; i <= 6; i++) {
+                    float top = 420 + 12 * i;
+                    pdf.text(pdf.times, 10, LEFT, top, fill(pdf.times, 10, "L%02d".formatted(i), COLUMN_WIDTH));
+                    pdf.text(pdf.times, 10, RIGHT, top, fill(pdf.times, 10, "R%02d".formatted(i), COLUMN_WIDTH));
+                }
+                List<String> labels = labels(read(pdf.bytes()));
+                assertThat(labels.subList(labels.size() - 12, labels.size()))
+                        .containsExactly(
+                                "L01", "L02", "L03", "L04", "L05", "L06", "R01", "R02", "R03", "R04", "R05", "R06");
+            }
+        }
+
+        @Test
+        void aColumnOfReferenceNumbersIsNotAColumnOfText() throws IOException {
+            try (TestPdf pdf = new TestPdf()) {
+                pdf.page();
+                for (int i = 1; i <= 20; i++) {
+                    float top = 100 + 24 * i;
+                    pdf.text(pdf.times, 10, LEFT, top, i + ".");
+                    pdf.text(pdf.times, 10, LEFT + 20, top, fill(pdf.times, 10, "Ref" + i, FULL_WIDTH - 20));
+                    pdf.text(pdf.times, 10, LEFT + 20, top + 12, fill(pdf.times, 10, "More" + i, FULL_WIDTH - 20));
+                }
+                List<String> texts = texts(read(pdf.bytes()));
+                assertThat(texts).hasSize(40);
+                assertThat(texts.get(0)).startsWith("1. Ref1 ");
+                assertThat(texts.get(2)).startsWith("2. Ref2 ");
+            }
+        }
+
+        @Test
+        void aNumberedReferenceListInTheRightColumnKeepsItsNumbersAndItsColumn() throws IOException {
+            try (TestPdf pdf = new TestPdf()) {
+                pdf.page();
+                for (int i = 1; i <= 30; i++) {
+                    float top = 80 + 12 * i;
+                    pdf.text(pdf.times, 10, LEFT, top, fill(pdf.times, 10, "L%02d".formatted(i), COLUMN_WIDTH));
+                    if (i % 2 == 1) {
+                        pdf.text(pdf.times, 9, RIGHT, top, (i / 2 + 1) + ".");
+                    }
+                    String label = (i % 2 == 1 ? "Ref" : "Cont") + (i / 2 + i % 2);
+                    pdf.text(pdf.times, 9, RIGHT + 14, top, fill(pdf.times, 9, label, COLUMN_WIDTH - 14));
+                }
+                List<String> texts = texts(read(pdf.bytes()));
+                assertThat(texts).hasSize(60);
+                assertThat(texts.subList(0, 30)).allMatch(t -> t.startsWith("L"));
+                assertThat(texts.get(30)).startsWith("1. Ref1 ");
+                assertThat(texts.get(31)).startsWith("Cont1 ");
+                assertThat(texts.get(32)).startsWith("2. Ref2 ");
+            }
+        }
+
+        @Test
         void aFullWidthCaptionInTheMiddleSeparatesTheColumnsAboveFromThoseBelow() throws IOException {
             try (TestPdf pdf = new TestPdf()) {
                 pdf.page();
