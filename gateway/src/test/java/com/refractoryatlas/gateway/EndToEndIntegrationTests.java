@@ -76,7 +76,7 @@ class EndToEndIntegrationTests {
                 .returnResult();
         assertThat(json(result)).containsKey("data").doesNotContainKey("errors");
         String requestId = result.getResponseHeaders().getFirst("x-request-id");
-        var calls = InProcessSubgraphsConfiguration.headersReceived(subgraphs);
+        var calls = InProcessSubgraphsConfiguration.operationHeadersReceived(subgraphs);
         assertThat(calls).isNotEmpty().allSatisfy(headers -> assertThat(headers)
                 .containsEntry("X-Atlas-Service-Token", "local-dev-service-token")
                 .containsEntry("X-Atlas-User-Roles", "importer")
@@ -96,7 +96,8 @@ class EndToEndIntegrationTests {
         var result = client.post(body(aliases.append(" } }").toString(), null), GRAPHQL_RESPONSE, token());
         assertThat(result.getStatus().value()).isEqualTo(400);
         assertThat(firstErrorCode(json(result))).isEqualTo("TOO_MANY_ALIASES");
-        assertThat(InProcessSubgraphsConfiguration.headersReceived(subgraphs)).isEmpty();
+        assertThat(InProcessSubgraphsConfiguration.operationHeadersReceived(subgraphs))
+                .isEmpty();
     }
 
     @Test
@@ -104,11 +105,12 @@ class EndToEndIntegrationTests {
         var anonymous = client.post(body(CONDITION, null));
         assertThat(anonymous.getStatus().value()).isEqualTo(401);
         assertThat(firstErrorCode(json(anonymous))).isEqualTo("UNAUTHENTICATED");
-        assertThat(InProcessSubgraphsConfiguration.headersReceived(subgraphs)).isEmpty();
+        assertThat(InProcessSubgraphsConfiguration.operationHeadersReceived(subgraphs))
+                .isEmpty();
         http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         var withoutRoles = client.post(body(CONDITION, null), GRAPHQL_RESPONSE, token());
         assertThat(withoutRoles.getStatus().value()).isEqualTo(200);
-        assertThat(InProcessSubgraphsConfiguration.headersReceived(subgraphs))
+        assertThat(InProcessSubgraphsConfiguration.operationHeadersReceived(subgraphs))
                 .allSatisfy(headers -> assertThat(headers).containsEntry("X-Atlas-User-Roles", "user"));
     }
 
@@ -117,12 +119,13 @@ class EndToEndIntegrationTests {
         assertThat(client.post(body(ADD_ALIAS, null)).getStatus().value()).isEqualTo(401);
         var importer = client.post(body(ADD_ALIAS, null), GRAPHQL_RESPONSE, token("importer"));
         assertThat(firstErrorCode(json(importer))).isEqualTo("FORBIDDEN");
-        assertThat(InProcessSubgraphsConfiguration.headersReceived(subgraphs)).isEmpty();
+        assertThat(InProcessSubgraphsConfiguration.operationHeadersReceived(subgraphs))
+                .isEmpty();
 
         var editor = client.post(body(ADD_ALIAS, null), GRAPHQL_RESPONSE, token("editor"));
         assertThat(editor.getStatus().value()).isEqualTo(200);
         assertThat(editor.getResponseBody()).contains("TRD-e2e");
-        assertThat(InProcessSubgraphsConfiguration.headersReceived(subgraphs))
+        assertThat(InProcessSubgraphsConfiguration.operationHeadersReceived(subgraphs))
                 .allSatisfy(headers -> assertThat(headers).containsEntry("X-Atlas-User-Roles", "editor"));
     }
 }

@@ -85,6 +85,21 @@ class IntrospectionToolsTests {
     }
 
     @Test
+    void internalWriteMutationsAreNotInThePublicSchema(AtlasSystem system) {
+        Capabilities.requireGatewayGraphQl(system);
+
+        var response = new GraphQl(system.gatewayUrl()).query("{ __type(name: \"Mutation\") { fields { name } } }");
+
+        var names = response.data()
+                .path("__type")
+                .path("fields")
+                .valueStream()
+                .map(field -> field.path("name").asString())
+                .toList();
+        assertThat(names).contains("importDocument").doesNotContain("upsertCatalog", "upsertArticle");
+    }
+
+    @Test
     void servesTheSupergraphAsSdl(AtlasSystem system) throws Exception {
         Capabilities.requireGatewayGraphQl(system);
         var url = URI.create(system.gatewayUrl().toString() + "/schema.graphql");

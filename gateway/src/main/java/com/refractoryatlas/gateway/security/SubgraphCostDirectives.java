@@ -1,5 +1,6 @@
 package com.refractoryatlas.gateway.security;
 
+import com.refractoryatlas.gateway.federation.FederationEngine;
 import com.refractoryatlas.gateway.federation.FederationProperties;
 import com.refractoryatlas.gateway.federation.SubgraphTransport;
 import graphql.schema.GraphQLSchema;
@@ -16,6 +17,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +34,14 @@ class SubgraphCostDirectives implements CostDirectiveSource {
     static final String SDL_QUERY = "{ _service { sdl } }";
     private static final Duration RETRY = Duration.ofSeconds(10);
     private static final Duration FIRST_READ_WAIT = Duration.ofSeconds(1);
+    /** How long startup waits for a first supergraph to read its directives (the subgraphs may not be up yet). */
+    private static final Duration WARM_UP = Duration.ofSeconds(5);
+
+    private static final Duration WARM_UP_POLL = Duration.ofMillis(100);
     private static final Logger log = LoggerFactory.getLogger(SubgraphCostDirectives.class);
 
     private final ObjectProvider<SubgraphTransport> transport;
+    private final ObjectProvider<FederationEngine> engine;
     private final List<String> subgraphs;
     private final Map<String, String> lastSdls = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicReference<@Nullable Read> current = new AtomicReference<>();
@@ -42,14 +50,39 @@ class SubgraphCostDirectives implements CostDirectiveSource {
     private record Read(GraphQLSchema schema, CostDirectives directives, boolean complete, long readAtNanos) {}
 
     SubgraphCostDirectives(
-            ObjectProvider<SubgraphTransport> transport, ObjectProvider<FederationProperties> federation) {
+            ObjectProvider<SubgraphTransport> transport,
+            ObjectProvider<FederationProperties> federation,
+            ObjectProvider<FederationEngine> engine) {
         this.transport = transport;
+        this.engine = engine;
         var properties = federation.getIfAvailable();
         this.subgraphs = properties == null
                 ? List.of()
                 : properties.subgraphs().stream()
                         .map(FederationProperties.Subgraph::name)
                         .toList();
+    }
+
+    /** Reads the directives of the supergraph served at startup, so that no request waits for them. */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() throws InterruptedException {
+        var served = engine.getIfAvailable();
+        if (served == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + WARM_UP.toNanos();
+        while (served.supergraph().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(WARM_UP_POLL.toMillis());
+        }
+        served.supergraph().ifPresent(schema -> {
+            try {
+                refresh(schema).get(WARM_UP.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                log.debug("Cost directives not read at startup: {}", e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     @Override

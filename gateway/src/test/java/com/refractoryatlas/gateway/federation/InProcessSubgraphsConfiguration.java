@@ -31,6 +31,18 @@ public class InProcessSubgraphsConfiguration {
                         .toList();
     }
 
+    /**
+     * The headers of every operation the in-process subgraphs received for clients, oldest first: without the
+     * gateway's own {@code _service { sdl }} reads (composition, the cost model), which act for no user.
+     */
+    public static List<Map<String, String>> operationHeadersReceived(SubgraphTransport subgraphs) {
+        return ((TestSubgraphs) subgraphs)
+                .received.stream()
+                        .filter(received -> !received.query().contains("_service"))
+                        .map(TestSubgraphs.Received::headers)
+                        .toList();
+    }
+
     /** Forgets the requests received so far. */
     public static void forget(SubgraphTransport subgraphs) {
         ((TestSubgraphs) subgraphs).reset();

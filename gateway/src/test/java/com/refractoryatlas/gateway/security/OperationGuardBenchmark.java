@@ -25,12 +25,38 @@ class OperationGuardBenchmark {
     private static final String FOUR_LEVELS = "query FourLevels { conditions { name treatments { role evidence {"
             + " title citedBy { title importJob { status } conditions { name } } } } } }";
 
+    /** The 820-byte fragment bomb: 2^18 selections once expanded, refused as TOO_MANY_FIELDS. */
+    static String fragmentBomb() {
+        var bomb = new StringBuilder("query FragmentBomb { mechanisms { ...F18 } } fragment F0 on Mechanism { id }");
+        for (int i = 1; i <= 18; i++) {
+            bomb.append(" fragment F")
+                    .append(i)
+                    .append(" on Mechanism { ...F")
+                    .append(i - 1)
+                    .append(" ...F")
+                    .append(i - 1)
+                    .append(" }");
+        }
+        return bomb.toString();
+    }
+
     @Test
     void cpuPerInspection() throws Exception {
         var schema = new TestFederationEngine().supergraph().orElseThrow();
-        var guard = new OperationGuard(TestProperties.edge(Map.of()));
+        var subgraphs = OperationCostTests.SUBGRAPHS;
+        var guard = new OperationGuard(TestProperties.edge(Map.of()), any -> subgraphs);
         var report = new StringBuilder();
-        for (var query : new String[] {ONE_SUBGRAPH, FOUR_LEVELS}) {
+        var introspection = "query "
+                + OperationGuardTests.resource("/introspection/graphql-js-all-options.graphql")
+                        .strip()
+                        .substring("query ".length());
+        for (var query : new String[] {
+            ONE_SUBGRAPH,
+            FOUR_LEVELS,
+            "query Readme " + OperationCostTests.README_EXAMPLE,
+            fragmentBomb(),
+            introspection
+        }) {
             run(guard, schema, query, WARMUP);
             var threads = ManagementFactory.getThreadMXBean();
             long cpu = threads.getCurrentThreadCpuTime();
@@ -41,12 +67,20 @@ class OperationGuardBenchmark {
                     "operation-guard %s: %.1f µs CPU/inspection (%s)%n",
                     query.split(" ")[1],
                     micros,
-                    guard.inspect(schema, query, null, Map.of(), UserContext.anonymous(), false)));
+                    outcome(guard.inspect(schema, query, null, Map.of(), UserContext.anonymous(), false))));
         }
         System.out.print(report);
         var file = Path.of("target/benchmarks/operation-guard.txt");
         Files.createDirectories(file.getParent());
         Files.writeString(file, report);
+    }
+
+    private static String outcome(Verdict verdict) {
+        return switch (verdict) {
+            case Verdict.Allowed allowed -> "allowed, estimated cost " + allowed.estimatedCost();
+            case Verdict.Rejected rejected ->
+                "rejected " + rejected.problems().getFirst().code();
+        };
     }
 
     private static void run(OperationGuard guard, graphql.schema.GraphQLSchema schema, String query, int times) {

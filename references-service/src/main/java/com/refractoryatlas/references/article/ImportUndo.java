@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Repository;
 
 /**
  * What an import job's {@code upsertArticle} replaced, so that the job can take its write back if it fails later
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
  * none), so the undo is itself idempotent, and a reference it removes is put back if an article cites it meanwhile.
  * Records expire after {@link #KEEP_DAYS} days (a real MongoDB's TTL index).
  */
-@Service
+@Repository
 class ImportUndo {
 
     static final long KEEP_DAYS = 7;
