@@ -64,7 +64,9 @@ class FederationIntegrationTests {
                 .contains("drug-efflux-pumps", "target-alteration")
                 .hasSize(2);
         response.path("_entities[2]").valueIsNull();
-        response.path("_entities[3].mechanismConditions[*].id").entityList(String.class).containsExactly("epilepsy");
+        response.path("_entities[3].mechanismConditions[*].id")
+                .entityList(String.class)
+                .containsExactly("epilepsy");
     }
 
     @Test
