@@ -50,8 +50,8 @@ class FormatDetectorTests {
     void neverTakesASeedOrATestDocumentForAStructuredFormat() throws IOException {
         List<Path> documents;
         try (Stream<Path> seeds = Files.list(Path.of("../samples/seeds"));
-                Stream<Path> extra = Files.list(Path.of("src/test/resources/documents"))) {
-            documents = Stream.concat(seeds, extra).toList();
+                Stream<Path> extra = Files.walk(Path.of("src/test/resources/documents"))) {
+            documents = Stream.concat(seeds, extra).filter(Files::isRegularFile).toList();
         }
 
         assertThat(documents).hasSizeGreaterThanOrEqualTo(13);
