@@ -94,8 +94,8 @@ class AttackCorpusIntegrationTests {
                         400,
                         "BATCH_TOO_LARGE"),
                 new Attack(
-                        "a 10 MB body",
-                        c -> c.postRaw(tenMegabytes(), MediaType.APPLICATION_JSON, GRAPHQL_RESPONSE, null),
+                        "a 15 MB body (over the 14 MB limit)",
+                        c -> c.postRaw(overTheBodyLimit(), MediaType.APPLICATION_JSON, GRAPHQL_RESPONSE, null),
                         413,
                         "PAYLOAD_TOO_LARGE"),
                 new Attack(
@@ -216,8 +216,8 @@ class AttackCorpusIntegrationTests {
         return "{ condition(id: \"depression\") {" + " id".repeat(count) + " } }";
     }
 
-    static byte[] tenMegabytes() {
-        String padding = "x".repeat(10 * 1024 * 1024);
+    static byte[] overTheBodyLimit() {
+        String padding = "x".repeat(15 * 1024 * 1024);
         return ("{\"query\": \"{ mechanisms { id } }\", \"extensions\": {\"padding\": \"" + padding + "\"}}")
                 .getBytes(StandardCharsets.UTF_8);
     }
