@@ -10,12 +10,15 @@ const subgraphs = subgraphArgs.map((arg) => {
   const [name, url] = arg.split('=');
   return { name, url };
 });
-// the subgraphs answer _service (composition) and _entities only with the internal credential, as our gateway sends it
+// the subgraphs answer _service (composition) and _entities only with the internal credential, as our gateway sends
+// it; the differential clients are anonymous, so, like our gateway, this one says so (a credential without a user is
+// one of our own services, which may see every import job)
 const serviceToken = process.env.ATLAS_SERVICE_TOKEN ?? '';
 class CredentialedDataSource extends RemoteGraphQLDataSource {
   willSendRequest({ request }) {
     if (serviceToken) {
       request.http.headers.set('x-atlas-service-token', serviceToken);
+      request.http.headers.set('x-atlas-user-roles', 'anonymous');
     }
   }
 }

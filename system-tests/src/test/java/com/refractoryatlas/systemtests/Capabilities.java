@@ -45,7 +45,8 @@ final class Capabilities {
     }
 
     static boolean hasTypeField(URI endpoint, String type, String field) {
-        var response = new GraphQl(endpoint).query("{ __type(name: \"" + type + "\") { fields { name } } }");
+        var response = new GraphQl(endpoint, SeedData.SERVICE_HEADERS)
+                .query("{ __type(name: \"" + type + "\") { fields { name } } }");
         for (var node : response.data().path("__type").path("fields")) {
             if (field.equals(node.path("name").asString(""))) {
                 return true;
@@ -55,7 +56,8 @@ final class Capabilities {
     }
 
     private static Set<String> rootFields(URI subgraph, String rootType) {
-        var response = new GraphQl(subgraph).query("{ __type(name: \"" + rootType + "\") { fields { name } } }");
+        var response = new GraphQl(subgraph, SeedData.SERVICE_HEADERS)
+                .query("{ __type(name: \"" + rootType + "\") { fields { name } } }");
         var names = new HashSet<String>();
         response.data()
                 .path("__type")
