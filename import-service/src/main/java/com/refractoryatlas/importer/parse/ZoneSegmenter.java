@@ -123,9 +123,7 @@ final class ZoneSegmenter {
                 }
                 int cut = lines.size();
                 for (int i = start + 1; i < lines.size(); i++) {
-                    String text = lines.get(i).text();
-                    if (phase != Phase.REFERENCES && headingInside(text)
-                            || LineCues.footerKind(Markup.clean(text)) != null) {
+                    if (startsInnerZone(lines, i, phase == Phase.REFERENCES)) {
                         cut = i;
                         break;
                     }
@@ -211,6 +209,25 @@ final class ZoneSegmenter {
             titleDone = true;
             phase = Phase.BODY;
             body(block, cleaned);
+        }
+
+        /**
+         * Whether line {@code i} of a block starts a zone of its own: a heading or a footer key. Inside a reference
+         * list headings are entry text, and a "doi:" or date line belongs to the entry it ends (BMC prints
+         * "doi:10..." on its own line) unless another footer line follows it (the article's own DOI above "Cite this
+         * article as").
+         */
+        private static boolean startsInnerZone(List<LayoutLine> lines, int i, boolean inReferences) {
+            String text = lines.get(i).text();
+            Zone.FrontKind footer = LineCues.footerKind(Markup.clean(text));
+            if (!inReferences) {
+                return headingInside(text) || footer != null;
+            }
+            if (footer != Zone.FrontKind.DATES) {
+                return footer != null;
+            }
+            return i + 1 < lines.size()
+                    && LineCues.footerKind(Markup.clean(lines.get(i + 1).text())) != null;
         }
 
         private static boolean allLabels(Block block) {
