@@ -163,28 +163,7 @@ class ParserDocumentPlanner implements DocumentPlanner {
     }
 
     private static ArticleInput explainer(ExplainerPage page, String checksum) {
-        return new ArticleInput(
-                ArticleInput.EXPLAINER,
-                checksum,
-                page.title(),
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                sections(page.sections()),
-                List.of(),
-                List.of(),
-                null);
+        return withoutFrontMatter(ArticleInput.EXPLAINER, checksum, page.title(), sections(page.sections()), List.of());
     }
 
     /**
@@ -192,26 +171,41 @@ class ParserDocumentPlanner implements DocumentPlanner {
      * whose entries are its references; no sections, no citations, nothing for the catalog.
      */
     private static ArticleInput referenceList(ReferenceList list, String checksum) {
-        return new ArticleInput(
+        return withoutFrontMatter(
                 ArticleInput.REFERENCE_LIST,
                 checksum,
                 list.title(),
                 List.of(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
+                list.references().stream().map(ParserDocumentPlanner::reference).toList());
+    }
+
+    /** An article with a title and no authors, journal, dates or citations: explainer pages and reference lists. */
+    private static ArticleInput withoutFrontMatter(
+            String kind,
+            String checksum,
+            String title,
+            List<ArticleInput.SectionInput> sections,
+            List<ArticleInput.ReferenceInput> references) {
+        return new ArticleInput(
+                kind,
+                checksum,
+                title,
                 List.of(),
-                list.references().stream().map(ParserDocumentPlanner::reference).toList(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                sections,
+                references,
                 List.of(),
                 null);
     }
