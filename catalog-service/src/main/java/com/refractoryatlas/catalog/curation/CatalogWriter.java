@@ -4,6 +4,7 @@ import com.refractoryatlas.catalog.alias.AliasRegistry;
 import com.refractoryatlas.catalog.curation.Inputs.CatalogBatchInput;
 import com.refractoryatlas.catalog.curation.Inputs.CatalogBatchResult;
 import com.refractoryatlas.catalog.curation.Inputs.CatalogItemResult;
+import com.refractoryatlas.catalog.curation.Inputs.CatalogRetraction;
 import com.refractoryatlas.catalog.curation.Inputs.ConditionInput;
 import com.refractoryatlas.catalog.curation.Inputs.MechanismInput;
 import com.refractoryatlas.catalog.curation.Inputs.TherapyInput;
@@ -37,7 +38,8 @@ import org.springframework.stereotype.Service;
  * converges to the same state (aliases are claimed before the documents that use them, treatments last). Every
  * document is written only if it is still at the version read (aliases only if still free or already ours), so a
  * concurrent writer on any replica makes this attempt fail with a conflict instead of losing its writes; the
- * {@link ConflictRetry} merges again.
+ * {@link ConflictRetry} merges again. A batch written for an import job first records what it replaces
+ * ({@link CatalogUndo}), so that the job can take it back with {@link #retract} if it fails later.
  */
 @Service
 class CatalogWriter {
@@ -53,6 +55,7 @@ class CatalogWriter {
     private final TreatmentCatalog treatments;
     private final AliasRegistry aliases;
     private final InputRules rules;
+    private final CatalogUndo undo;
 
     CatalogWriter(
             ConditionCatalog conditions,
@@ -60,13 +63,15 @@ class CatalogWriter {
             MechanismCatalog mechanisms,
             TreatmentCatalog treatments,
             AliasRegistry aliases,
-            InputRules rules) {
+            InputRules rules,
+            CatalogUndo undo) {
         this.conditions = conditions;
         this.therapies = therapies;
         this.mechanisms = mechanisms;
         this.treatments = treatments;
         this.aliases = aliases;
         this.rules = rules;
+        this.undo = undo;
     }
 
     /** A merged document, what was stored before it, and what the write amounts to. */
@@ -112,6 +117,15 @@ class CatalogWriter {
         var conditionKeys = checkAliases(conditions, "input.conditions", plannedConditions);
         var therapyKeys = checkAliases(therapies, "input.therapies", plannedTherapies);
 
+        var importJobId = input.importJobId();
+        if (importJobId != null) {
+            undo.recording(importJobId)
+                    .add(CatalogUndo.Kind.CONDITION, plannedConditions.values(), conditionKeys)
+                    .add(CatalogUndo.Kind.THERAPY, plannedTherapies.values(), therapyKeys)
+                    .add(CatalogUndo.Kind.MECHANISM, plannedMechanisms.values())
+                    .add(CatalogUndo.Kind.TREATMENT, plannedTreatments.values())
+                    .store();
+        }
         aliases.claimAll(conditions.aliasKind(), conditionKeys);
         aliases.claimAll(therapies.aliasKind(), therapyKeys);
         conditions.saveAll(changed(plannedConditions));
@@ -128,6 +142,12 @@ class CatalogWriter {
         report(items, written, MECHANISM, plannedMechanisms);
         report(items, written, TREATMENT, plannedTreatments);
         return new CatalogBatchResult(List.copyOf(items));
+    }
+
+    /** Takes back what {@code importJobId}'s batch wrote (see {@link CatalogUndo}); idempotent. */
+    CatalogRetraction retract(String importJobId) {
+        var result = undo.undo(importJobId);
+        return new CatalogRetraction(result.restored(), result.removed(), result.kept());
     }
 
     private static <T> void remember(Map<String, UpsertOutcome> written, String kind, Map<String, Planned<T>> planned) {

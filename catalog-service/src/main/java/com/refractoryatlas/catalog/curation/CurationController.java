@@ -2,6 +2,7 @@ package com.refractoryatlas.catalog.curation;
 
 import com.refractoryatlas.catalog.curation.Inputs.CatalogBatchInput;
 import com.refractoryatlas.catalog.curation.Inputs.CatalogBatchResult;
+import com.refractoryatlas.catalog.curation.Inputs.CatalogRetraction;
 import com.refractoryatlas.catalog.curation.Inputs.ConditionInput;
 import com.refractoryatlas.catalog.curation.Inputs.ConditionPatch;
 import com.refractoryatlas.catalog.curation.Inputs.TherapyInput;
@@ -43,6 +44,12 @@ class CurationController {
         Caller.from(context).requireRole(IMPORTER, true);
         var written = new HashMap<String, UpsertOutcome>();
         return retry.run(() -> writer.upsert(input, written));
+    }
+
+    @MutationMapping
+    CatalogRetraction retractCatalogBatch(@Argument String importJobId, GraphQLContext context) {
+        Caller.from(context).requireRole(IMPORTER, true);
+        return writer.retract(importJobId);
     }
 
     @MutationMapping

@@ -65,7 +65,7 @@ class CurationService {
         if (!conditions.findAllById(List.of(input.id())).isEmpty()) {
             throw ApiException.badUserInput("input.id", "a condition '" + input.id() + "' already exists");
         }
-        writer.upsert(new CatalogBatchInput(List.of(input), List.of(), List.of(), List.of()));
+        writer.upsert(new CatalogBatchInput(List.of(input), List.of(), List.of(), List.of(), null));
         return existingCondition("input.id", input.id());
     }
 
@@ -74,7 +74,7 @@ class CurationService {
         if (!therapies.findAllById(List.of(input.id())).isEmpty()) {
             throw ApiException.badUserInput("input.id", "a therapy '" + input.id() + "' already exists");
         }
-        writer.upsert(new CatalogBatchInput(List.of(), List.of(input), List.of(), List.of()));
+        writer.upsert(new CatalogBatchInput(List.of(), List.of(input), List.of(), List.of(), null));
         return existingTherapy("input.id", input.id());
     }
 
@@ -128,7 +128,7 @@ class CurationService {
 
     Treatment linkTreatment(TreatmentInput input) {
         writer.validate("input", input);
-        writer.upsert(new CatalogBatchInput(List.of(), List.of(), List.of(), List.of(input)));
+        writer.upsert(new CatalogBatchInput(List.of(), List.of(), List.of(), List.of(input), null));
         return treatments
                 .findAllById(List.of(Treatment.idOf(input.conditionId(), input.therapyId())))
                 .getFirst();

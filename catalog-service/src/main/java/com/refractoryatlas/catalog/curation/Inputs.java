@@ -39,11 +39,13 @@ final class Inputs {
             List<String> evidenceIds,
             List<String> articleIds) {}
 
+    /** {@code importJobId}, when given, records what the batch replaces so that the job can take it back. */
     record CatalogBatchInput(
             List<ConditionInput> conditions,
             List<TherapyInput> therapies,
             List<MechanismInput> mechanisms,
-            List<TreatmentInput> treatments) {
+            List<TreatmentInput> treatments,
+            @Nullable String importJobId) {
 
         CatalogBatchInput {
             conditions = conditions == null ? List.of() : List.copyOf(conditions);
@@ -68,4 +70,7 @@ final class Inputs {
     record CatalogItemResult(String kind, String id, UpsertOutcome outcome) {}
 
     record CatalogBatchResult(List<CatalogItemResult> items) {}
+
+    /** What {@code retractCatalogBatch} did: documents put back, removed (the batch created them), kept (changed since). */
+    record CatalogRetraction(int restored, int removed, int kept) {}
 }

@@ -29,4 +29,9 @@ public class MechanismCatalog {
     public void saveAll(Collection<Mechanism> batch) {
         mechanisms.saveAll(batch);
     }
+
+    /** Deletes the mechanism if it is still at the version read; else {@code WriteConflictException}. */
+    public void delete(Mechanism stored) {
+        mechanisms.delete(stored);
+    }
 }

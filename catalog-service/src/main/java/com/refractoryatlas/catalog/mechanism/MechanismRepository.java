@@ -54,4 +54,8 @@ class MechanismRepository {
     void saveAll(Collection<Mechanism> batch) {
         VersionedWrites.replaceAll(mechanisms, batch);
     }
+
+    void delete(Mechanism stored) {
+        VersionedWrites.delete(mechanisms, stored);
+    }
 }

@@ -58,6 +58,11 @@ public class TreatmentCatalog {
         treatments.saveAll(batch);
     }
 
+    /** Deletes the treatment if it is still at the version read; else {@code WriteConflictException}. */
+    public void delete(Treatment stored) {
+        treatments.delete(stored);
+    }
+
     public void deleteAllById(Collection<String> ids) {
         treatments.deleteAllById(ids);
     }

@@ -97,11 +97,21 @@ class TreatmentRepository {
         VersionedWrites.replaceAll(treatments, batch);
     }
 
+    /** Deletes the treatment only if it is still at the version it was read at (else a write conflict). */
+    void delete(Treatment stored) {
+        VersionedWrites.delete(treatments, stored);
+        unlink(List.of(stored.id()));
+    }
+
     void deleteAllById(Collection<String> ids) {
         if (ids.isEmpty()) {
             return;
         }
         treatments.deleteMany(in("_id", ids));
+        unlink(ids);
+    }
+
+    private void unlink(Collection<String> ids) {
         var pulls = new ArrayList<WriteModel<Document>>();
         for (var id : ids) {
             int separator = id.indexOf(PAIR_SEPARATOR);

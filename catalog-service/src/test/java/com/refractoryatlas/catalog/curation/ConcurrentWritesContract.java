@@ -141,7 +141,7 @@ abstract class ConcurrentWritesContract {
                 "PSYCHIATRY",
                 List.of(),
                 List.of(article(writer, batch)));
-        return new CatalogBatchInput(List.of(condition), therapyInputs, List.of(), treatmentInputs);
+        return new CatalogBatchInput(List.of(condition), therapyInputs, List.of(), treatmentInputs, null);
     }
 
     private static String alias(int writer, int batch) {
