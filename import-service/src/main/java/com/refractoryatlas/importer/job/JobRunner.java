@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * Takes one claimed (leased) job to its next resting state: parse within the budget and check the limits, then write
  * the article (references first, so their ids exist), record that write on the job, then write the catalog. A
  * service that is down puts the job in RETRYING; a document that is wrong fails it before anything is written; a
- * job that fails after its article write removes that article again before it ends FAILED, so a failed job leaves
- * nothing it wrote. Whatever is thrown, {@link Error}s included, ends here: the worker thread survives and the job
+ * job that fails after its article write takes back its catalog batch and that article before it ends FAILED, so a
+ * failed job leaves nothing it wrote. Whatever is thrown, {@link Error}s included, ends here: the worker thread survives and the job
  * ends FAILED with a typed code, logged with its id (MDC key {@code importJobId}). Every save is fenced by the
  * lease: a worker that lost its lease changes nothing.
  */
@@ -185,7 +185,9 @@ class JobRunner {
                     now());
             save(job, worker);
         }
-        var batch = plan.catalog().resolve(step.articleId(), step.referenceIdsByNumber());
+        var batch = plan.catalog()
+                .resolve(step.articleId(), step.referenceIdsByNumber())
+                .forJob(job.id());
         var created = ImportCounts.NONE;
         var matched = ImportCounts.NONE;
         if (!batch.hasNoItems()) {
@@ -219,7 +221,18 @@ class JobRunner {
         finish(job.failed(errors, now()), worker);
     }
 
+    /** Takes back the catalog batch (which cites the article) first, then the article. */
     private void undo(ImportJob job, ArticleStep step) {
+        var retracted = writer.retractCatalogBatch(job.id());
+        if (retracted.restored() + retracted.removed() + retracted.kept() > 0) {
+            log.info(
+                    "Import job {} took back its catalog write: {} document(s) restored, {} removed, {} kept"
+                            + " (changed since by others)",
+                    job.id(),
+                    retracted.restored(),
+                    retracted.removed(),
+                    retracted.kept());
+        }
         var undone = writer.deleteImportedArticle(new ServiceWriter.ImportedArticle(step.articleId(), job.id()));
         log.info(
                 "Import job {} took back its article write: article {}, {} reference(s) removed",

@@ -3,18 +3,36 @@ package com.refractoryatlas.importer.write;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The catalog service's {@code CatalogBatchInput} (docs/internal-api.md): one idempotent, merging batch. */
+/**
+ * The catalog service's {@code CatalogBatchInput} (docs/internal-api.md): one idempotent, merging batch. With
+ * {@code importJobId} the catalog records what the batch replaces, so that the job can take it back
+ * ({@code retractCatalogBatch}).
+ */
 public record CatalogBatchInput(
         List<ConditionInput> conditions,
         List<TherapyInput> therapies,
         List<MechanismInput> mechanisms,
-        List<TreatmentInput> treatments) {
+        List<TreatmentInput> treatments,
+        @Nullable String importJobId) {
 
     public CatalogBatchInput {
         conditions = List.copyOf(conditions);
         therapies = List.copyOf(therapies);
         mechanisms = List.copyOf(mechanisms);
         treatments = List.copyOf(treatments);
+    }
+
+    public CatalogBatchInput(
+            List<ConditionInput> conditions,
+            List<TherapyInput> therapies,
+            List<MechanismInput> mechanisms,
+            List<TreatmentInput> treatments) {
+        this(conditions, therapies, mechanisms, treatments, null);
+    }
+
+    /** The same batch, written for the given import job. */
+    public CatalogBatchInput forJob(String jobId) {
+        return new CatalogBatchInput(conditions, therapies, mechanisms, treatments, jobId);
     }
 
     public boolean hasNoItems() {

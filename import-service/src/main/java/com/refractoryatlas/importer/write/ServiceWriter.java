@@ -23,6 +23,16 @@ public interface ServiceWriter {
      */
     ArticleDeletion deleteImportedArticle(ImportedArticle input);
 
+    /**
+     * Undoes the catalog write of a job that failed after it: the catalog puts back each document the job's batch
+     * changed, and removes those it created, unless someone changed them since. Idempotent; nothing to do when the
+     * job's batch never reached the catalog.
+     */
+    CatalogRetraction retractCatalogBatch(String importJobId);
+
+    /** What the catalog undo did: documents put back, removed, and kept because they changed since. */
+    record CatalogRetraction(int restored, int removed, int kept) {}
+
     /** Which article write to undo: the article and the job that wrote it. */
     record ImportedArticle(String id, String importJobId) {}
 

@@ -22,6 +22,11 @@ final class SubgraphServiceWriter implements ServiceWriter {
               deleteImportedArticle(input: $input) { article references }
             }""";
 
+    private static final String RETRACT_CATALOG_BATCH = """
+            mutation retractCatalogBatch($input: ID!) {
+              retractCatalogBatch(importJobId: $input) { restored removed kept }
+            }""";
+
     private final SubgraphClient references;
     private final SubgraphClient catalog;
 
@@ -38,6 +43,11 @@ final class SubgraphServiceWriter implements ServiceWriter {
     @Override
     public CatalogBatchResult upsertCatalog(CatalogBatchInput input) {
         return catalog.mutate(UPSERT_CATALOG, "upsertCatalog", input, CatalogBatchResult.class);
+    }
+
+    @Override
+    public CatalogRetraction retractCatalogBatch(String importJobId) {
+        return catalog.mutate(RETRACT_CATALOG_BATCH, "retractCatalogBatch", importJobId, CatalogRetraction.class);
     }
 
     /**

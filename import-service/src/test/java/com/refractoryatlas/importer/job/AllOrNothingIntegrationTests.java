@@ -86,7 +86,8 @@ class AllOrNothingIntegrationTests {
         ARTICLE_UNAVAILABLE("DOWNSTREAM_UNAVAILABLE", false),
         ARTICLE_WRITTEN_THEN_ANSWER_LOST_THEN_CATALOG_REFUSED("WRITE_REJECTED", true),
         CATALOG_REFUSED("WRITE_REJECTED", true),
-        CATALOG_UNAVAILABLE("DOWNSTREAM_UNAVAILABLE", true);
+        CATALOG_UNAVAILABLE("DOWNSTREAM_UNAVAILABLE", true),
+        CATALOG_WRITTEN_THEN_ANSWER_LOST("DOWNSTREAM_UNAVAILABLE", true);
 
         final String code;
         final boolean articleWritten;
@@ -111,7 +112,7 @@ class AllOrNothingIntegrationTests {
     @ParameterizedTest(name = "{0}")
     @EnumSource(
             value = Fault.class,
-            names = {"CATALOG_REFUSED", "CATALOG_UNAVAILABLE"})
+            names = {"CATALOG_REFUSED", "CATALOG_UNAVAILABLE", "CATALOG_WRITTEN_THEN_ANSWER_LOST"})
     void aDocumentCitingReferencesOfAnotherArticleLeavesThemWhenItFails(Fault fault) {
         var sharing = DOI.matcher(TITLE.matcher(GeneratedDocuments.variant(100).text())
                         .replaceFirst(m -> Matcher.quoteReplacement("# Another article, " + NEXT.get())))
@@ -227,8 +228,17 @@ class AllOrNothingIntegrationTests {
             return switch (fault) {
                 case CATALOG_REFUSED -> throw refused(CATALOG);
                 case CATALOG_UNAVAILABLE -> throw unavailable(CATALOG);
+                case CATALOG_WRITTEN_THEN_ANSWER_LOST -> {
+                    real.upsertCatalog(input);
+                    throw unavailable(CATALOG);
+                }
                 default -> real.upsertCatalog(input);
             };
+        }
+
+        @Override
+        public CatalogRetraction retractCatalogBatch(String importJobId) {
+            return real.retractCatalogBatch(importJobId);
         }
 
         @Override
