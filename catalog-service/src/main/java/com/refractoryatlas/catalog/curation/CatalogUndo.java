@@ -135,23 +135,27 @@ class CatalogUndo {
 
         /** Stores the rows; rows an earlier try of the same batch stored are kept as they are. */
         void store() {
-            if (pending.isEmpty()) {
-                return;
-            }
-            try {
-                rows.insertMany(pending, new InsertManyOptions().ordered(false));
-            } catch (MongoBulkWriteException e) {
-                boolean onlyDuplicates = e.getWriteErrors().stream()
-                        .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
-                if (!onlyDuplicates) {
-                    throw e;
-                }
-            }
+            insertKeepingEarlier(pending);
         }
     }
 
     Recording recording(String importJobId) {
         return new Recording(importJobId);
+    }
+
+    private void insertKeepingEarlier(List<Document> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        try {
+            rows.insertMany(pending, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            boolean onlyDuplicates = e.getWriteErrors().stream()
+                    .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+            if (!onlyDuplicates) {
+                throw e;
+            }
+        }
     }
 
     /** Takes back what {@code importJobId}'s batch wrote, document by document, then forgets the record. */
