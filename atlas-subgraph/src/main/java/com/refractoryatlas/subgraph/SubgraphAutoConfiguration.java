@@ -38,6 +38,16 @@ public class SubgraphAutoConfiguration {
         return builder -> builder.schemaFactory(factory::createGraphQLSchema);
     }
 
+    /** The gateway sends the same few operations again and again: parse and validate each once. */
+    @Bean
+    GraphQlSourceBuilderCustomizer documentCache(SubgraphProperties properties) {
+        if (properties.documentCacheSize() == 0) {
+            return builder -> {};
+        }
+        var cache = new DocumentCache(properties.documentCacheSize());
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(cache));
+    }
+
     @Bean
     RuntimeWiringConfigurer contractScalars() {
         return wiring -> wiring.scalar(ExtendedScalars.Date)

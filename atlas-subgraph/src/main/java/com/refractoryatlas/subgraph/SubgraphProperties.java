@@ -16,10 +16,15 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBodySize the largest request body read; larger ones get 413 before being read
  * @param maxBodyReadTime the longest a request body may take to arrive, however it trickles (slowloris: a byte every
  *     few seconds never trips Tomcat's per-read timeout); the request fails once it is exceeded
+ * @param documentCacheSize how many distinct operations are kept parsed and validated ({@link DocumentCache}); 0 turns
+ *     the cache off
  */
 @ConfigurationProperties("atlas.subgraph")
 @Validated
 public record SubgraphProperties(
         @DefaultValue("14") @Positive int maxDepth,
         @DefaultValue("8MB") DataSize maxBodySize,
-        @DefaultValue("10s") Duration maxBodyReadTime) {}
+        @DefaultValue("10s") Duration maxBodyReadTime,
+
+        @DefaultValue("1000") @jakarta.validation.constraints.PositiveOrZero
+        int documentCacheSize) {}
