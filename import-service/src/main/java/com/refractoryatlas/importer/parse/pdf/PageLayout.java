@@ -274,23 +274,36 @@ final class PageLayout {
         lines.add(block ? withBlockStart(line) : line);
     }
 
-    /** The band's columns left to right, a sidebar in the leftmost column after the others. */
+    /**
+     * The band's columns left to right, a sidebar in the leftmost column after the others. Each column starts a
+     * block, except the first when its first line sits right below the last line read (a byline's or title's
+     * last line that stops short of the gutter, under its full-width first line).
+     */
     private static void flush(List<List<PageLine>> buckets, List<PageLine> out) {
         boolean sidebar = sidebar(buckets);
+        boolean first = true;
         for (int c = sidebar ? 1 : 0; c < buckets.size(); c++) {
-            append(buckets.get(c), out);
+            first &= !append(buckets.get(c), out, first);
         }
         if (sidebar) {
-            append(buckets.get(0), out);
+            append(buckets.get(0), out, false);
         }
     }
 
-    private static void append(List<PageLine> bucket, List<PageLine> out) {
-        if (!bucket.isEmpty()) {
-            out.add(withBlockStart(bucket.get(0)));
-            out.addAll(bucket.subList(1, bucket.size()));
-            bucket.clear();
+    /** Appends a column's lines; whether there were any. */
+    private static boolean append(List<PageLine> bucket, List<PageLine> out, boolean mayContinue) {
+        if (bucket.isEmpty()) {
+            return false;
         }
+        if (mayContinue) {
+            PageLine line = bucket.get(0);
+            add(out, withBlockStart(line, false));
+        } else {
+            out.add(withBlockStart(bucket.get(0)));
+        }
+        out.addAll(bucket.subList(1, bucket.size()));
+        bucket.clear();
+        return true;
     }
 
     /**
@@ -328,7 +341,11 @@ final class PageLayout {
     }
 
     private static PageLine withBlockStart(PageLine line) {
-        return line.blockStart()
+        return withBlockStart(line, true);
+    }
+
+    private static PageLine withBlockStart(PageLine line, boolean start) {
+        return line.blockStart() == start
                 ? line
                 : new PageLine(
                         line.page(),
@@ -340,6 +357,6 @@ final class PageLayout {
                         line.bold(),
                         line.italic(),
                         line.column(),
-                        true);
+                        start);
     }
 }

@@ -303,6 +303,25 @@ class PdfReaderTests {
         }
 
         @Test
+        void aBylinesShortLastLineContinuesItsFullWidthFirstLine() throws IOException {
+            try (TestPdf pdf = new TestPdf()) {
+                pdf.page();
+                pdf.text(pdf.times, 10, LEFT, 80, fill(pdf.times, 10, "Jane Roe1 & John Doe2 & Ann Poe1 &", 330));
+                pdf.text(pdf.times, 10, LEFT, 92, "Mike Lonergan1,4 & Pat Pomeroy1");
+                pdf.text(pdf.times, 9, LEFT, 160, fill(pdf.times, 9, "Received: 13 April 2015", FULL_WIDTH));
+                for (int i = 1; i <= 30; i++) {
+                    float top = 180 + 12 * i;
+                    pdf.text(pdf.times, 10, LEFT, top, fill(pdf.times, 10, "L%02d".formatted(i), COLUMN_WIDTH));
+                    pdf.text(pdf.times, 10, RIGHT, top, fill(pdf.times, 10, "R%02d".formatted(i), COLUMN_WIDTH));
+                }
+                List<String> lines =
+                        read(pdf.bytes()).lines().stream().map(LayoutLine::text).toList();
+                assertThat(lines.get(0)).startsWith("Jane Roe1");
+                assertThat(lines.get(1)).isEqualTo("Mike Lonergan1,4 & Pat Pomeroy1");
+            }
+        }
+
+        @Test
         void recordsFontSizeWeightPageAndColumnOfEachLine() throws IOException {
             try (TestPdf pdf = new TestPdf()) {
                 pdf.page();
