@@ -68,6 +68,7 @@ record Block(List<LayoutLine> lines, boolean rule) {
         List<Block> blocks = new ArrayList<>();
         List<LayoutLine> current = new ArrayList<>();
         float spacing = typicalSpacing(layout.lines());
+        float bodySize = typicalSize(layout.lines());
         LayoutLine previous = null;
         for (int i = 0; i < layout.lines().size(); i++) {
             LayoutLine line = layout.lines().get(i);
@@ -80,7 +81,7 @@ record Block(List<LayoutLine> lines, boolean rule) {
                 flush(blocks, current);
                 blocks.add(new Block(List.of(line), true));
             } else {
-                if (previous != null && styleBreak(previous, line, spacing)) {
+                if (previous != null && styleBreak(previous, line, spacing, bodySize)) {
                     flush(blocks, current);
                 }
                 current.add(line);
@@ -98,7 +99,11 @@ record Block(List<LayoutLine> lines, boolean rule) {
         }
     }
 
-    private static boolean styleBreak(LayoutLine previous, LayoutLine line, float spacing) {
+    /**
+     * Whether a new block starts at {@code line}: another font, or a gap wider than the usual baseline spacing,
+     * scaled up for type larger than the body (a title in 24 pt set on 26 pt is one block).
+     */
+    private static boolean styleBreak(LayoutLine previous, LayoutLine line, float spacing, float bodySize) {
         TextStyle a = previous.style();
         TextStyle b = line.style();
         if (a == null || b == null) {
@@ -111,7 +116,22 @@ record Block(List<LayoutLine> lines, boolean rule) {
             return false;
         }
         float gap = b.y() - a.y();
-        return spacing > 0 && (gap > spacing * GAP_FACTOR || gap < 0);
+        float leading = bodySize > 0 ? spacing * Math.max(1, Math.min(a.fontSize(), b.fontSize()) / bodySize) : spacing;
+        return spacing > 0 && (gap > leading * GAP_FACTOR || gap < 0);
+    }
+
+    /** The font size most lines have, 0 without styles. */
+    private static float typicalSize(List<LayoutLine> lines) {
+        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        for (LayoutLine l : lines) {
+            if (l.style() != null && l.style().fontSize() > 0) {
+                counts.merge(Math.round(l.style().fontSize() * 2), 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream()
+                .max(java.util.Map.Entry.comparingByValue())
+                .map(e -> e.getKey() / 2f)
+                .orElse(0f);
     }
 
     /** The most common distance between consecutive baselines of one column, 0 without styles. */

@@ -27,11 +27,17 @@ final class ZoneSegmenter {
     private static final float TITLE_FONT_FACTOR = 1.15f;
     private static final float HEADING_FONT_DELTA = 0.9f;
     private static final float SAME_FONT = 0.5f;
+    /** The title stands in the upper part of page 1: above this share of the page's text. */
+    private static final float TITLE_ZONE = 0.6f;
+    /** Fewest words a line needs to set the title's type (a journal name above it may be larger). */
+    private static final int TITLE_MIN_WORDS = 3;
+
     private static final String NOTES_SECTION = "Notes";
     private static final int AUTHOR_YEAR_WINDOW = 200;
     private static final int MAX_INITIALS = 5;
     private static final int MAX_FIRST_NUMBER = 3;
     private static final int MAX_NUMBER_JUMP = 30;
+    private static final java.util.regex.Pattern NON_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}]+");
     private static final java.util.regex.Pattern PAREN_YEAR = java.util.regex.Pattern.compile("\\(\\d{4}\\)");
 
     private ZoneSegmenter() {}
@@ -70,7 +76,7 @@ final class ZoneSegmenter {
             this.furniture = Furniture.find(layout);
             this.styled = layout.lines().stream().anyMatch(l -> l.style() != null);
             this.bodyFont = styled ? bodyFont(layout.lines()) : 0;
-            this.titleLines = styled ? titleLines(layout.lines(), bodyFont) : java.util.Set.of();
+            this.titleLines = styled ? titleLines(layout.lines(), bodyFont, furniture) : java.util.Set.of();
         }
 
         Zones run() {
@@ -156,6 +162,9 @@ final class ZoneSegmenter {
         private void front(Block block, String cleaned) {
             if (!titleDone) {
                 beforeTitle(block, cleaned);
+                return;
+            }
+            if (continuesTitle(block)) {
                 return;
             }
             if (!bylineDone
@@ -308,11 +317,55 @@ final class ZoneSegmenter {
                 zones.add(new Zone.FrontMatter(banner == null ? Zone.FrontKind.LABEL : banner, before));
             }
             if (!title.isEmpty()) {
-                title(new Block(title, false).joinedCleaned(), title);
+                title(titleText(title), title);
             }
             if (!after.isEmpty()) {
                 front(new Block(after, false), new Block(after, false).joinedCleaned());
             }
+        }
+
+        /**
+         * A block of title lines right after the title (a layout cut the title's last line off: a new block, a
+         * narrower line read as a column) is more of the title, up to {@value #MAX_TITLE_LINES} lines.
+         */
+        private boolean continuesTitle(Block block) {
+            if (zones.isEmpty() || !(zones.get(zones.size() - 1) instanceof Zone.Title t)) {
+                return false;
+            }
+            for (LayoutLine l : block.lines()) {
+                if (!titleLines.contains(l.number())) {
+                    return false;
+                }
+            }
+            if (t.lines().size() + block.lines().size() > MAX_TITLE_LINES) {
+                return false;
+            }
+            List<LayoutLine> lines = new ArrayList<>(t.lines());
+            lines.addAll(block.lines());
+            zones.set(zones.size() - 1, new Zone.Title(titleText(lines), lines));
+            return true;
+        }
+
+        /**
+         * A title's lines joined: a line-end hyphen stays, glued to the next line ("cluster-" + "randomised"),
+         * unless the next line starts with a word ending ("treat-" + "ment").
+         */
+        private static String titleText(List<LayoutLine> lines) {
+            StringBuilder out = new StringBuilder();
+            for (LayoutLine l : lines) {
+                String next = Markup.clean(l.text());
+                if (next.isEmpty()) {
+                    continue;
+                }
+                int n = out.length();
+                if (Hyphenation.dropHyphen(out, next)) {
+                    out.setLength(n - 1);
+                } else if (!(n > 1 && out.charAt(n - 1) == '-' && out.charAt(n - 2) != ' ')) {
+                    out.append(out.isEmpty() ? "" : " ");
+                }
+                out.append(next);
+            }
+            return out.toString();
         }
 
         private void title(String text, List<LayoutLine> lines) {
@@ -633,30 +686,94 @@ final class ZoneSegmenter {
                     .orElse(0f);
         }
 
-        /** The first run of lines in the largest type on page 1, when that type is clearly larger than the body. */
-        private static java.util.Set<Integer> titleLines(List<LayoutLine> lines, float bodyFont) {
-            float max = 0;
+        /**
+         * The title's lines: the first run of lines in the largest type among page 1's title candidates, when that
+         * type is clearly larger than the body. A candidate is a line in the upper part of the page that is not
+         * furniture and does not read as a banner or label ("TRIALS", "Open Access", a journal and volume line),
+         * and has at least {@value #TITLE_MIN_WORDS} words: a journal's name set larger than the title is a word or
+         * two. The run may continue over shorter lines of the same type (a title's last word on its own line) and
+         * over blank lines; it ends at the first other non-blank line.
+         */
+        private static java.util.Set<Integer> titleLines(List<LayoutLine> lines, float bodyFont, boolean[] furniture) {
+            float pageEnd = 0;
             for (LayoutLine l : lines) {
-                if (l.style() != null && l.style().page() == 1 && letters(l.text()) >= 3) {
-                    max = Math.max(max, l.style().fontSize());
+                pageEnd = l.style() != null && l.style().page() == 1
+                        ? Math.max(pageEnd, l.style().y())
+                        : pageEnd;
+            }
+            java.util.Set<String> repeated = laterPagesTypes(lines);
+            float max = 0;
+            int first = -1;
+            for (int i = 0; i < lines.size(); i++) {
+                LayoutLine l = lines.get(i);
+                boolean candidate = titleCandidate(l, furniture[i], pageEnd) && !repeated.contains(typeKey(l));
+                if (candidate && l.style().fontSize() > max + SAME_FONT) {
+                    max = l.style().fontSize();
+                    first = i;
                 }
             }
-            if (max < bodyFont * TITLE_FONT_FACTOR) {
+            if (first < 0 || max < bodyFont * TITLE_FONT_FACTOR) {
                 return java.util.Set.of();
             }
-            java.util.Set<Integer> out = new java.util.LinkedHashSet<>();
-            for (LayoutLine l : lines) {
-                boolean big = l.style() != null
-                        && l.style().page() == 1
-                        && Math.abs(l.style().fontSize() - max) <= SAME_FONT
-                        && !l.text().isBlank();
-                if (big) {
-                    out.add(l.number());
-                } else if (!out.isEmpty() && !l.text().isBlank()) {
+            for (int i = 0; i < first; i++) {
+                LayoutLine l = lines.get(i);
+                if (titleCandidate(l, furniture[i], pageEnd)
+                        && Math.abs(l.style().fontSize() - max) <= SAME_FONT) {
+                    first = i;
                     break;
                 }
             }
+            java.util.Set<Integer> out = new java.util.LinkedHashSet<>();
+            for (int i = first; i < lines.size(); i++) {
+                LayoutLine l = lines.get(i);
+                if (l.text().isBlank() || furniture[i]) {
+                    continue;
+                }
+                boolean same = l.style() != null
+                        && l.style().page() == 1
+                        && Math.abs(l.style().fontSize() - max) <= SAME_FONT;
+                if (!same) {
+                    break;
+                }
+                out.add(l.number());
+            }
             return out;
+        }
+
+        /**
+         * Each line of the pages after the first as text and type: a line of page 1 printed again in the same type
+         * on a later page is a running header or banner, not the title (a running title in smaller type is not).
+         */
+        private static java.util.Set<String> laterPagesTypes(List<LayoutLine> lines) {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            for (LayoutLine l : lines) {
+                if (l.style() != null && l.style().page() > 1 && l.text().length() <= MAX_TITLE_CHARS) {
+                    out.add(typeKey(l));
+                }
+            }
+            return out;
+        }
+
+        private static String typeKey(LayoutLine l) {
+            String letters = NON_LETTERS
+                    .matcher(l.text().toLowerCase(java.util.Locale.ROOT))
+                    .replaceAll("");
+            return letters + '@' + Math.round(l.style().fontSize());
+        }
+
+        private static boolean titleCandidate(LayoutLine l, boolean furniture, float pageEnd) {
+            if (furniture
+                    || l.style() == null
+                    || l.style().page() != 1
+                    || l.style().y() > TITLE_ZONE * pageEnd) {
+                return false;
+            }
+            String cleaned = Markup.clean(l.text());
+            return letters(cleaned) >= 3
+                    && cleaned.split(" ").length >= TITLE_MIN_WORDS
+                    && !LineCues.label(cleaned)
+                    && !LineCues.shortCapitals(cleaned)
+                    && LineCues.banner(cleaned) == null;
         }
 
         private static int letters(String s) {

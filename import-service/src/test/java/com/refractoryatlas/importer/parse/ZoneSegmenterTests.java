@@ -124,6 +124,55 @@ class ZoneSegmenterTests {
         assertThat(z.zones().get(4)).isInstanceOf(Zone.Paragraph.class);
     }
 
+    @Test
+    void theTitleIsTheLargestTypeThatIsNoBannerAndItsLinesAreJoined() {
+        List<LayoutLine> lines = new ArrayList<>();
+        lines.add(styled(1, "TRIALS", 20, false, 40));
+        lines.add(styled(2, "Open Access", 13, true, 70));
+        lines.add(styled(3, "A pilot cluster-", 18, false, 100));
+        lines.add(styled(4, "randomised trial of exercise for refractory", 18, false, 126));
+        lines.add(LayoutLine.plain(5, ""));
+        lines.add(styled(6, "angina", 18, false, 152));
+        lines.add(styled(7, "Jane Roe, John Doe", 10, false, 180));
+        for (int i = 0; i < 30; i++) {
+            lines.add(styled(8 + i, "Body text of the article continues here for a while", 10, false, 220 + 12 * i));
+        }
+        lines.add(styled(38, "Figure 1 is printed in large type", 24, false, 600));
+        Zones z = TextPipeline.zones(new Layout(lines, 1));
+        assertThat(z.zones())
+                .filteredOn(Zone.Title.class::isInstance)
+                .singleElement()
+                .satisfies(t -> assertThat(((Zone.Title) t).title())
+                        .isEqualTo("A pilot cluster-randomised trial of exercise for refractory angina"));
+    }
+
+    @Test
+    void aRunningTitleInLargeTypeOnEveryPageIsNotTheTitle() {
+        List<LayoutLine> lines = new ArrayList<>();
+        int n = 1;
+        for (int page = 1; page <= 3; page++) {
+            lines.add(onPage(page, n++, "Annals of Refractory Disease Research", 22, 40));
+            if (page == 1) {
+                lines.add(onPage(page, n++, "Ketamine for refractory status epilepticus", 16, 80));
+                lines.add(onPage(page, n++, "Jane Roe, John Doe", 10, 110));
+            }
+            for (int i = 0; i < 20; i++) {
+                lines.add(
+                        onPage(page, n++, "Body text of page " + page + " goes on here for a while", 10, 140 + 12 * i));
+            }
+        }
+        Zones z = TextPipeline.zones(new Layout(lines, 3));
+        assertThat(z.zones())
+                .filteredOn(Zone.Title.class::isInstance)
+                .singleElement()
+                .satisfies(t ->
+                        assertThat(((Zone.Title) t).title()).isEqualTo("Ketamine for refractory status epilepticus"));
+    }
+
+    private static LayoutLine onPage(int page, int number, String text, float size, float y) {
+        return new LayoutLine(number, text, new TextStyle(page, 50, y, 400, size, false, false, 0));
+    }
+
     private static LayoutLine styled(int number, String text, float size, boolean bold, float y) {
         return new LayoutLine(number, text, new TextStyle(1, 50, y, 400, size, bold, false, 0));
     }

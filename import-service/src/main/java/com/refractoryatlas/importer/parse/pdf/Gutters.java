@@ -70,22 +70,39 @@ final class Gutters {
         for (Row row : rows) {
             float start = Float.NaN;
             float end = Float.NaN;
+            float bridge = Float.NaN;
             for (Glyph g : row.glyphs()) {
+                float limit = RUN_GAP * Math.max(row.size(), g.size());
                 if (g.space()) {
+                    bridge = !Float.isNaN(end) && g.x() - reach(end, bridge) <= limit
+                            ? Math.max(reach(end, bridge), g.endX())
+                            : bridge;
                     continue;
                 }
-                if (!Float.isNaN(end) && g.x() - end > RUN_GAP * Math.max(row.size(), g.size())) {
+                if (!Float.isNaN(end) && g.x() - reach(end, bridge) > limit) {
                     runs.add(new Run(start, end, row.size()));
                     start = Float.NaN;
+                    end = Float.NaN;
                 }
                 start = Float.isNaN(start) ? g.x() : start;
                 end = Float.isNaN(end) ? g.endX() : Math.max(end, g.endX());
+                bridge = Float.NaN;
             }
             if (!Float.isNaN(start)) {
                 runs.add(new Run(start, end, row.size()));
             }
         }
         return runs;
+    }
+
+    /**
+     * How far a run reaches: its last glyph, or past it a space glyph the producer drew in the gap. Justified text
+     * whose producer draws its spaces (LibreOffice, Word) opens word gaps wider than a run's usual break, and
+     * their chance alignment over a few rows would otherwise make a valley inside a column; a gutter has no space
+     * glyph in the middle of it (a line's trailing space sits at its end and bridges nothing).
+     */
+    private static float reach(float end, float bridge) {
+        return Float.isNaN(bridge) ? end : Math.max(end, bridge);
     }
 
     private static int[] coverage(List<Run> runs, float minX, float bin, int bins) {

@@ -21,6 +21,12 @@ final class PageLayout {
     private static final float BLOCK_GAP = 1.6f;
     /** How far, in font sizes, the rows around a cut row may be for it to count as between full-width rows. */
     private static final float NEIGHBOUR_REACH = 3f;
+    /** An empty strip across the page this many font sizes high (baseline to baseline) separates two bands. */
+    private static final float BAND_GAP = 4f;
+    /** A sidebar's lines are at most this share as wide as the other columns' (medians). */
+    private static final float SIDEBAR_WIDTH = 0.6f;
+    /** Font sizes this close are one type. */
+    private static final float SAME_SIZE = 0.5f;
 
     private PageLayout() {}
 
@@ -92,38 +98,71 @@ final class PageLayout {
         return end;
     }
 
+    /**
+     * The group's segments left to right, neighbours that meet joined: all of them joined is a full-width line;
+     * otherwise each joined run is a piece of the column it starts in, so a line that meets its neighbour across
+     * a doubtful gutter never carries the next column's line at that height with it.
+     */
     private static Cut cut(List<Segment> group) {
         List<Segment> sorted = new ArrayList<>(group);
         sorted.sort(Comparator.comparingInt(Segment::column).thenComparingDouble(s -> firstX(s.row())));
-        boolean spanning = false;
-        for (int i = 1; i < sorted.size(); i++) {
-            spanning |= meet(sorted.get(i - 1), sorted.get(i));
+        List<List<Glyph>> pieces = new ArrayList<>();
+        List<Integer> columns = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            Segment s = sorted.get(i);
+            if (i > 0 && meet(sorted.get(i - 1), s)) {
+                List<Glyph> joined = new ArrayList<>(pieces.get(pieces.size() - 1));
+                joined.addAll(s.row().glyphs());
+                pieces.set(pieces.size() - 1, joined);
+                continue;
+            }
+            pieces.add(s.row().glyphs());
+            columns.add(s.column());
         }
         Row head = sorted.get(0).row();
-        if (spanning) {
-            List<Glyph> all = new ArrayList<>();
-            for (Segment s : sorted) {
-                all.addAll(s.row().glyphs());
-            }
-            Row whole = new Row(List.copyOf(all), head.baseline(), head.size());
+        if (pieces.size() == 1 && sorted.size() > 1) {
+            Row whole = new Row(List.copyOf(pieces.get(0)), head.baseline(), head.size());
             return new Cut(whole, List.of(whole.glyphs()), new int[] {0}, true);
         }
-        List<List<Glyph>> pieces = new ArrayList<>();
-        int[] columns = new int[sorted.size()];
-        for (int i = 0; i < sorted.size(); i++) {
-            pieces.add(sorted.get(i).row().glyphs());
-            columns[i] = sorted.get(i).column();
+        int[] starts = new int[columns.size()];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = columns.get(i);
         }
-        return new Cut(head, pieces, columns, false);
+        return new Cut(head, pieces, starts, false);
     }
 
-    /** Whether two rows of neighbouring columns are one line cut by the gutter split: no gap where they meet. */
+    /**
+     * Whether two rows of neighbouring columns are one line cut by the gutter split: no gap where they meet, or
+     * only gaps a drawn space glyph bridges (a justified word space).
+     */
     private static boolean meet(Segment left, Segment right) {
         if (right.column() != left.column() + 1) {
             return false;
         }
-        float gap = firstX(right.row()) - lastEnd(left.row());
-        return gap <= CUT_GAP * Math.max(left.row().size(), right.row().size());
+        float limit = CUT_GAP * Math.max(left.row().size(), right.row().size());
+        float end = lastEnd(left.row());
+        float start = firstX(right.row());
+        for (Glyph g : spacesBetween(left.row(), right.row(), end, start)) {
+            if (g.x() - end > limit) {
+                break;
+            }
+            end = Math.max(end, g.endX());
+        }
+        return start - end <= limit;
+    }
+
+    /** The space glyphs after the left row's last ink and before the right row's first, left to right. */
+    private static List<Glyph> spacesBetween(Row left, Row right, float from, float to) {
+        List<Glyph> spaces = new ArrayList<>();
+        for (Row row : List.of(left, right)) {
+            for (Glyph g : row.glyphs()) {
+                if (g.space() && g.x() >= from - 1 && g.x() < to) {
+                    spaces.add(g);
+                }
+            }
+        }
+        spaces.sort(Comparator.comparingDouble(Glyph::x));
+        return spaces;
     }
 
     private static float firstX(Row row) {
@@ -153,15 +192,20 @@ final class PageLayout {
 
     /**
      * A row cut in pieces between two full-width rows is centred front matter (author names spread across the
-     * page), not two columns: it is read whole.
+     * page), not two columns: it is read whole. So is a short row in one column between them in the type of the
+     * full-width row above it: a title's last line ("learnt", "Programming") that does not reach the gutter,
+     * which read as a column line would start a block of its own after the band.
      */
     private static void joinCentredRows(List<Cut> cuts) {
         for (int i = 1; i + 1 < cuts.size(); i++) {
             Cut cut = cuts.get(i);
-            if (cut.spanning() || cut.pieces().size() < 2) {
+            Cut above = cuts.get(i - 1);
+            if (cut.spanning()) {
                 continue;
             }
-            if (spanningNear(cut, cuts.get(i - 1)) && spanningNear(cut, cuts.get(i + 1))) {
+            boolean continues = cut.pieces().size() >= 2
+                    || Math.abs(cut.row().size() - above.row().size()) <= SAME_SIZE;
+            if (continues && spanningNear(cut, above) && spanningNear(cut, cuts.get(i + 1))) {
                 cuts.set(i, whole(cut));
             }
         }
@@ -181,15 +225,28 @@ final class PageLayout {
         return other.spanning() && Math.abs(other.row().baseline() - cut.row().baseline()) <= reach;
     }
 
+    /**
+     * Lines band by band: a full-width row ends the band above it, and so does an empty strip across every column
+     * wider than {@value #BAND_GAP} font sizes (a page whose upper half is body text in two columns and whose
+     * lower half is the reference list in two columns, or text above and below a figure without a caption): the
+     * columns above the strip are read before anything below it.
+     */
     private static List<PageLine> order(int page, List<Cut> cuts, int columns) {
         List<PageLine> out = new ArrayList<>();
         List<List<PageLine>> buckets = new ArrayList<>();
         for (int c = 0; c < columns; c++) {
             buckets.add(new ArrayList<>());
         }
+        Row previous = null;
         for (Cut cut : cuts) {
-            if (cut.spanning()) {
+            boolean strip = previous != null
+                    && cut.row().baseline() - previous.baseline()
+                            > BAND_GAP * Math.max(cut.row().size(), previous.size());
+            previous = cut.row();
+            if (cut.spanning() || strip) {
                 flush(buckets, out);
+            }
+            if (cut.spanning()) {
                 add(out, LineText.of(page, cut.row().glyphs(), 0));
                 continue;
             }
@@ -217,18 +274,78 @@ final class PageLayout {
         lines.add(block ? withBlockStart(line) : line);
     }
 
+    /**
+     * The band's columns left to right, a sidebar in the leftmost column after the others. Each column starts a
+     * block, except the first when its first line sits right below the last line read (a byline's or title's
+     * last line that stops short of the gutter, under its full-width first line).
+     */
     private static void flush(List<List<PageLine>> buckets, List<PageLine> out) {
-        for (List<PageLine> bucket : buckets) {
-            if (!bucket.isEmpty()) {
-                out.add(withBlockStart(bucket.get(0)));
-                out.addAll(bucket.subList(1, bucket.size()));
-                bucket.clear();
-            }
+        boolean sidebar = sidebar(buckets);
+        boolean first = true;
+        for (int c = sidebar ? 1 : 0; c < buckets.size(); c++) {
+            first &= !append(buckets.get(c), out, first);
+        }
+        if (sidebar) {
+            append(buckets.get(0), out, false);
         }
     }
 
+    /** Appends a column's lines; whether there were any. */
+    private static boolean append(List<PageLine> bucket, List<PageLine> out, boolean mayContinue) {
+        if (bucket.isEmpty()) {
+            return false;
+        }
+        if (mayContinue) {
+            PageLine line = bucket.get(0);
+            add(out, withBlockStart(line, false));
+        } else {
+            out.add(withBlockStart(bucket.get(0)));
+        }
+        out.addAll(bucket.subList(1, bucket.size()));
+        bucket.clear();
+        return true;
+    }
+
+    /**
+     * Whether the leftmost column is a sidebar beside the text (a first page's "To cite", history and
+     * correspondence notes): narrower than {@value #SIDEBAR_WIDTH} of every other column and in smaller type.
+     * It is read after them, so the abstract beside it is not cut from the title above it.
+     */
+    private static boolean sidebar(List<List<PageLine>> buckets) {
+        if (buckets.size() < 2 || buckets.get(0).isEmpty()) {
+            return false;
+        }
+        float width = median(buckets.get(0), true);
+        float size = median(buckets.get(0), false);
+        boolean others = false;
+        for (int c = 1; c < buckets.size(); c++) {
+            if (buckets.get(c).isEmpty()) {
+                continue;
+            }
+            others = true;
+            boolean narrower = width < SIDEBAR_WIDTH * median(buckets.get(c), true);
+            if (!narrower || size > median(buckets.get(c), false) - SAME_SIZE) {
+                return false;
+            }
+        }
+        return others;
+    }
+
+    private static float median(List<PageLine> lines, boolean width) {
+        float[] values = new float[lines.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = width ? lines.get(i).width() : lines.get(i).size();
+        }
+        java.util.Arrays.sort(values);
+        return values[values.length / 2];
+    }
+
     private static PageLine withBlockStart(PageLine line) {
-        return line.blockStart()
+        return withBlockStart(line, true);
+    }
+
+    private static PageLine withBlockStart(PageLine line, boolean start) {
+        return line.blockStart() == start
                 ? line
                 : new PageLine(
                         line.page(),
@@ -240,6 +357,6 @@ final class PageLayout {
                         line.bold(),
                         line.italic(),
                         line.column(),
-                        true);
+                        start);
     }
 }

@@ -201,6 +201,126 @@ class PdfReaderTests {
             }
         }
 
+        /**
+         * LibreOffice and Word draw their spaces and justify a line by widening them: gaps wider than a run's break
+         * that line up over many rows must not read as a gutter inside the left column.
+         */
+        @Test
+        void justifiedWordGapsWithDrawnSpacesAreNoGutter() throws IOException {
+            try (TestPdf pdf = new TestPdf()) {
+                pdf.page();
+                for (int i = 1; i <= 30; i++) {
+                    float top = 80 + 12 * i;
+                    String first = fill(pdf.times, 10, "J%02d".formatted(i), 100) + " ";
+                    float second = LEFT + TestPdf.width(pdf.times, 10, first) + 5.5f;
+                    pdf.text(pdf.times, 10, LEFT, top, first);
+                    pdf.text(pdf.times, 10, second, top, fill(pdf.times, 10, "half", LEFT + COLUMN_WIDTH - second));
+                    pdf.text(pdf.times, 9, RIGHT, top + 5, fill(pdf.times, 9, "R%02d".formatted(i), COLUMN_WIDTH));
+                }
+                List<String> texts = texts(read(pdf.bytes()));
+                List<String> expected = new ArrayList<>();
+                for (int i = 1; i <= 30; i++) {
+                    expected.add("J%02d".formatted(i));
+                }
+                for (int i = 1; i <= 30; i++) {
+                    expected.add("R%02d".formatted(i));
+                }
+                assertThat(texts.stream().map(t -> t.split(" ")[0])).containsExactlyElementsOf(expected);
+                assertThat(texts.subList(0, 30)).allMatch(t -> t.contains(" half "));
+            }
+        }
+
+        @Test
+        void anEmptyStripAcrossBothColumnsEndsABand() throws IOException {
+            try (TestPdf pdf = new TestPdf()) {
+                pdf.page();
+                for (int i = 1; i <= 20; i++) {
+                    float top = 80 + 12 * i;
+                    pdf.text(pdf.times, 10, LEFT, top, fill(pdf.times, 10, "L%02d".formatted(i), COLUMN_WIDTH));
+                    pdf.text(pdf.times, 10, RIGHT, top, fill(pdf.times, 10, "R%02d".formatted(i), COLUMN_WIDTH));
+                }
+                pdf.text(pdf.timesBold, 10, LEFT, 400, "References");
+                for (int i = 1; i <= 10; i++) {
+                    float top = 412 + 10 * i;
+                    pdf.text(pdf.times, 8, LEFT, top, fill(pdf.times, 8, "Ref%02d".formatted(i), COLUMN_WIDTH));
+                    pdf.text(pdf.times, 8, RIGHT, top, fill(pdf.times, 8, "Sef%02d".formatted(i), COLUMN_WIDTH));
+                }
+                List<String> expected = new ArrayList<>();
+                for (String prefix : List.of("L", "R")) {
+                    for (int i = 1; i <= 20; i++) {
+                        expected.add(prefix + "%02d".formatted(i));
+                    }
+                }
+                expected.add("References");
+                for (String prefix : List.of("Ref", "Sef")) {
+                    for (int i = 1; i <= 10; i++) {
+                        expected.add(prefix + "%02d".formatted(i));
+                    }
+                }
+                assertThat(labels(read(pdf.bytes()))).containsExactlyElementsOf(expected);
+            }
+        }
+
+        @Test
+        void aTitlesShortLastLineStaysInTheFullWidthBand() throws IOException {
+            try (TestPdf pdf = new TestPdf()) {
+                pdf.page();
+                pdf.text(pdf.timesBold, 17, LEFT, 80, "Ketamine for refractory status epilepticus in adults and");
+                pdf.text(pdf.timesBold, 17, LEFT, 100, "children");
+                pdf.text(pdf.times, 10, LEFT, 120, fill(pdf.times, 10, "Jane Roe, John Doe", FULL_WIDTH));
+                for (int i = 1; i <= 30; i++) {
+                    float top = 150 + 12 * i;
+                    pdf.text(pdf.times, 10, LEFT, top, fill(pdf.times, 10, "L%02d".formatted(i), COLUMN_WIDTH));
+                    pdf.text(pdf.times, 10, RIGHT, top, fill(pdf.times, 10, "R%02d".formatted(i), COLUMN_WIDTH));
+                }
+                List<String> lines =
+                        read(pdf.bytes()).lines().stream().map(LayoutLine::text).toList();
+                int title = lines.indexOf("Ketamine for refractory status epilepticus in adults and");
+                assertThat(lines.get(title + 1)).isEqualTo("children");
+                assertThat(lines.get(title + 2)).startsWith("Jane Roe");
+            }
+        }
+
+        @Test
+        void aNarrowSidebarInSmallerTypeIsReadAfterTheColumnsBesideIt() throws IOException {
+            try (TestPdf pdf = new TestPdf()) {
+                pdf.page();
+                pdf.text(pdf.timesBold, 18, 150, 80, "Ketamine for refractory status epilepticus");
+                for (int i = 1; i <= 20; i++) {
+                    float top = 120 + 12 * i;
+                    pdf.text(pdf.times, 8, 40, top, fill(pdf.times, 8, "S%02d".formatted(i), 90));
+                    pdf.text(pdf.times, 10, 150, top, fill(pdf.times, 10, "M%02d".formatted(i), 190));
+                    pdf.text(pdf.times, 10, 360, top, fill(pdf.times, 10, "N%02d".formatted(i), 190));
+                }
+                List<String> expected = new ArrayList<>(List.of("Ketamine"));
+                for (String prefix : List.of("M", "N", "S")) {
+                    for (int i = 1; i <= 20; i++) {
+                        expected.add(prefix + "%02d".formatted(i));
+                    }
+                }
+                assertThat(labels(read(pdf.bytes()))).containsExactlyElementsOf(expected);
+            }
+        }
+
+        @Test
+        void aBylinesShortLastLineContinuesItsFullWidthFirstLine() throws IOException {
+            try (TestPdf pdf = new TestPdf()) {
+                pdf.page();
+                pdf.text(pdf.times, 10, LEFT, 80, fill(pdf.times, 10, "Jane Roe1 & John Doe2 & Ann Poe1 &", 330));
+                pdf.text(pdf.times, 10, LEFT, 92, "Mike Lonergan1,4 & Pat Pomeroy1");
+                pdf.text(pdf.times, 9, LEFT, 160, fill(pdf.times, 9, "Received: 13 April 2015", FULL_WIDTH));
+                for (int i = 1; i <= 30; i++) {
+                    float top = 180 + 12 * i;
+                    pdf.text(pdf.times, 10, LEFT, top, fill(pdf.times, 10, "L%02d".formatted(i), COLUMN_WIDTH));
+                    pdf.text(pdf.times, 10, RIGHT, top, fill(pdf.times, 10, "R%02d".formatted(i), COLUMN_WIDTH));
+                }
+                List<String> lines =
+                        read(pdf.bytes()).lines().stream().map(LayoutLine::text).toList();
+                assertThat(lines.get(0)).startsWith("Jane Roe1");
+                assertThat(lines.get(1)).isEqualTo("Mike Lonergan1,4 & Pat Pomeroy1");
+            }
+        }
+
         @Test
         void recordsFontSizeWeightPageAndColumnOfEachLine() throws IOException {
             try (TestPdf pdf = new TestPdf()) {
