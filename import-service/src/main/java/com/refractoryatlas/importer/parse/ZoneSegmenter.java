@@ -499,7 +499,7 @@ final class ZoneSegmenter {
             if (text.isEmpty()) {
                 return;
             }
-            EntryStart start = EntryStart.parse(text);
+            EntryStart start = EntryStart.parse(text, lastNumber + 1);
             if (start == null && lastNumber > 0) {
                 start = EntryStart.loose(text, lastNumber + 1);
             }

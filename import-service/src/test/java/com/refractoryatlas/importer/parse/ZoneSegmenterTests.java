@@ -150,4 +150,38 @@ class ZoneSegmenterTests {
         assertThat(a.citations()).extracting(ParsedCitation::number).containsExactly(1, 2);
         assertThat(a.issues()).extracting(ParseIssue::code).contains(ParseIssue.Code.REFERENCES_NUMBERED_BY_POSITION);
     }
+
+    @Test
+    void numbersPastNineThousandNineHundredNinetyNineOpenTheirOwnEntries() {
+        StringBuilder text = new StringBuilder("A Long Review\n\nJane Roe, John Doe\n\nReferences\n\n");
+        for (int n = 1; n <= 10_002; n++) {
+            text.append(n)
+                    .append(". ")
+                    .append(word(n))
+                    .append(" J, Lee K. Trial of ")
+                    .append(word(n * 7));
+            text.append(" number ").append(n).append(". Lancet.\n");
+            if (n == 10_001) {
+                text.append("102506. Epub 2020.\n");
+            }
+        }
+        List<Zone.ReferenceEntry> entries = zones(text.toString()).zones().stream()
+                .filter(Zone.ReferenceEntry.class::isInstance)
+                .map(Zone.ReferenceEntry.class::cast)
+                .toList();
+        assertThat(entries).hasSize(10_002);
+        assertThat(entries.get(9_999).number()).isEqualTo(10_000);
+        assertThat(entries.get(9_998).text()).endsWith("number 9999. Lancet.");
+        assertThat(entries.get(10_000).text()).endsWith("number 10001. Lancet. 102506. Epub 2020.");
+        assertThat(entries.get(10_001).number()).isEqualTo(10_002);
+    }
+
+    /** A distinct word for each number (repeated lines would be running headers). */
+    private static String word(int n) {
+        StringBuilder w = new StringBuilder("Q");
+        for (int k = n; k > 0; k /= 26) {
+            w.append((char) ('a' + k % 26));
+        }
+        return w.toString();
+    }
 }
