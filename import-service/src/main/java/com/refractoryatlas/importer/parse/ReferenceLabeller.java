@@ -533,8 +533,10 @@ final class ReferenceLabeller {
             Matcher bare = BARE_YEAR.matcher(s);
             while (bare.find()) {
                 Integer candidate = plausibleYear(bare.group(1));
-                boolean vancouver =
-                        bare.end() < s.length() && (s.charAt(bare.end()) == ';' || s.charAt(bare.end()) == ',');
+                boolean vancouver = bare.end() < s.length()
+                        && (s.charAt(bare.end()) == ';'
+                                || s.charAt(bare.end()) == ','
+                                || yearThenVolume(s, bare.end()));
                 if (candidate != null && (vancouver || s.indexOf(':') < 0 || bare.start() > s.indexOf(':'))) {
                     year = candidate;
                     s = s.substring(0, bare.start()) + " " + s.substring(bare.end());
@@ -571,6 +573,14 @@ final class ReferenceLabeller {
         }
         String pages = pages(right);
         return new Source(journal, emptyToNull(volume), emptyToNull(issue), pages, year);
+    }
+
+    /** "2009. 120(6): 424-429": a year closed by a period, then the volume (De Gruyter and others). */
+    private static boolean yearThenVolume(String s, int end) {
+        return end + 2 < s.length()
+                && s.charAt(end) == '.'
+                && s.charAt(end + 1) == ' '
+                && Character.isDigit(s.charAt(end + 2));
     }
 
     private static @Nullable String pages(String right) {

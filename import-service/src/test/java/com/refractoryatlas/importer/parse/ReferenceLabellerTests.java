@@ -65,6 +65,17 @@ class ReferenceLabellerTests {
     }
 
     @Test
+    void readsAYearClosedByAPeriodBeforeTheVolume() {
+        ParsedReference r = parse("Ligers A, Xu C, Olerup O. The CTLA-4 gene is associated with multiple sclerosis. "
+                + "J Neuroimmunol. 1999. 97(1-2): 182-190");
+        assertThat(r.journal()).isEqualTo("J Neuroimmunol");
+        assertThat(r.year()).isEqualTo(1999);
+        assertThat(r.volume()).isEqualTo("97");
+        assertThat(r.issue()).isEqualTo("1-2");
+        assertThat(r.pages()).isEqualTo("182-190");
+    }
+
+    @Test
     void readsApaEntries() {
         ParsedReference r = parse(
                 "Kellner, C. H., & Greenberg, R. M. (2019). Electroconvulsive therapy: the gold standard? Journal of ECT, 35(2), 75–76.");
