@@ -1,0 +1,70 @@
+package com.refractoryatlas.importer.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Columns printed side by side (pdftotext -layout) unfolded into reading order. */
+class ColumnsTests {
+
+    private static final String TWO_COLUMNS = """
+            Mentalizing Deficits Constrain Belief in a Personal God and Other Agents of the Mind
+            Ara Norenzayan, Will M. Gervais
+
+            Introduction                                      self-identify as atheist and less likely
+            Belief in God and other supernatural agents       organized religion.
+            is culturally and historically widespread,
+            and is a deeply affecting aspect of human         The Present Research
+            life [1]. Yet relatively little is known          We used an individual differences approach
+            about the cognitive foundations of these          to test three interrelated hypotheses: the
+            complex beliefs. Believers treat gods as          autistic spectrum is inversely related to
+            intentional agents with mental states.            belief in God.
+            \fReferences                                        3. Lee A. Denervation trials. N Engl J Med.
+            1. Carey RM, Calhoun DA. Resistant                   2014;370:1393-401.
+               hypertension. Hypertension. 2018;72:e53-90.    4. Böhm M, Kario K. Sham-controlled trials.
+            2. Smith J, Jones K. Spironolactone in               Lancet. 2020;395:1444-51.
+               resistant hypertension. Lancet.                5. Townsend RR. Renal denervation. Lancet.
+               2015;386:2059-68.                                 2017;390:2160-70.
+            """;
+
+    @Test
+    void readsTheLeftColumnBeforeTheRightOnEachPage() {
+        String unfolded = Columns.unfold(TWO_COLUMNS);
+        assertThat(unfolded)
+                .startsWith(
+                        "Mentalizing Deficits Constrain Belief in a Personal God and Other Agents of the Mind\n"
+                                + "Ara Norenzayan, Will M. Gervais\n\nIntroduction\nBelief in God and other supernatural agents\n");
+        assertThat(unfolded.indexOf("intentional agents with mental states."))
+                .isLessThan(unfolded.indexOf("self-identify as atheist"));
+        assertThat(unfolded).contains("self-identify as atheist and less likely\norganized religion.\n\nThe Present");
+        String references = unfolded.substring(unfolded.indexOf('\f') + 1);
+        assertThat(references.indexOf("2015;386:2059-68.")).isLessThan(references.indexOf("3. Lee A."));
+        assertThat(references).contains("3. Lee A. Denervation trials. N Engl J Med.\n2014;370:1393-401.\n4. Böhm");
+    }
+
+    @Test
+    void parsesTheReferencesOfSideBySideColumns() {
+        JournalArticle a = (JournalArticle) new DocumentParser().parse("layout.txt", TWO_COLUMNS);
+        assertThat(a.references()).extracting(ParsedReference::number).containsExactly(1, 2, 3, 4, 5);
+        assertThat(a.references().get(2).journal()).isEqualTo("N Engl J Med");
+        assertThat(a.references().get(2).pages()).isEqualTo("1393-401");
+    }
+
+    @Test
+    void leavesTextWithoutAGutterUnchanged() {
+        String prose = """
+                # A Title
+
+                Belief in God and other supernatural agents is culturally and historically widespread, and is a
+                deeply affecting aspect of human life [1]. Yet relatively little is known about the cognitive
+                foundations of these complex beliefs.
+
+                | drug      | dose   |
+                | --------- | ------ |
+                | lithium   | 900 mg |
+                """;
+        assertThat(Columns.unfold(prose)).isSameAs(prose);
+        String table = "Name      Dose      Route\nlithium   900 mg    oral\nvalproate 1 g       oral\n";
+        assertThat(Columns.unfold(table)).isSameAs(table);
+    }
+}
