@@ -8,7 +8,8 @@ import java.util.List;
  * spaces, the right column's line) into reading order: per page (form feed), the gutter is the character column that
  * the most lines leave blank inside a wide run of spaces; where at least {@link #MIN_SHARE} of a page's lines have
  * such a gap there, each run of lines split by the gutter is read left column first, then right column, and lines
- * that print across the gutter (title, abstract, full-width figures) stay where they are. Text without such a gutter
+ * that print across the gutter (title, abstract, full-width figures) stay where they are, as do bands of blank lines
+ * across the page that end one region of columns above another. Text without such a gutter
  * — prose, Markdown, the other pdftotext modes — comes back unchanged (the same string). One pass over each page for
  * the gaps, one to split: linear in the input.
  */
@@ -24,6 +25,11 @@ final class Columns {
     private static final int MAX_WIDTH = 400;
     /** A line printing a character at the gutter may still split at a gap of two spaces this close to it. */
     private static final int NEAR = 4;
+    /**
+     * Blank lines across the whole width that end a region of columns (body columns above, reference columns below
+     * on one page); inside a column paragraphs are one blank line apart.
+     */
+    private static final int REGION_BREAK = 3;
 
     private Columns() {}
 
@@ -60,7 +66,12 @@ final class Columns {
         }
         StringBuilder out = new StringBuilder(page.length() + 16);
         List<String> right = new ArrayList<>();
+        int blankRun = 0;
         for (String line : lines) {
+            blankRun = line.isBlank() ? blankRun + 1 : 0;
+            if (blankRun == REGION_BREAK) {
+                flushRight(out, right); // a band blank across the page: the columns above end here
+            }
             int cut = cut(line, gutter);
             if (cut < 0) {
                 flushRight(out, right);

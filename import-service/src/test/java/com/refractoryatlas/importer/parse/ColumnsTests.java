@@ -51,6 +51,30 @@ class ColumnsTests {
     }
 
     @Test
+    void readsRegionsOfColumnsStackedOnOnePageOneAfterTheOther() {
+        String page = """
+                The remaining text of the discussion           silkworm moth has been crystallized with
+                continues in the left column here and          two molecules of the odorant, and fatty
+                ends at the bottom of the body region.         acid binding proteins bind two ligands.
+                Studies to test these hypotheses may           Data availability
+                lead to better reporters.                      The data are in a public repository.
+
+
+
+                References                                     7. Ishida Y, Leal WS: Identification of a
+                1. Clyne PJ, Warr CG: A novel family of           protein. J Chem Ecol. 2002; 28(4): 867-71.
+                   receptors. Neuron. 1999; 22(2): 327-38.     8. Bohbot J, Pitts RJ: Molecular
+                2. Gao Q, Chess A: Identification of              characterization of the receptor family.
+                   receptors. Genomics. 1999; 60(1): 31-9.        Insect Mol Biol. 2007; 16(5): 525-37.
+                """;
+        String unfolded = Columns.unfold(page);
+        int bodyRight = unfolded.indexOf("The data are in a public repository.");
+        assertThat(unfolded.indexOf("lead to better reporters.")).isLessThan(unfolded.indexOf("silkworm moth"));
+        assertThat(bodyRight).isLessThan(unfolded.indexOf("References"));
+        assertThat(unfolded.indexOf("60(1): 31-9.")).isLessThan(unfolded.indexOf("7. Ishida Y"));
+    }
+
+    @Test
     void leavesTextWithoutAGutterUnchanged() {
         String prose = """
                 # A Title
