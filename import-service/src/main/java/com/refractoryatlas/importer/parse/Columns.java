@@ -139,6 +139,9 @@ final class Columns {
         while (i < n && l.charAt(i) == ' ') {
             i++;
         }
+        if (i >= from) {
+            return; // a line of the right column alone: its gaps ("12.   Smith J") are inside that column
+        }
         while (i < n) {
             if (l.charAt(i) != ' ') {
                 i++;

@@ -75,6 +75,26 @@ class ColumnsTests {
     }
 
     @Test
+    void findsTheGutterBetweenColumnsNotInsideTheRightColumnsNumberedList() {
+        String page = """
+                often requires long papers which may be hard to          REFERENCES
+                publish. By combining feasibility and pilot                1.   Corder K, Atkin AJ. What do adolescents want
+                in one paper, we are highlighting the most                      to become more active? BMC Public Health 2013;13:718.
+                                                                           2.   Collings PJ, Wijndaele K. Levels of physical
+                useful and salient messages without an excessive                activity in UK adolescents. Int J Behav Nutr
+                number of publications. We did not collect cost                 Phys Act 2014;11:23.
+                effectiveness data in the feasibility studies and          3.   Raustorp A, Ekroth Y. Tracking of pedometer
+                will put in place school-relevant mechanisms.                   determined activity. J Phys Act Health 2013;10:1186-92.
+                                                                           4.   Telema R, Yang X. Physical activity from childhood to
+                CONCLUSION                                                      adulthood. Am J Prev Med 2005;28:267-73.
+                """;
+        String unfolded = Columns.unfold(page);
+        assertThat(unfolded.indexOf("school-relevant mechanisms.")).isLessThan(unfolded.indexOf("REFERENCES"));
+        assertThat(unfolded).contains("1.   Corder K, Atkin AJ. What do adolescents want\nto become more active?");
+        assertThat(unfolded.indexOf("2013;13:718.")).isLessThan(unfolded.indexOf("2.   Collings PJ"));
+    }
+
+    @Test
     void leavesTextWithoutAGutterUnchanged() {
         String prose = """
                 # A Title
