@@ -516,7 +516,7 @@ final class ZoneSegmenter {
             }
             if (lastNumber == 0
                     || joined.length() < MIN_PROSE_CHARS
-                    || open != null && !ReferenceLabeller.hasYear(open.text.toString())
+                    || open != null && !open.yearSeen
                     || ReferenceLabeller.hasYear(joined)
                     || EntryStart.parse(block.first()) != null
                     || EntryBuilder.authorStart(block.first())
@@ -532,7 +532,7 @@ final class ZoneSegmenter {
          * cut by a column or page break whose tail follows the next column's numbers).
          */
         private void flushUnlessWaiting() {
-            if (open != null && open.number != null && !ReferenceLabeller.hasYear(open.text.toString())) {
+            if (open != null && open.number != null && !open.yearSeen) {
                 return;
             }
             flushEntry();
@@ -615,7 +615,7 @@ final class ZoneSegmenter {
             }
             boolean digitNext =
                     !start.rest().isEmpty() && Character.isDigit(start.rest().charAt(0));
-            return digitNext || open != null && !ReferenceLabeller.hasYear(open.text.toString());
+            return digitNext || open != null && !open.yearSeen;
         }
 
         /** A number alone on its line opens an entry only where the list's numbering could be: not "248." of pages. */
@@ -767,10 +767,14 @@ final class ZoneSegmenter {
         boolean claimable;
         final List<LayoutLine> lines = new ArrayList<>();
 
+        /** Whether a line of the entry holds a year: kept as lines are added, so no check rereads the entry. */
+        boolean yearSeen;
+
         EntryBuilder(@Nullable Integer number, String first, LayoutLine line) {
             this.number = number;
             text.append(first.strip());
             lines.add(line);
+            yearSeen = ReferenceLabeller.hasYear(first);
         }
 
         void append(String more, LayoutLine line) {
@@ -779,6 +783,7 @@ final class ZoneSegmenter {
                 return;
             }
             String next = more.strip();
+            yearSeen |= ReferenceLabeller.hasYear(next);
             if (text.isEmpty()) {
                 text.append(next);
             } else if (Hyphenation.dropHyphen(text, next)) {
@@ -813,15 +818,13 @@ final class ZoneSegmenter {
          * a period, or with a bracketed link) and the line starts with a capital that opens no trailing note.
          */
         boolean endsBefore(String line, boolean blockStart) {
-            String t = text.toString().strip();
             String l = line.strip();
-            if (t.isEmpty() || l.isEmpty() || !Character.isUpperCase(l.charAt(0))) {
+            if (text.isEmpty() || l.isEmpty() || !Character.isUpperCase(l.charAt(0))) {
                 return false;
             }
-            boolean complete = t.endsWith(".") && ReferenceLabeller.hasYear(t)
-                    || t.endsWith("]")
-                    || t.endsWith("].")
-                    || blockStart && t.endsWith(".") && authorStart(l);
+            char last = text.charAt(text.length() - 1);
+            boolean bracket = last == ']' || last == '.' && text.length() > 1 && text.charAt(text.length() - 2) == ']';
+            boolean complete = last == '.' && yearSeen || bracket || blockStart && last == '.' && authorStart(l);
             return complete && !TRAILING_NOTES.contains(firstWord(l));
         }
 
