@@ -127,7 +127,7 @@ final class ReferenceLabeller {
         List<Fields> candidates = new ArrayList<>();
         int open = indexOfAny(text, '"', '“', 0);
         int close = lastIndexOfAny(text, '"', '”');
-        if (open >= 0 && close > open + 1) {
+        if (open >= 0 && close > open + 1 && quoteOpensTitle(text, open)) {
             candidates.add(quoted(text, open, close, doi));
         }
         Matcher apa = APA_YEAR.matcher(text);
@@ -209,6 +209,16 @@ final class ReferenceLabeller {
         return n;
     }
 
+    /**
+     * A quoted title follows the authors' closing punctuation ({@code Smith J. "Title."}, IEEE's {@code J. Smith,
+     * "Title,"}); a quote inside a sentence ({@code Faith: addressing the "universal" gender gap}) quotes a word of
+     * the title and is no title reading.
+     */
+    private static boolean quoteOpensTitle(String text, int open) {
+        String before = text.substring(0, open).strip();
+        return before.isEmpty() || ".,:;".indexOf(before.charAt(before.length() - 1)) >= 0;
+    }
+
     private static Fields quoted(String text, int open, int close, @Nullable String doi) {
         List<ParsedAuthor> authors = AuthorNames.parse(text.substring(0, open));
         String title = cleanTitle(text.substring(open + 1, close));
@@ -270,16 +280,30 @@ final class ReferenceLabeller {
         return at;
     }
 
+    /**
+     * A segment that is part of an abbreviated journal name: up to three capitalized tokens ending in an abbreviation
+     * ("Mem.", "J. Am.", and ACS/MDPI's "Cereal Res." before "Commun. 2011, 39, 1–10": whole words may stand between
+     * abbreviations). A title's last sentence is longer or has a lower-case word.
+     */
     private static boolean abbreviations(String segment) {
         String[] tokens = segment.split(" ");
-        if (tokens.length > MAX_ABBREVIATION_TOKENS) {
+        if (tokens.length > MAX_ABBREVIATION_TOKENS || !segment.endsWith(".")) {
             return false;
         }
         for (String t : tokens) {
             if (t.length() < 2
-                    || t.length() > MAX_ABBREVIATION_CHARS
-                    || !t.endsWith(".")
-                    || !Character.isUpperCase(t.charAt(0))) {
+                    || t.length() > MAX_ABBREVIATION_CHARS + (t.endsWith(".") ? 0 : 1)
+                    || !Character.isUpperCase(t.charAt(0))
+                    || !t.endsWith(".") && !lettersOnly(t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean lettersOnly(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (!Character.isLetter(t.charAt(i))) {
                 return false;
             }
         }
@@ -287,7 +311,7 @@ final class ReferenceLabeller {
     }
 
     private static final int MAX_ABBREVIATION_TOKENS = 3;
-    private static final int MAX_ABBREVIATION_CHARS = 9;
+    private static final int MAX_ABBREVIATION_CHARS = 13;
 
     /** BMC and older Springer: "Dagenais S, Caro J, Haldeman S: A systematic review… Spine J 2008, 8:8–20." */
     private static int colonAfterAuthors(String text) {
@@ -298,6 +322,10 @@ final class ReferenceLabeller {
         String prefix = text.substring(0, colon);
         if (sentenceEnd(prefix, 0) >= 0 || prefix.contains("et al. ") || prefix.contains("et al., ")) {
             return -1;
+        }
+        int vancouverEnd = authorsEnd(prefix);
+        if (vancouverEnd > 0) {
+            return -1; // "Cringoli G, Utzinger J. FLOTAC: new techniques…": the authors end at the initial's period
         }
         return AuthorNames.looksLikeNameList(prefix) ? colon : -1;
     }
@@ -361,11 +389,16 @@ final class ReferenceLabeller {
                     && i + 2 < s.length()
                     && Character.isUpperCase(s.charAt(i + 2))
                     && AuthorNames.looksLikeNameList(s.substring(0, i + 1))
-                    && !AuthorNames.isInitial(firstToken(s.substring(i + 2)))) {
+                    && (!AuthorNames.isInitial(firstToken(s.substring(i + 2))) || article(s, i + 2))) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** "Pellegrino J. A simple device…": the capital after the authors is the article "A", not an initial. */
+    private static boolean article(String s, int at) {
+        return s.startsWith("A ", at) && at + 2 < s.length() && Character.isLowerCase(s.charAt(at + 2));
     }
 
     private static String firstToken(String s) {
@@ -533,8 +566,10 @@ final class ReferenceLabeller {
             Matcher bare = BARE_YEAR.matcher(s);
             while (bare.find()) {
                 Integer candidate = plausibleYear(bare.group(1));
-                boolean vancouver =
-                        bare.end() < s.length() && (s.charAt(bare.end()) == ';' || s.charAt(bare.end()) == ',');
+                boolean vancouver = bare.end() < s.length()
+                        && (s.charAt(bare.end()) == ';'
+                                || s.charAt(bare.end()) == ','
+                                || yearThenVolume(s, bare.end()));
                 if (candidate != null && (vancouver || s.indexOf(':') < 0 || bare.start() > s.indexOf(':'))) {
                     year = candidate;
                     s = s.substring(0, bare.start()) + " " + s.substring(bare.end());
@@ -571,6 +606,14 @@ final class ReferenceLabeller {
         }
         String pages = pages(right);
         return new Source(journal, emptyToNull(volume), emptyToNull(issue), pages, year);
+    }
+
+    /** "2009. 120(6): 424-429": a year closed by a period, then the volume (De Gruyter and others). */
+    private static boolean yearThenVolume(String s, int end) {
+        return end + 2 < s.length()
+                && s.charAt(end) == '.'
+                && s.charAt(end + 1) == ' '
+                && Character.isDigit(s.charAt(end + 2));
     }
 
     private static @Nullable String pages(String right) {

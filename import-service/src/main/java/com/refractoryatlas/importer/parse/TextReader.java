@@ -14,8 +14,12 @@ final class TextReader {
 
     private TextReader() {}
 
+    /**
+     * Columns printed side by side ({@code pdftotext -layout}) are first unfolded into reading order
+     * ({@link Columns}); then the lines are numbered in that order.
+     */
     static Layout read(String text) {
-        String normalized = normalize(text);
+        String normalized = normalize(Columns.unfold(text));
         List<LayoutLine> lines = new ArrayList<>();
         int pages = 1;
         int number = 0;

@@ -38,6 +38,7 @@ final class ZoneSegmenter {
     private static final int MAX_FIRST_NUMBER = 3;
     private static final int MAX_NUMBER_JUMP = 30;
     private static final java.util.regex.Pattern NON_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}]+");
+    private static final int MIN_PROSE_CHARS = 80;
     private static final java.util.regex.Pattern PAREN_YEAR = java.util.regex.Pattern.compile("\\(\\d{4}\\)");
 
     private ZoneSegmenter() {}
@@ -69,6 +70,11 @@ final class ZoneSegmenter {
         private boolean entriesSeen;
         private @Nullable EntryBuilder open;
         private final java.util.PriorityQueue<Integer> pendingNumbers = new java.util.PriorityQueue<>();
+        /** Zones (by index) of entries read before any number was free for them, waiting for numbers printed later. */
+        private final java.util.ArrayDeque<Integer> orphans = new java.util.ArrayDeque<>();
+        /** The list prints its numbers apart from its entries (pdftotext of a two-column page), seen once. */
+        private boolean numbersApart;
+
         private int lastNumber;
 
         Run(Layout layout) {
@@ -108,9 +114,8 @@ final class ZoneSegmenter {
             if (phase == Phase.REFERENCES && Furniture.pageNumber(line.text()) && pendingNumbers.isEmpty()) {
                 String digits = line.text().strip();
                 if (digits.chars().allMatch(Character::isDigit) && Integer.parseInt(digits) == lastNumber + 1) {
-                    flushEntry();
-                    pendingNumbers.add(Integer.parseInt(digits));
-                    lastNumber++;
+                    flushUnlessWaiting();
+                    numberApart(Integer.parseInt(digits));
                     return;
                 }
             }
@@ -534,6 +539,11 @@ final class ZoneSegmenter {
                 openSection(heading != null ? heading : cleaned, block.lines());
                 return;
             }
+            if (foreignProse(block)) {
+                flushEntry();
+                zones.add(new Zone.Paragraph(block.lines()));
+                return;
+            }
             boolean blockStart = true;
             List<LayoutLine> lines = block.lines();
             for (int i = 0; i < lines.size(); i++) {
@@ -541,6 +551,57 @@ final class ZoneSegmenter {
                 referenceLine(lines.get(i), blockStart, next);
                 blockStart = false;
             }
+        }
+
+        /**
+         * A block of prose inside the reference list that is no entry: a column of body text, a caption or a back-matter
+         * statement that pdftotext put between the list's numbers and their entries. It has no year, does not open
+         * like an author list or a numbered entry, is longer than a reference's tail, and comes where no entry waits
+         * for more text (none open, or the open one already has its year).
+         */
+        private boolean foreignProse(Block block) {
+            String joined = block.joinedCleaned();
+            if (open == null
+                    && !pendingNumbers.isEmpty()
+                    && !joined.isEmpty()
+                    && Character.isLowerCase(joined.charAt(0))) {
+                return true; // numbers wait for entries, and no entry opens in lower case
+            }
+            if (lastNumber == 0
+                    || joined.length() < MIN_PROSE_CHARS
+                    || open != null && !open.yearSeen
+                    || ReferenceLabeller.hasYear(joined)
+                    || EntryStart.parse(block.first()) != null
+                    || EntryBuilder.authorStart(block.first())
+                    || Dois.find(joined) != null
+                    || joined.contains("http")) {
+                return false;
+            }
+            return true;
+        }
+
+        /**
+         * Before a number printed apart: the open entry ends, unless it is numbered and still lacks its year (an entry
+         * cut by a column or page break whose tail follows the next column's numbers).
+         */
+        private void flushUnlessWaiting() {
+            if (open != null && open.number != null && !open.yearSeen) {
+                return;
+            }
+            flushEntry();
+        }
+
+        /** A number printed apart from its entry: it goes to the oldest entry still waiting for one, or waits itself. */
+        private void numberApart(int number) {
+            numbersApart = true;
+            lastNumber = Math.max(lastNumber, number);
+            Integer orphan = orphans.poll();
+            if (orphan == null) {
+                pendingNumbers.add(number);
+                return;
+            }
+            Zone.ReferenceEntry e = (Zone.ReferenceEntry) zones.get(orphan);
+            zones.set(orphan, new Zone.ReferenceEntry(number, e.entry(), e.lines()));
         }
 
         private boolean startsEntry(String line) {
@@ -552,17 +613,19 @@ final class ZoneSegmenter {
             if (text.isEmpty()) {
                 return;
             }
-            EntryStart start = EntryStart.parse(text);
+            EntryStart start = EntryStart.parse(text, lastNumber + 1);
             if (start == null && lastNumber > 0) {
                 start = EntryStart.loose(text, lastNumber + 1);
             }
             if (start != null && start.rest().isEmpty() && !plausibleNumber(start.number())) {
                 start = null;
             }
+            if (start != null && yearOpeningTail(start)) {
+                start = null;
+            }
             if (start != null && start.rest().isEmpty()) {
-                flushEntry();
-                pendingNumbers.add(start.number());
-                lastNumber = Math.max(lastNumber, start.number());
+                flushUnlessWaiting();
+                numberApart(start.number());
                 return;
             }
             if (start != null) {
@@ -571,9 +634,19 @@ final class ZoneSegmenter {
                 lastNumber = start.number();
                 return;
             }
-            if (!pendingNumbers.isEmpty() && (open == null || open.startsNew(text, blockStart, nextLine))) {
+            if (!pendingNumbers.isEmpty()
+                    && (open == null
+                            || open.startsNew(text, blockStart, nextLine)
+                            || open.endsBefore(text, blockStart))) {
                 flushEntry();
                 open = new EntryBuilder(pendingNumbers.poll(), text, line);
+                return;
+            }
+            if (numbersApart && open != null && open.number != null && open.startsNew(text, blockStart, nextLine)) {
+                // an entry printed before its number (the number block of its column comes later)
+                flushEntry();
+                open = new EntryBuilder(null, text, line);
+                open.claimable = true;
                 return;
             }
             if (open != null && (open.number != null || !open.startsNew(text, blockStart, nextLine))) {
@@ -582,6 +655,20 @@ final class ZoneSegmenter {
             }
             flushEntry();
             open = new EntryBuilder(null, text, line);
+            open.claimable = numbersApart && EntryBuilder.authorStart(text);
+        }
+
+        /**
+         * "2004. 148(1-2): 218-230": the tail of an entry whose year opens a line, not entry 2004 — a number far past the
+         * list's numbering followed by a digit, or cutting an entry that has no year yet.
+         */
+        private boolean yearOpeningTail(EntryStart start) {
+            if (lastNumber == 0 || start.number() <= lastNumber + MAX_NUMBER_JUMP) {
+                return false;
+            }
+            boolean digitNext =
+                    !start.rest().isEmpty() && Character.isDigit(start.rest().charAt(0));
+            return digitNext || open != null && !open.yearSeen;
         }
 
         /** A number alone on its line opens an entry only where the list's numbering could be: not "248." of pages. */
@@ -594,6 +681,9 @@ final class ZoneSegmenter {
 
         private void flushEntry() {
             if (open != null) {
+                if (open.claimable && open.number == null) {
+                    orphans.add(zones.size());
+                }
                 zones.add(new Zone.ReferenceEntry(open.number, open.text.toString(), open.lines));
                 entriesSeen = true;
                 open = null;
@@ -791,12 +881,17 @@ final class ZoneSegmenter {
     private static final class EntryBuilder {
         final @Nullable Integer number;
         final StringBuilder text = new StringBuilder();
+        boolean claimable;
         final List<LayoutLine> lines = new ArrayList<>();
+
+        /** Whether a line of the entry holds a year: kept as lines are added, so no check rereads the entry. */
+        boolean yearSeen;
 
         EntryBuilder(@Nullable Integer number, String first, LayoutLine line) {
             this.number = number;
             text.append(first.strip());
             lines.add(line);
+            yearSeen = ReferenceLabeller.hasYear(first);
         }
 
         void append(String more, LayoutLine line) {
@@ -805,6 +900,7 @@ final class ZoneSegmenter {
                 return;
             }
             String next = more.strip();
+            yearSeen |= ReferenceLabeller.hasYear(next);
             if (text.isEmpty()) {
                 text.append(next);
             } else if (Hyphenation.dropHyphen(text, next)) {
@@ -831,6 +927,50 @@ final class ZoneSegmenter {
 
         boolean complete() {
             return PAREN_YEAR.matcher(text).find() || text.length() > FOOTER_RESIDUE_CHARS;
+        }
+
+        /**
+         * With numbers waiting for entries (printed apart from them), a line opening a new entry even without an author
+         * list ("The ICHOM Standard Set…", "ICF Browser. [http…]"): the open entry is complete (ends with its year and
+         * a period, or with a bracketed link) and the line starts with a capital that opens no trailing note.
+         */
+        boolean endsBefore(String line, boolean blockStart) {
+            String l = line.strip();
+            if (text.isEmpty() || l.isEmpty() || !Character.isUpperCase(l.charAt(0))) {
+                return false;
+            }
+            char last = text.charAt(text.length() - 1);
+            boolean bracket = last == ']' || last == '.' && text.length() > 1 && text.charAt(text.length() - 2) == ']';
+            boolean complete = last == '.' && yearSeen || bracket || blockStart && last == '.' && authorStart(l);
+            return complete && !TRAILING_NOTES.contains(firstWord(l));
+        }
+
+        private static final java.util.Set<String> TRAILING_NOTES = java.util.Set.of(
+                "Available",
+                "Accessed",
+                "Retrieved",
+                "Epub",
+                "PMID",
+                "PMCID",
+                "DOI",
+                "Published",
+                "Cited",
+                "Erratum",
+                "In",
+                "Last",
+                "Updated",
+                "URL",
+                "Online",
+                "Reprinted",
+                "Comment",
+                "Review");
+
+        private static String firstWord(String l) {
+            int end = 0;
+            while (end < l.length() && Character.isLetter(l.charAt(end))) {
+                end++;
+            }
+            return l.substring(0, end);
         }
 
         /** For an unnumbered list: a complete entry before, and a line opening like an author list. */
@@ -878,7 +1018,7 @@ final class ZoneSegmenter {
         }
 
         /** "Smith J,", "Smith, J.", "van der Berg A", "World Health Organization." */
-        private static boolean authorStart(String line) {
+        static boolean authorStart(String line) {
             String[] t = line.strip().split(" ", 3);
             if (t.length < 2 || t[0].isEmpty()) {
                 return false;

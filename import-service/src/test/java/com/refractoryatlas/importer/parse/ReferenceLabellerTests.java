@@ -65,6 +65,62 @@ class ReferenceLabellerTests {
     }
 
     @Test
+    void endsVancouverAuthorsBeforeATitleOpeningWithTheArticleA() {
+        ParsedReference r = parse("Knopp S, Rinaldi L, Rollinson D. A single FLOTAC is more sensitive than triplicate "
+                + "Kato-Katz. Trans R Soc Trop Med Hyg. 2009;103:347-54.");
+        assertThat(r.authors()).extracting(ParsedAuthor::family).containsExactly("Knopp", "Rinaldi", "Rollinson");
+        assertThat(r.title()).isEqualTo("A single FLOTAC is more sensitive than triplicate Kato-Katz");
+        assertThat(r.journal()).isEqualTo("Trans R Soc Trop Med Hyg");
+    }
+
+    @Test
+    void readsAColonInTheTitleAfterVancouverAuthorsAsTitleText() {
+        ParsedReference r = parse("Cringoli G, Rinaldi L, Maurelli MP, Utzinger J. FLOTAC: new multivalent techniques "
+                + "for diagnosis of parasites. Nat Protoc. 2010;5:503-15.");
+        assertThat(r.authors()).hasSize(4);
+        assertThat(r.title()).isEqualTo("FLOTAC: new multivalent techniques for diagnosis of parasites");
+        ParsedReference boyer = parse("Boyer P. Religion: Bound to believe? Nature. 2008;455:1038-9.");
+        assertThat(boyer.authors()).extracting(ParsedAuthor::family).containsExactly("Boyer");
+        assertThat(boyer.title()).isEqualTo("Religion: Bound to believe?");
+    }
+
+    @Test
+    void readsAQuotedWordInsideATitleAsPartOfTheTitle() {
+        ParsedReference r = parse("Stark R. Physiology and faith: Addressing the “universal” gender difference in "
+                + "religious commitment. J Sci Stud Relig. 2002;41:495-507.");
+        assertThat(r.authors()).extracting(ParsedAuthor::family).containsExactly("Stark");
+        assertThat(r.title())
+                .isEqualTo(
+                        "Physiology and faith: Addressing the “universal” gender difference in religious commitment");
+        assertThat(r.journal()).isEqualTo("J Sci Stud Relig");
+    }
+
+    @Test
+    void readsAcsJournalAbbreviationsWithWholeWordsBetween() {
+        ParsedReference r = parse("Meca G, Zinedine A. Advances on the toxicity of the cereal contamination Fusarium "
+                + "esadepsipeptides. Cereal Res. Commun. 2010, 38, 1–10.");
+        assertThat(r.journal()).isEqualTo("Cereal Res. Commun");
+        assertThat(r.title())
+                .isEqualTo("Advances on the toxicity of the cereal contamination Fusarium esadepsipeptides");
+        assertThat(r.year()).isEqualTo(2010);
+        assertThat(r.volume()).isEqualTo("38");
+        ParsedReference arch = parse("Yli-Mattila T, Paavanen S. In vitro mycotoxin production of Fusarium species. "
+                + "Arch. Phytopathol. Plant Prot. 2008, 41, 89–97.");
+        assertThat(arch.journal()).isEqualTo("Arch. Phytopathol. Plant Prot");
+    }
+
+    @Test
+    void readsAYearClosedByAPeriodBeforeTheVolume() {
+        ParsedReference r = parse("Ligers A, Xu C, Olerup O. The CTLA-4 gene is associated with multiple sclerosis. "
+                + "J Neuroimmunol. 1999. 97(1-2): 182-190");
+        assertThat(r.journal()).isEqualTo("J Neuroimmunol");
+        assertThat(r.year()).isEqualTo(1999);
+        assertThat(r.volume()).isEqualTo("97");
+        assertThat(r.issue()).isEqualTo("1-2");
+        assertThat(r.pages()).isEqualTo("182-190");
+    }
+
+    @Test
     void readsApaEntries() {
         ParsedReference r = parse(
                 "Kellner, C. H., & Greenberg, R. M. (2019). Electroconvulsive therapy: the gold standard? Journal of ECT, 35(2), 75–76.");

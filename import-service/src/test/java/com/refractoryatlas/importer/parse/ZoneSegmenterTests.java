@@ -199,4 +199,148 @@ class ZoneSegmenterTests {
         assertThat(a.citations()).extracting(ParsedCitation::number).containsExactly(1, 2);
         assertThat(a.issues()).extracting(ParseIssue::code).contains(ParseIssue.Code.REFERENCES_NUMBERED_BY_POSITION);
     }
+
+    @Test
+    void numbersPastNineThousandNineHundredNinetyNineOpenTheirOwnEntries() {
+        StringBuilder text = new StringBuilder("A Long Review\n\nJane Roe, John Doe\n\nReferences\n\n");
+        for (int n = 1; n <= 10_002; n++) {
+            text.append(n)
+                    .append(". ")
+                    .append(word(n))
+                    .append(" J, Lee K. Trial of ")
+                    .append(word(n * 7));
+            text.append(" number ").append(n).append(". Lancet.\n");
+            if (n == 10_001) {
+                text.append("102506. Epub 2020.\n");
+            }
+        }
+        List<Zone.ReferenceEntry> entries = zones(text.toString()).zones().stream()
+                .filter(Zone.ReferenceEntry.class::isInstance)
+                .map(Zone.ReferenceEntry.class::cast)
+                .toList();
+        assertThat(entries).hasSize(10_002);
+        assertThat(entries.get(9_999).number()).isEqualTo(10_000);
+        assertThat(entries.get(9_998).text()).endsWith("number 9999. Lancet.");
+        assertThat(entries.get(10_000).text()).endsWith("number 10001. Lancet. 102506. Epub 2020.");
+        assertThat(entries.get(10_001).number()).isEqualTo(10_002);
+    }
+
+    private static List<Zone.ReferenceEntry> entries(String text) {
+        return zones(text).zones().stream()
+                .filter(Zone.ReferenceEntry.class::isInstance)
+                .map(Zone.ReferenceEntry.class::cast)
+                .toList();
+    }
+
+    private static final String HEAD = "Odorant receptors in mosquitoes\n\nJane Roe, John Doe\n\nReferences\n";
+
+    @Test
+    void keepsProseOfTheOtherColumnOutOfEntriesWhoseNumbersWereListedApart() {
+        String text = HEAD + """
+                1.
+                2.
+                3.
+
+                Patient consent Obtained.
+                Ethics approval Ethics approval was obtained from the Cambridge Psychology
+                Research Ethics Committee (Pre.2013.40).
+
+                bias under the recessive genetic model
+
+                Corder K, Atkin AJ, Ekelund U, et al. What do adolescents want in
+                order to become more active? BMC Public Health 2013;13:718.
+                Raustorp A, Ekroth Y. Tracking of pedometer determined physical
+                activity. J Phys Act Health 2013;10:1186-92.
+                Gill JM, Cooper AR. Physical activity and prevention of type 2
+                diabetes mellitus. Sports Med 2008;38:807-24.
+                """;
+        List<Zone.ReferenceEntry> entries = entries(text);
+        assertThat(entries).extracting(Zone.ReferenceEntry::number).containsExactly(1, 2, 3);
+        assertThat(entries.get(0).text()).startsWith("Corder K");
+        assertThat(entries)
+                .noneMatch(e -> e.text().contains("Ethics") || e.text().contains("recessive"));
+        assertThat(zones(text).zones())
+                .filteredOn(Zone.Paragraph.class::isInstance)
+                .anyMatch(z -> z.text().startsWith("Patient consent"));
+    }
+
+    @Test
+    void givesNumbersPrintedAfterTheirEntriesToThoseEntries() {
+        String text = HEAD + """
+                1.
+
+                Clyne PJ, Warr CG: A novel family of proteins. Neuron. 1999; 22(2): 327-38.
+                Murphy EJ, Booth JC: Interactions of binding proteins. J Biol Chem. 2013; 288(6): 4475-85.
+                Tsitsanou KE, Thireou T: Crystal complex with DEET. Cell Mol Life Sci. 2012; 69(2): 283-97.
+
+                2.
+
+                3.
+
+                4.
+
+                Iovinella I, Bozza F: Ligand-binding study of proteins. Chem Senses. 2013; 38(5): 409-19.
+                """;
+        List<Zone.ReferenceEntry> entries = entries(text);
+        assertThat(entries)
+                .extracting(Zone.ReferenceEntry::number, e -> e.text()
+                        .substring(0, e.text().indexOf(' ')))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, "Clyne"),
+                        org.assertj.core.groups.Tuple.tuple(2, "Murphy"),
+                        org.assertj.core.groups.Tuple.tuple(3, "Tsitsanou"),
+                        org.assertj.core.groups.Tuple.tuple(4, "Iovinella"));
+    }
+
+    @Test
+    void joinsAnEntryCutByTheNextColumnsNumbersAndSplitsEntriesWithoutAuthors() {
+        String text = HEAD + """
+                1.
+                2.
+                3.
+
+                Cieza A, Stucki G, Weigl M: ICF core sets for low back pain. J Rehabil Med 2004,
+                Suppl 44:69-74.
+                The ICHOM Standard Set for Low Back Pain. [http://www.ichom.org/
+                project/low-back-pain]
+                Idzerda L, Rader T, Tugwell P: Can we decide which outcomes should be
+                measured in every clinical trial? A scoping review of the
+
+                4.
+                5.
+
+                existing conceptual frameworks and processes. J Rheumatol 2014, 41:986-993.
+                Wilson IB, Cleary PD: Linking clinical variables with quality
+                of life. JAMA 1995, 273:59-65.
+                Binkley J, Finch E: Diagnostic classification of low back pain. Phys Ther 1993, 73:138-150.
+                """;
+        List<Zone.ReferenceEntry> entries = entries(text);
+        assertThat(entries).extracting(Zone.ReferenceEntry::number).containsExactly(1, 2, 3, 4, 5);
+        assertThat(entries.get(1).text()).startsWith("The ICHOM Standard Set");
+        assertThat(entries.get(2).text()).startsWith("Idzerda L").endsWith("J Rheumatol 2014, 41:986-993.");
+        assertThat(entries.get(3).text()).startsWith("Wilson IB").endsWith("JAMA 1995, 273:59-65.");
+        assertThat(entries.get(4).text()).startsWith("Binkley J");
+    }
+
+    @Test
+    void readsAYearOpeningALineAsTheTailOfItsEntry() {
+        String text = HEAD + """
+                [13] Bilinska M. Progression of multiple sclerosis. Acta Neurol Scand. 2004. 110(1): 67-71
+                [14] Teutsch SM, Booth DR. Association of common gene polymorphisms with sclerosis. J Neuroimmunol.
+                2004. 148(1-2): 218-230
+                [15] Fukazawa T. CTLA-4 gene polymorphism in Japanese. J Neuroimmunol. 2005. 159(1-2): 225-229
+                """;
+        List<Zone.ReferenceEntry> entries = entries(text);
+        assertThat(entries).extracting(Zone.ReferenceEntry::number).containsExactly(13, 14, 15);
+        assertThat(entries.get(1).text()).endsWith("J Neuroimmunol. 2004. 148(1-2): 218-230");
+    }
+
+    /** A distinct word for each number (repeated lines would be running headers). */
+    private static String word(int n) {
+        StringBuilder w = new StringBuilder("Q");
+        for (int k = n; k > 0; k /= 26) {
+            w.append((char) ('a' + k % 26));
+        }
+        return w.toString();
+    }
 }

@@ -1,0 +1,201 @@
+package com.refractoryatlas.importer.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Unfolds text whose columns are printed side by side ({@code pdftotext -layout}: the left column's line, a run of
+ * spaces, the right column's line) into reading order: per page (form feed), the gutter is the character column that
+ * the most lines leave blank inside a wide run of spaces; where at least {@link #MIN_SHARE} of a page's lines have
+ * such a gap there, each run of lines split by the gutter is read left column first, then right column, and lines
+ * that print across the gutter (title, abstract, full-width figures) stay where they are, as do bands of blank lines
+ * across the page that end one region of columns above another. Text without such a gutter
+ * — prose, Markdown, the other pdftotext modes — comes back unchanged (the same string). One pass over each page for
+ * the gaps, one to split: linear in the input.
+ */
+final class Columns {
+
+    /** Spaces between two columns' text in {@code -layout} output (a word gap is one or two). */
+    private static final int MIN_GAP = 3;
+    /** Share of a page's non-blank lines that must leave the gutter blank. */
+    private static final double MIN_SHARE = 0.3;
+    /** A page needs this many lines with the gutter to be read as two columns. */
+    private static final int MIN_LINES = 6;
+    /** Lines longer than this are not measured past it (a gutter lies within a printed page's width). */
+    private static final int MAX_WIDTH = 400;
+    /** A line printing a character at the gutter may still split at a gap of two spaces this close to it. */
+    private static final int NEAR = 4;
+    /**
+     * Blank lines across the whole width that end a region of columns (body columns above, reference columns below
+     * on one page); inside a column paragraphs are one blank line apart.
+     */
+    private static final int REGION_BREAK = 3;
+
+    private Columns() {}
+
+    static String unfold(String text) {
+        if (text.indexOf("   ") < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + text.length() / 8);
+        boolean changed = false;
+        int start = 0;
+        while (start <= text.length()) {
+            int end = text.indexOf('\f', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            String page = text.substring(start, end);
+            String unfolded = page(page);
+            changed |= unfolded != page;
+            out.append(unfolded);
+            if (end < text.length()) {
+                out.append('\f');
+            }
+            start = end + 1;
+        }
+        return changed ? out.toString() : text;
+    }
+
+    /** One page: its lines in reading order, or the same string when it has no gutter. */
+    private static String page(String page) {
+        List<String> lines = List.of(page.split("\n", -1));
+        int gutter = gutter(lines);
+        if (gutter < 0) {
+            return page;
+        }
+        StringBuilder out = new StringBuilder(page.length() + 16);
+        List<String> right = new ArrayList<>();
+        int blankRun = 0;
+        for (String line : lines) {
+            blankRun = line.isBlank() ? blankRun + 1 : 0;
+            if (blankRun == REGION_BREAK) {
+                flushRight(out, right); // a band blank across the page: the columns above end here
+            }
+            int cut = cut(line, gutter);
+            if (cut < 0) {
+                flushRight(out, right);
+                out.append(line).append('\n');
+                continue;
+            }
+            out.append(stripEnd(line.substring(0, Math.min(cut, line.length()))))
+                    .append('\n');
+            right.add(cut < line.length() ? line.substring(cut).strip() : "");
+        }
+        flushRight(out, right);
+        out.setLength(out.length() - 1);
+        return out.toString();
+    }
+
+    /** The right column of a run of split lines, after its left column and a blank line. */
+    private static void flushRight(StringBuilder out, List<String> right) {
+        boolean any = right.stream().anyMatch(r -> !r.isEmpty());
+        if (any) {
+            out.append('\n');
+            for (String r : right) {
+                out.append(r).append('\n');
+            }
+        }
+        right.clear();
+    }
+
+    /**
+     * The character column most lines leave blank inside a gap of {@link #MIN_GAP} spaces or more between text, in
+     * the middle three fifths of the page's width; -1 when too few lines have it.
+     */
+    private static int gutter(List<String> lines) {
+        int width = 0;
+        int nonBlank = 0;
+        for (String l : lines) {
+            width = Math.max(width, Math.min(l.length(), MAX_WIDTH));
+            nonBlank += l.isBlank() ? 0 : 1;
+        }
+        if (nonBlank < MIN_LINES || width < 2 * MIN_GAP) {
+            return -1;
+        }
+        int from = width / 5;
+        int to = width - width / 5;
+        int[] delta = new int[width + 1];
+        for (String l : lines) {
+            addGaps(l, from, to, delta);
+        }
+        int best = -1;
+        int bestCount = 0;
+        int running = 0;
+        for (int x = 0; x < width; x++) {
+            running += delta[x];
+            if (x >= from && x < to && running > bestCount) {
+                best = x;
+                bestCount = running;
+            }
+        }
+        return bestCount >= MIN_LINES && bestCount >= nonBlank * MIN_SHARE ? best : -1;
+    }
+
+    /** Adds one to the coverage of every column inside a wide gap between text that reaches the middle. */
+    private static void addGaps(String l, int from, int to, int[] delta) {
+        int n = Math.min(l.length(), MAX_WIDTH);
+        int i = 0;
+        while (i < n && l.charAt(i) == ' ') {
+            i++;
+        }
+        if (i >= from) {
+            return; // a line of the right column alone: its gaps ("12.   Smith J") are inside that column
+        }
+        while (i < n) {
+            if (l.charAt(i) != ' ') {
+                i++;
+                continue;
+            }
+            int gapStart = i;
+            while (i < n && l.charAt(i) == ' ') {
+                i++;
+            }
+            boolean internal = i < n;
+            if (internal && i - gapStart >= MIN_GAP && i > from && gapStart < to) {
+                delta[gapStart]++;
+                delta[i]--;
+            }
+        }
+    }
+
+    /**
+     * Where to split a line at the gutter: lines shorter than it are all left column; a line blank at the gutter in
+     * a gap of two spaces or more (or in its indent: all right column) splits there, one with a gap of two spaces
+     * near it splits at that gap, and a line printing across it (one word space at most there) gives -1.
+     */
+    private static int cut(String line, int gutter) {
+        if (line.length() <= gutter) {
+            return gutter;
+        }
+        if (line.charAt(gutter) == ' ') {
+            int a = gutter;
+            while (a > 0 && line.charAt(a - 1) == ' ') {
+                a--;
+            }
+            int b = gutter;
+            while (b < line.length() && line.charAt(b) == ' ') {
+                b++;
+            }
+            if (b - a >= 2 || a == 0) {
+                return gutter;
+            }
+        }
+        int from = Math.max(1, gutter - NEAR);
+        int to = Math.min(line.length() - 1, gutter + NEAR);
+        for (int x = from; x < to; x++) {
+            if (line.charAt(x) == ' ' && line.charAt(x + 1) == ' ') {
+                return x;
+            }
+        }
+        return -1;
+    }
+
+    private static String stripEnd(String s) {
+        int end = s.length();
+        while (end > 0 && Character.isWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+}

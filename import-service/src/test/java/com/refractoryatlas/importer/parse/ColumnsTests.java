@@ -1,0 +1,114 @@
+package com.refractoryatlas.importer.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Columns printed side by side (pdftotext -layout) unfolded into reading order. */
+class ColumnsTests {
+
+    private static final String TWO_COLUMNS = """
+            Mentalizing Deficits Constrain Belief in a Personal God and Other Agents of the Mind
+            Ara Norenzayan, Will M. Gervais
+
+            Introduction                                      self-identify as atheist and less likely
+            Belief in God and other supernatural agents       organized religion.
+            is culturally and historically widespread,
+            and is a deeply affecting aspect of human         The Present Research
+            life [1]. Yet relatively little is known          We used an individual differences approach
+            about the cognitive foundations of these          to test three interrelated hypotheses: the
+            complex beliefs. Believers treat gods as          autistic spectrum is inversely related to
+            intentional agents with mental states.            belief in God.
+            \fReferences                                        3. Lee A. Denervation trials. N Engl J Med.
+            1. Carey RM, Calhoun DA. Resistant                   2014;370:1393-401.
+               hypertension. Hypertension. 2018;72:e53-90.    4. Böhm M, Kario K. Sham-controlled trials.
+            2. Smith J, Jones K. Spironolactone in               Lancet. 2020;395:1444-51.
+               resistant hypertension. Lancet.                5. Townsend RR. Renal denervation. Lancet.
+               2015;386:2059-68.                                 2017;390:2160-70.
+            """;
+
+    @Test
+    void readsTheLeftColumnBeforeTheRightOnEachPage() {
+        String unfolded = Columns.unfold(TWO_COLUMNS);
+        assertThat(unfolded)
+                .startsWith(
+                        "Mentalizing Deficits Constrain Belief in a Personal God and Other Agents of the Mind\n"
+                                + "Ara Norenzayan, Will M. Gervais\n\nIntroduction\nBelief in God and other supernatural agents\n");
+        assertThat(unfolded.indexOf("intentional agents with mental states."))
+                .isLessThan(unfolded.indexOf("self-identify as atheist"));
+        assertThat(unfolded).contains("self-identify as atheist and less likely\norganized religion.\n\nThe Present");
+        String references = unfolded.substring(unfolded.indexOf('\f') + 1);
+        assertThat(references.indexOf("2015;386:2059-68.")).isLessThan(references.indexOf("3. Lee A."));
+        assertThat(references).contains("3. Lee A. Denervation trials. N Engl J Med.\n2014;370:1393-401.\n4. Böhm");
+    }
+
+    @Test
+    void parsesTheReferencesOfSideBySideColumns() {
+        JournalArticle a = (JournalArticle) new DocumentParser().parse("layout.txt", TWO_COLUMNS);
+        assertThat(a.references()).extracting(ParsedReference::number).containsExactly(1, 2, 3, 4, 5);
+        assertThat(a.references().get(2).journal()).isEqualTo("N Engl J Med");
+        assertThat(a.references().get(2).pages()).isEqualTo("1393-401");
+    }
+
+    @Test
+    void readsRegionsOfColumnsStackedOnOnePageOneAfterTheOther() {
+        String page = """
+                The remaining text of the discussion           silkworm moth has been crystallized with
+                continues in the left column here and          two molecules of the odorant, and fatty
+                ends at the bottom of the body region.         acid binding proteins bind two ligands.
+                Studies to test these hypotheses may           Data availability
+                lead to better reporters.                      The data are in a public repository.
+
+
+
+                References                                     7. Ishida Y, Leal WS: Identification of a
+                1. Clyne PJ, Warr CG: A novel family of           protein. J Chem Ecol. 2002; 28(4): 867-71.
+                   receptors. Neuron. 1999; 22(2): 327-38.     8. Bohbot J, Pitts RJ: Molecular
+                2. Gao Q, Chess A: Identification of              characterization of the receptor family.
+                   receptors. Genomics. 1999; 60(1): 31-9.        Insect Mol Biol. 2007; 16(5): 525-37.
+                """;
+        String unfolded = Columns.unfold(page);
+        int bodyRight = unfolded.indexOf("The data are in a public repository.");
+        assertThat(unfolded.indexOf("lead to better reporters.")).isLessThan(unfolded.indexOf("silkworm moth"));
+        assertThat(bodyRight).isLessThan(unfolded.indexOf("References"));
+        assertThat(unfolded.indexOf("60(1): 31-9.")).isLessThan(unfolded.indexOf("7. Ishida Y"));
+    }
+
+    @Test
+    void findsTheGutterBetweenColumnsNotInsideTheRightColumnsNumberedList() {
+        String page = """
+                often requires long papers which may be hard to          REFERENCES
+                publish. By combining feasibility and pilot                1.   Corder K, Atkin AJ. What do adolescents want
+                in one paper, we are highlighting the most                      to become more active? BMC Public Health 2013;13:718.
+                                                                           2.   Collings PJ, Wijndaele K. Levels of physical
+                useful and salient messages without an excessive                activity in UK adolescents. Int J Behav Nutr
+                number of publications. We did not collect cost                 Phys Act 2014;11:23.
+                effectiveness data in the feasibility studies and          3.   Raustorp A, Ekroth Y. Tracking of pedometer
+                will put in place school-relevant mechanisms.                   determined activity. J Phys Act Health 2013;10:1186-92.
+                                                                           4.   Telema R, Yang X. Physical activity from childhood to
+                CONCLUSION                                                      adulthood. Am J Prev Med 2005;28:267-73.
+                """;
+        String unfolded = Columns.unfold(page);
+        assertThat(unfolded.indexOf("school-relevant mechanisms.")).isLessThan(unfolded.indexOf("REFERENCES"));
+        assertThat(unfolded).contains("1.   Corder K, Atkin AJ. What do adolescents want\nto become more active?");
+        assertThat(unfolded.indexOf("2013;13:718.")).isLessThan(unfolded.indexOf("2.   Collings PJ"));
+    }
+
+    @Test
+    void leavesTextWithoutAGutterUnchanged() {
+        String prose = """
+                # A Title
+
+                Belief in God and other supernatural agents is culturally and historically widespread, and is a
+                deeply affecting aspect of human life [1]. Yet relatively little is known about the cognitive
+                foundations of these complex beliefs.
+
+                | drug      | dose   |
+                | --------- | ------ |
+                | lithium   | 900 mg |
+                """;
+        assertThat(Columns.unfold(prose)).isSameAs(prose);
+        String table = "Name      Dose      Route\nlithium   900 mg    oral\nvalproate 1 g       oral\n";
+        assertThat(Columns.unfold(table)).isSameAs(table);
+    }
+}
