@@ -100,8 +100,12 @@ public final class KnowledgeExtractor {
                     }
                 }
                 if (paragraphAboutResistance || aboutResistance) {
+                    // a mechanism named again in the same sentence links nothing new: one pending link per sentence
+                    Set<String> named = new HashSet<>();
                     for (Hit<MechanismTerm> hit : mechanisms.find(tokens)) {
-                        pending.add(new PendingMechanism(hit.target(), s.text(), sentenceConditions));
+                        if (named.add(hit.target().id())) {
+                            pending.add(new PendingMechanism(hit.target(), s.text(), sentenceConditions));
+                        }
                     }
                 }
                 paragraphConditions.addAll(sentenceConditions);
@@ -295,8 +299,8 @@ public final class KnowledgeExtractor {
 
         /**
          * Links a mechanism to its sentence's conditions, else to the paragraph's: those once per mechanism and
-         * paragraph (adding them again adds nothing), so that a paragraph costs mentions + conditions, not their
-         * product.
+         * paragraph (adding them again adds nothing); with one pending link per mechanism and sentence, a paragraph
+         * costs mentions + conditions, not their product.
          */
         private void mechanism(PendingMechanism m, Set<String> paragraphConditions, Set<String> linkedToParagraph) {
             MechanismAcc acc =
