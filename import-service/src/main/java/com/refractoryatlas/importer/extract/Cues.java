@@ -1,80 +1,91 @@
 package com.refractoryatlas.importer.extract;
 
 import com.refractoryatlas.importer.extract.Vocabulary.TherapyTerm;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
-/** Phrases that state a treatment's role or define refractoriness; plain substring search, no regex. */
+/**
+ * Phrases that state a treatment's role or define refractoriness, read from the data files under {@code
+ * /extract/cues/} (see {@link WordLists}); plain substring search, no regex. Every method takes the sentence already
+ * lower-cased by {@link #lower}, so that one sentence is lower-cased once however many questions are asked of it,
+ * and the searches around a mention are bounded by a window, so that a sentence costs linear time however many
+ * mentions it has.
+ */
 final class Cues {
 
     /** Above this many condition × therapy combinations in one sentence, each therapy pairs with its nearest condition. */
     static final int MAX_CROSS_PAIRS = 4;
 
-    private static final String[][] ROLE_CUES = {
-        {"gold standard", "gold-standard"},
-        {"salvage"},
-        {"rescue", "last-resort", "last resort", "last-ditch"},
-        {"augmentation", "augment ", "add-on", "adjunctive"},
-        {"surgical", "surgery", "surgeries"},
-        {"supportive care", "palliative"},
-        {"emerging", "novel ", "promising", "experimental", "investigational", "innovative", "cutting-edge"},
-        {"first-line", "standard of care", "mainstay", "established treatment", "established therap"},
-    };
-    private static final TreatmentRole[] ROLES = {
-        TreatmentRole.GOLD_STANDARD,
-        TreatmentRole.SALVAGE,
-        TreatmentRole.RESCUE,
-        TreatmentRole.AUGMENTATION,
-        TreatmentRole.SURGICAL,
-        TreatmentRole.SUPPORTIVE,
-        TreatmentRole.EMERGING,
-        TreatmentRole.STANDARD,
-    };
-    private static final String[] CRITERIA_CUES = {
-        "defined as",
-        "defined by",
-        "is diagnosed when",
-        "diagnosed when",
-        "two or more",
-        "at least two",
-        "at least 2",
-        "two previous lines",
-        "two prior lines",
-        "adequate trials",
-        "adequate trial of",
-        "lines of treatment",
-        "lines of therapy",
-        "failure of two",
-        "failure to respond to two",
-        "criteria for"
-    };
+    /** How far (in characters) a role cue may sit from the therapy it qualifies. */
+    private static final int CUE_WINDOW = 70;
+
+    /** How far (in characters) before a therapy a failure cue ("despite") may end. */
+    private static final int DESPITE_WINDOW = 45;
+
+    /** A role and the phrases that state it, in the order of {@code role-cues.txt} (the first role found wins). */
+    record RoleCues(TreatmentRole role, List<String> phrases) {}
+
+    private static final String ROLE_SEPARATOR = "|";
+
+    static final List<RoleCues> ROLE_CUES = roleCues(WordLists.entries("cues/role-cues"));
+    static final List<String> FAILURE_CUES = WordLists.phrases("cues/failure-cues");
+    static final List<String> CRITERIA_CUES = WordLists.phrases("cues/criteria-cues");
+    static final List<String> RESISTANCE_CUES = WordLists.phrases("cues/resistance-cues");
 
     /** Words after a drug word that make it an adjective ("antidepressant effects"). */
-    static final java.util.Set<String> ADJECTIVAL_FOLLOWERS =
-            java.util.Set.of("effect", "property", "activity", "action", "potential", "response", "mechanism");
-
-    private static final String[] RESISTANCE_CUES = {
-        "resistance",
-        "resist ",
-        "resists",
-        "treatment failure",
-        "ineffective",
-        "evade",
-        "shield",
-        "workaround",
-        "no longer",
-        "expel",
-        "refractoriness",
-        "inactivation",
-        "refractory",
-        "fail"
-    };
+    static final Set<String> ADJECTIVAL_FOLLOWERS = WordLists.load("adjectival-followers");
 
     private Cues() {}
 
-    /** True when the sentence talks about why treatment fails (mechanism triggers count only there). */
-    static boolean aboutResistance(String sentence) {
+    /** Reads {@code ROLE | phrase} lines, grouping phrases by role in the order roles first appear. */
+    static List<RoleCues> roleCues(List<String> lines) {
+        Map<TreatmentRole, List<String>> byRole = new LinkedHashMap<>();
+        for (String line : lines) {
+            int bar = line.indexOf(ROLE_SEPARATOR);
+            if (bar < 0) {
+                throw new IllegalStateException("a role cue is 'ROLE | phrase': " + line);
+            }
+            TreatmentRole role = TreatmentRole.valueOf(line.substring(0, bar).strip());
+            String phrase = WordLists.phrase(line.substring(bar + 1).strip());
+            byRole.computeIfAbsent(role, r -> new ArrayList<>()).add(phrase);
+        }
+        List<RoleCues> out = new ArrayList<>();
+        byRole.forEach((role, phrases) -> out.add(new RoleCues(role, List.copyOf(phrases))));
+        return List.copyOf(out);
+    }
+
+    /**
+     * The sentence lower-cased character by character, so that offsets into it are offsets into the sentence (a
+     * locale's lower case may change a string's length); the sentence itself when it is already lower case.
+     */
+    static String lower(String sentence) {
         String lower = sentence.toLowerCase(Locale.ROOT);
-        for (String cue : RESISTANCE_CUES) {
+        if (lower.length() == sentence.length()) {
+            return lower;
+        }
+        char[] chars = sentence.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(chars[i]);
+        }
+        return new String(chars);
+    }
+
+    /** True when the (lower-cased) sentence talks about why treatment fails (mechanism triggers count only there). */
+    static boolean aboutResistance(String lower) {
+        return containsAny(lower, RESISTANCE_CUES);
+    }
+
+    /** True for a (lower-cased) sentence that states when a condition counts as refractory. */
+    static boolean definesRefractoriness(String lower) {
+        return containsAny(lower, CRITERIA_CUES);
+    }
+
+    private static boolean containsAny(String lower, List<String> cues) {
+        for (String cue : cues) {
             if (lower.contains(cue)) {
                 return true;
             }
@@ -82,62 +93,32 @@ final class Cues {
         return false;
     }
 
-    /** How far (in characters) a role cue may sit from the therapy it qualifies. */
-    private static final int CUE_WINDOW = 70;
-
-    private static final int DESPITE_WINDOW = 45;
-
-    /** Phrases before a therapy that make it the standard treatment that failed ("despite adequate trials of X"). */
-    private static final String[] FAILURE_CUES = {
-        "despite",
-        "respond to",
-        "responded to",
-        "unresponsive to",
-        "resistant to",
-        "refractory to",
-        "failure of",
-        "failed",
-        "resists",
-        "respond adequately to",
-        "responded adequately to"
-    };
-
     /**
-     * The strongest role stated near the therapy mention at [start, end) of the sentence: a cue within a few words,
-     * or "despite <therapy>" (the standard treatment that failed); UNSPECIFIED when none.
+     * The strongest role stated near the therapy mention at [start, end) of the lower-cased sentence: a failure cue
+     * ending at most {@value #DESPITE_WINDOW} characters before it ("despite <therapy>": the standard treatment that
+     * failed), else a role cue within {@value #CUE_WINDOW} characters of it; UNSPECIFIED when none. A mention that
+     * spans the whole sentence asks for the role the sentence states anywhere. Each search is confined to the window
+     * it may match in.
      */
-    /** How far around a mention role and failure cues are looked for (both windows and the longest cue). */
-    private static final int ROLE_WINDOW = Math.max(DESPITE_WINDOW, CUE_WINDOW) + 64;
-
-    static TreatmentRole role(String sentence, int mentionStart, int mentionEnd) {
-        // only a window around the mention can hold its cue: the cost per mention is bounded, not the sentence length
-        int from = Math.max(0, mentionStart - ROLE_WINDOW);
-        int to = Math.min(sentence.length(), Math.max(mentionEnd, mentionStart) + ROLE_WINDOW);
-        if (mentionStart == 0 && mentionEnd == sentence.length()) {
-            from = 0;
-            to = sentence.length();
-        }
-        String lower = sentence.substring(from, to).toLowerCase(Locale.ROOT);
-        int start = mentionStart - from;
-        int end = mentionEnd - from;
+    static TreatmentRole role(String lower, int start, int end) {
+        int length = lower.length();
         for (String failure : FAILURE_CUES) {
-            int at = lower.lastIndexOf(failure, start);
-            if (at >= 0 && start - at - failure.length() <= DESPITE_WINDOW) {
+            int from = Math.max(0, start - DESPITE_WINDOW - failure.length());
+            int to = Math.min(length, start + failure.length());
+            int at = from < to ? lower.indexOf(failure, from, to) : -1;
+            if (at >= 0 && at <= start) {
                 return TreatmentRole.STANDARD;
             }
         }
-        for (int r = 0; r < ROLE_CUES.length; r++) {
-            if (ROLES[r] == TreatmentRole.SURGICAL) {
+        for (RoleCues cues : ROLE_CUES) {
+            if (cues.role() == TreatmentRole.SURGICAL) {
                 continue; // decided by the therapy's kind, see defaultRole
             }
-            for (String cue : ROLE_CUES[r]) {
-                int at = lower.indexOf(cue);
-                while (at >= 0) {
-                    int distance = at >= end ? at - end : at + cue.length() <= start ? start - at - cue.length() : 0;
-                    if (distance <= CUE_WINDOW) {
-                        return ROLES[r];
-                    }
-                    at = lower.indexOf(cue, at + 1);
+            for (String cue : cues.phrases()) {
+                int from = Math.max(0, start - CUE_WINDOW - cue.length());
+                int to = Math.min(length, Math.max(start, end) + CUE_WINDOW + cue.length());
+                if (from < to && lower.indexOf(cue, from, to) >= 0) {
+                    return cues.role();
                 }
             }
         }
@@ -157,16 +138,5 @@ final class Cues {
             return TreatmentRole.AUGMENTATION;
         }
         return TreatmentRole.UNSPECIFIED;
-    }
-
-    /** True for a sentence that states when a condition counts as refractory. */
-    static boolean definesRefractoriness(String sentence) {
-        String lower = sentence.toLowerCase(Locale.ROOT);
-        for (String cue : CRITERIA_CUES) {
-            if (lower.contains(cue)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

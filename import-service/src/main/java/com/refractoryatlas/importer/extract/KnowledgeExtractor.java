@@ -6,9 +6,12 @@ import com.refractoryatlas.importer.extract.Vocabulary.ConditionTerm;
 import com.refractoryatlas.importer.extract.Vocabulary.MechanismTerm;
 import com.refractoryatlas.importer.extract.Vocabulary.TherapyTerm;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,57 +65,70 @@ public final class KnowledgeExtractor {
         private final Map<String, TreatmentAcc> treatments = new LinkedHashMap<>();
         private final List<ExtractionNote> notes = new ArrayList<>();
 
+        /**
+         * One pass over the paragraph's sentences. Each sentence is lower-cased once for the cue searches; the role a
+         * whole sentence states is looked for only when a therapy-only sentence carries the previous one's
+         * conditions.
+         */
         void paragraph(TextParagraph p) {
             List<TextSentence> sentences = p.sentences();
-            List<String> paragraphConditions = new ArrayList<>();
+            Set<String> paragraphConditions = new LinkedHashSet<>();
             List<String> previousConditions = List.of();
-            TreatmentRole previousRole = TreatmentRole.UNSPECIFIED;
+            String previousLower = "";
             List<PendingMechanism> pending = new ArrayList<>();
             List<List<Integer>> refsBySentence = citations(sentences);
-            boolean paragraphAboutResistance = !sentences.isEmpty()
-                    && Cues.aboutResistance(sentences.get(0).text());
+            boolean paragraphAboutResistance = false;
             for (int index = 0; index < sentences.size(); index++) {
                 TextSentence s = sentences.get(index);
+                String lower = Cues.lower(s.text());
+                boolean aboutResistance = Cues.aboutResistance(lower);
+                paragraphAboutResistance |= index == 0 && aboutResistance;
                 List<Token> tokens = Tokens.of(s.text());
                 List<Mention> conditionMentions = new ArrayList<>();
                 List<Mention> therapyMentions = new ArrayList<>();
                 mentions(s, tokens, conditionMentions, therapyMentions);
                 List<String> sentenceConditions = ids(conditionMentions);
-                TreatmentRole sentenceRole = Cues.role(s.text(), 0, s.text().length());
-                criteria(s, sentenceConditions, previousConditions);
+                criteria(s, lower, sentenceConditions, previousConditions);
                 List<Integer> refs = refsBySentence.get(index);
                 if (!therapyMentions.isEmpty()) {
                     if (!conditionMentions.isEmpty()) {
-                        pair(conditionMentions, therapyMentions, null, s, refs);
+                        pair(conditionMentions, therapyMentions, null, s, lower, refs);
                     } else if (!previousConditions.isEmpty() && previousConditions.size() <= MAX_CARRIED) {
                         List<Mention> carried = new ArrayList<>();
                         previousConditions.forEach(c -> carried.add(new Mention(c, -1, -1, -1, -1)));
-                        pair(
-                                carried,
-                                therapyMentions,
-                                sentenceRole == TreatmentRole.UNSPECIFIED ? previousRole : null,
-                                s,
-                                refs);
+                        pair(carried, therapyMentions, carriedRole(lower, previousLower), s, lower, refs);
                     }
                 }
-                if (paragraphAboutResistance || Cues.aboutResistance(s.text())) {
+                if (paragraphAboutResistance || aboutResistance) {
+                    // a mechanism named again in the same sentence links nothing new: one pending link per sentence
+                    Set<String> named = new HashSet<>();
                     for (Hit<MechanismTerm> hit : mechanisms.find(tokens)) {
-                        pending.add(new PendingMechanism(hit.target(), s.text(), sentenceConditions));
+                        if (named.add(hit.target().id())) {
+                            pending.add(new PendingMechanism(hit.target(), s.text(), sentenceConditions));
+                        }
                     }
                 }
-                for (String c : sentenceConditions) {
-                    if (!paragraphConditions.contains(c)) {
-                        paragraphConditions.add(c);
-                    }
-                }
+                paragraphConditions.addAll(sentenceConditions);
                 if (!sentenceConditions.isEmpty()) {
                     previousConditions = sentenceConditions;
-                    previousRole = sentenceRole;
+                    previousLower = lower;
                 }
             }
+            Set<String> linkedToParagraph = new HashSet<>();
             for (PendingMechanism m : pending) {
-                mechanism(m, paragraphConditions);
+                mechanism(m, paragraphConditions, linkedToParagraph);
             }
+        }
+
+        /**
+         * The role for therapies paired with the previous sentence's conditions: none (each mention's own cue) when
+         * this sentence states a role, else the role the previous sentence states.
+         */
+        private @Nullable TreatmentRole carriedRole(String lower, String previousLower) {
+            if (Cues.role(lower, 0, lower.length()) != TreatmentRole.UNSPECIFIED) {
+                return null;
+            }
+            return Cues.role(previousLower, 0, previousLower.length());
         }
 
         /**
@@ -152,13 +168,11 @@ public final class KnowledgeExtractor {
         }
 
         private List<String> ids(List<Mention> mentions) {
-            List<String> out = new ArrayList<>();
+            Set<String> out = new LinkedHashSet<>();
             for (Mention m : mentions) {
-                if (!out.contains(m.id())) {
-                    out.add(m.id());
-                }
+                out.add(m.id());
             }
-            return out;
+            return List.copyOf(out);
         }
 
         private void mentions(TextSentence s, List<Token> tokens, List<Mention> cs, List<Mention> ts) {
@@ -214,14 +228,15 @@ public final class KnowledgeExtractor {
             cs.sort((a, b) -> Integer.compare(a.from(), b.from()));
         }
 
-        private void criteria(TextSentence s, List<String> sentenceConditions, List<String> previousConditions) {
-            if (!Cues.definesRefractoriness(s.text())) {
+        private void criteria(
+                TextSentence s, String lower, List<String> sentenceConditions, List<String> previousConditions) {
+            if (!Cues.definesRefractoriness(lower)) {
                 return;
             }
             List<String> targets = sentenceConditions.isEmpty() ? previousConditions : sentenceConditions;
             for (String id : targets) {
                 ConditionAcc acc = conditions.get(id);
-                if (acc != null && !acc.criteria.contains(s.text())) {
+                if (acc != null) {
                     acc.criteria.add(s.text());
                 }
             }
@@ -232,13 +247,14 @@ public final class KnowledgeExtractor {
                 List<Mention> ts,
                 @Nullable TreatmentRole carriedRole,
                 TextSentence s,
+                String lower,
                 List<Integer> refs) {
             boolean all = cs.size() == 1 || cs.size() * ts.size() <= Cues.MAX_CROSS_PAIRS;
             List<Mention> sorted = new ArrayList<>(cs);
             sorted.sort(java.util.Comparator.comparingInt(Mention::from));
             int cursor = 0;
             for (Mention t : ts) {
-                TreatmentRole cue = carriedRole != null ? carriedRole : Cues.role(s.text(), t.startChar(), t.endChar());
+                TreatmentRole cue = carriedRole != null ? carriedRole : Cues.role(lower, t.startChar(), t.endChar());
                 if (all) {
                     for (Mention c : cs) {
                         treatment(c.id(), t.id(), cue, s.text(), refs);
@@ -278,21 +294,21 @@ public final class KnowledgeExtractor {
             if (role.ordinal() < acc.role.ordinal()) {
                 acc.role = role;
             }
-            for (Integer n : refs) {
-                if (!acc.references.contains(n)) {
-                    acc.references.add(n);
-                }
-            }
+            acc.references.addAll(refs);
         }
 
-        private void mechanism(PendingMechanism m, List<String> paragraphConditions) {
+        /**
+         * Links a mechanism to its sentence's conditions, else to the paragraph's: those once per mechanism and
+         * paragraph (adding them again adds nothing); with one pending link per mechanism and sentence, a paragraph
+         * costs mentions + conditions, not their product.
+         */
+        private void mechanism(PendingMechanism m, Set<String> paragraphConditions, Set<String> linkedToParagraph) {
             MechanismAcc acc =
                     mechanismsFound.computeIfAbsent(m.term().id(), k -> new MechanismAcc(m.term(), m.sentence()));
-            List<String> linked = m.sentenceConditions().isEmpty() ? paragraphConditions : m.sentenceConditions();
-            for (String c : linked) {
-                if (!acc.conditionIds.contains(c)) {
-                    acc.conditionIds.add(c);
-                }
+            if (!m.sentenceConditions().isEmpty()) {
+                acc.conditionIds.addAll(m.sentenceConditions());
+            } else if (linkedToParagraph.add(m.term().id())) {
+                acc.conditionIds.addAll(paragraphConditions);
             }
         }
 
@@ -349,7 +365,7 @@ public final class KnowledgeExtractor {
         final Specialty specialty;
         final Aliases aliases;
         final boolean fromVocabulary;
-        final List<String> criteria = new ArrayList<>();
+        final Set<String> criteria = new LinkedHashSet<>();
 
         ConditionAcc(String id, String name, Specialty specialty, List<String> aliases, boolean fromVocabulary) {
             this.id = id;
@@ -364,7 +380,7 @@ public final class KnowledgeExtractor {
         }
 
         Condition build() {
-            return new Condition(id, name, aliases.list(), specialty, criteria, fromVocabulary);
+            return new Condition(id, name, aliases.list(), specialty, List.copyOf(criteria), fromVocabulary);
         }
     }
 
@@ -389,7 +405,7 @@ public final class KnowledgeExtractor {
     private static final class MechanismAcc {
         final MechanismTerm term;
         final String description;
-        final List<String> conditionIds = new ArrayList<>();
+        final Set<String> conditionIds = new LinkedHashSet<>();
 
         MechanismAcc(MechanismTerm term, String description) {
             this.term = term;
@@ -397,7 +413,7 @@ public final class KnowledgeExtractor {
         }
 
         Mechanism build() {
-            return new Mechanism(term.id(), term.name(), description, conditionIds);
+            return new Mechanism(term.id(), term.name(), description, List.copyOf(conditionIds));
         }
     }
 
@@ -406,7 +422,7 @@ public final class KnowledgeExtractor {
         final String therapyId;
         final String summary;
         TreatmentRole role = TreatmentRole.UNSPECIFIED;
-        final List<Integer> references = new ArrayList<>();
+        final Set<Integer> references = new LinkedHashSet<>();
 
         TreatmentAcc(String conditionId, String therapyId, String summary) {
             this.conditionId = conditionId;

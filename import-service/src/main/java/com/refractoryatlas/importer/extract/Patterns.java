@@ -2,40 +2,31 @@ package com.refractoryatlas.importer.extract;
 
 import com.refractoryatlas.importer.extract.Tokens.Token;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Pattern rules that find conditions the vocabulary lacks: "treatment-refractory X", "refractory X", "drug-resistant
- * X", "rescue therapy for X", "X that has not responded to ...". Token-based with a fixed look-ahead, so linear.
+ * X", "rescue therapy for X", "X that has not responded to ...". The qualifiers and triggers are data files under
+ * {@code /extract/patterns/}, the word lists under {@code /extract/words/} (see {@link WordLists}). Token-based with a
+ * fixed look-ahead, so linear.
  */
 final class Patterns {
 
     private static final int MAX_PHRASE_TOKENS = 4;
-    private static final String[][] QUALIFIERS = {
-        {"treatment", "refractory"},
-        {"treatment", "resistant"},
-        {"therapy", "resistant"},
-        {"drug", "resistant"},
-        {"drug", "refractory"},
-        {"multidrug", "resistant"},
-        {"pharmacoresistant"},
-        {"refractory"},
-        {"intractable"},
-        {"difficult", "to", "treat"},
-        {"rescue", "therapy", "for"},
-        {"salvage", "therapy", "for"},
-        {"rescue", "treatment", "for"},
-        {"salvage", "treatment", "for"},
-        {"rescue", "therapy", "in"},
-        {"salvage", "therapy", "in"}
-    };
-    private static final String[][] BACKWARD = {
-        {"not", "respond"}, {"not", "responded"}, {"hasnt", "responded"}, {"havent", "responded"},
-        {"doesnt", "respond"}, {"dont", "respond"}, {"fail", "to", "respond"}, {"failed", "to", "respond"},
-        {"unresponsive", "to"}, {"resistant", "to"}, {"refractory", "to"}
-    };
+    /** Qualifiers before a condition ("treatment-refractory X"), as folded words, in file order. */
+    static final List<String[]> QUALIFIERS = phrases("patterns/qualifiers");
+
+    /** Triggers after a condition ("X that has not responded to"), as folded words, in file order. */
+    static final List<String[]> BACKWARD = phrases("patterns/backward-triggers");
+
+    private static final Map<String, List<String[]>> QUALIFIERS_BY_FIRST = byFirstWord(QUALIFIERS);
+    private static final Map<String, List<String[]>> BACKWARD_BY_FIRST = byFirstWord(BACKWARD);
+
     private static final Set<String> FILLER = WordLists.load("filler");
     private static final Set<String> STOP = WordLists.load("stop-words");
     private static final Set<String> LEADING_ADJECTIVES = WordLists.load("leading-adjectives");
@@ -48,40 +39,74 @@ final class Patterns {
     /** A phrase found by a rule, tokens [from, to), and the qualified phrase to keep as an alias. */
     record Found(int from, int to, String phrase, String rule) {}
 
-    static List<Found> conditions(List<Token> tokens, boolean[] covered) {
-        List<Found> out = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            for (String[] q : QUALIFIERS) {
-                if (matches(tokens, i, q)) {
-                    Found f = forward(tokens, covered, i, q);
-                    if (f != null) {
-                        out.add(f);
-                    }
-                    break;
-                }
+    /** Each phrase of a list as the folded words {@link Tokens} makes of it, as the text's words are folded. */
+    private static List<String[]> phrases(String path) {
+        List<String[]> out = new ArrayList<>();
+        for (String phrase : WordLists.phrases(path)) {
+            String[] words = Tokens.of(phrase).stream().map(Token::norm).toArray(String[]::new);
+            if (words.length == 0) {
+                throw new IllegalStateException("a pattern phrase without words in " + path + ": " + phrase);
             }
-            for (String[] b : BACKWARD) {
-                if (matches(tokens, i, b)) {
-                    Found f = backward(tokens, covered, i, b);
-                    if (f != null) {
-                        out.add(f);
-                    }
-                    break;
-                }
-            }
+            out.add(words);
         }
-        return dedupe(out);
+        return List.copyOf(out);
     }
 
-    private static List<Found> dedupe(List<Found> found) {
+    private static Map<String, List<String[]>> byFirstWord(List<String[]> phrases) {
+        Map<String, List<String[]>> out = new HashMap<>();
+        for (String[] phrase : phrases) {
+            out.computeIfAbsent(phrase[0], k -> new ArrayList<>()).add(phrase);
+        }
+        return Map.copyOf(out);
+    }
+
+    /**
+     * The rules' finds, left to right, without overlaps (an earlier find wins). One hash look-up per token picks the
+     * phrases that may start there, and each find spans a bounded number of tokens, so the cost is linear.
+     */
+    static List<Found> conditions(List<Token> tokens, boolean[] covered) {
         List<Found> out = new ArrayList<>();
-        for (Found f : found) {
-            boolean overlaps = out.stream().anyMatch(o -> f.from() < o.to() && o.from() < f.to());
-            if (!overlaps) {
-                out.add(f);
+        boolean[] taken = new boolean[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            String norm = tokens.get(i).norm();
+            String[] q = firstMatch(QUALIFIERS_BY_FIRST.get(norm), tokens, i);
+            if (q != null) {
+                keep(forward(tokens, covered, i, q), taken, out);
+            }
+            String[] b = firstMatch(BACKWARD_BY_FIRST.get(norm), tokens, i);
+            if (b != null) {
+                keep(backward(tokens, covered, i, b), taken, out);
             }
         }
         return out;
+    }
+
+    private static String @Nullable [] firstMatch(@Nullable List<String[]> candidates, List<Token> tokens, int at) {
+        if (candidates == null) {
+            return null;
+        }
+        for (String[] phrase : candidates) {
+            if (matches(tokens, at, phrase)) {
+                return phrase;
+            }
+        }
+        return null;
+    }
+
+    /** Keeps a find that overlaps none kept before it (finds are non-empty token ranges). */
+    private static void keep(@Nullable Found f, boolean[] taken, List<Found> out) {
+        if (f == null) {
+            return;
+        }
+        for (int i = f.from(); i < f.to(); i++) {
+            if (taken[i]) {
+                return;
+            }
+        }
+        for (int i = f.from(); i < f.to(); i++) {
+            taken[i] = true;
+        }
+        out.add(f);
     }
 
     private static boolean matches(List<Token> tokens, int at, String[] phrase) {
@@ -97,7 +122,7 @@ final class Patterns {
         return true;
     }
 
-    private static Found forward(List<Token> tokens, boolean[] covered, int at, String[] qualifier) {
+    private static @Nullable Found forward(List<Token> tokens, boolean[] covered, int at, String[] qualifier) {
         int from = at + qualifier.length;
         int to = from;
         while (to < tokens.size() && to - from < MAX_PHRASE_TOKENS) {
@@ -123,7 +148,7 @@ final class Patterns {
                 String.join(" ", qualifier) + " X");
     }
 
-    private static Found backward(List<Token> tokens, boolean[] covered, int at, String[] trigger) {
+    private static @Nullable Found backward(List<Token> tokens, boolean[] covered, int at, String[] trigger) {
         if (tokens.get(at).gapBefore()) {
             return null;
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the longest known phrase at each token position with one hash look-up per token: linear in the text.
@@ -18,7 +19,11 @@ final class PhraseIndex<T> {
     /** A phrase found in a token list, covering tokens [from, to). */
     record Hit<T>(T target, int from, int to, String alias) {}
 
-    private final Map<String, List<Phrase<T>>> byFirst = new HashMap<>();
+    /** Phrases matched case-insensitively (by folded word), by their first word. */
+    private final Map<String, List<Phrase<T>>> byFirstFolded = new HashMap<>();
+
+    /** Abbreviations, matched with their case, by their first word as printed. */
+    private final Map<String, List<Phrase<T>>> byFirstExact = new HashMap<>();
 
     void add(String alias, T target) {
         List<Token> tokens = Tokens.of(alias);
@@ -31,11 +36,9 @@ final class PhraseIndex<T> {
             keys[i] = exact ? tokens.get(i).text() : tokens.get(i).norm();
         }
         Phrase<T> phrase = new Phrase<>(keys, exact, target, alias);
-        byFirst.computeIfAbsent(key(exact, keys[0]), k -> new ArrayList<>()).add(phrase);
-    }
-
-    private static String key(boolean exact, String first) {
-        return (exact ? "s:" : "i:") + first;
+        (exact ? byFirstExact : byFirstFolded)
+                .computeIfAbsent(keys[0], k -> new ArrayList<>())
+                .add(phrase);
     }
 
     static boolean isAbbreviation(String alias) {
@@ -70,26 +73,31 @@ final class PhraseIndex<T> {
         return out;
     }
 
-    private Hit<T> longestAt(List<Token> tokens, int at) {
-        Hit<T> best = null;
-        for (String k : new String[] {
-            key(false, tokens.get(at).norm()), key(true, tokens.get(at).text())
-        }) {
-            List<Phrase<T>> candidates = byFirst.get(k);
-            if (candidates == null) {
+    /** The longest phrase starting at a token: two hash look-ups (folded word, printed word), no allocation. */
+    private @Nullable Hit<T> longestAt(List<Token> tokens, int at) {
+        Token first = tokens.get(at);
+        Phrase<T> best = longest(byFirstFolded.get(first.norm()), tokens, at, null);
+        best = longest(byFirstExact.get(first.text()), tokens, at, best);
+        return best == null ? null : new Hit<>(best.target(), at, at + best.tokens().length, best.alias());
+    }
+
+    /** The first longest of the candidates matching at a token, when longer than the best found so far. */
+    private static <T> @Nullable Phrase<T> longest(
+            @Nullable List<Phrase<T>> candidates, List<Token> tokens, int at, @Nullable Phrase<T> best) {
+        if (candidates == null) {
+            return best;
+        }
+        Phrase<T> out = best;
+        for (Phrase<T> p : candidates) {
+            int len = p.tokens().length;
+            if (at + len > tokens.size() || out != null && out.tokens().length >= len) {
                 continue;
             }
-            for (Phrase<T> p : candidates) {
-                int len = p.tokens().length;
-                if (at + len > tokens.size() || best != null && best.to() - best.from() >= len) {
-                    continue;
-                }
-                if (matches(p, tokens, at)) {
-                    best = new Hit<>(p.target(), at, at + len, p.alias());
-                }
+            if (matches(p, tokens, at)) {
+                out = p;
             }
         }
-        return best;
+        return out;
     }
 
     private static <T> boolean matches(Phrase<T> p, List<Token> tokens, int at) {

@@ -68,6 +68,17 @@ class KnowledgeExtractorTests {
     }
 
     @Test
+    void findsRoleCuesAtTheirOffsetsWhenLowerCasingWouldChangeTheLength() {
+        String sentence = "İİİİİİİİİİ clinicians in İstanbul call clozapine the gold standard for schizophrenia.";
+        assertThat(Cues.lower(sentence)).hasSameSizeAs(sentence).startsWith("iiiiiiiiii clinicians");
+        int at = sentence.indexOf("clozapine");
+        assertThat(Cues.role(Cues.lower(sentence), at, at + "clozapine".length()))
+                .isEqualTo(TreatmentRole.GOLD_STANDARD);
+        assertThat(extract(sentence).treatments()).singleElement().satisfies(t -> assertThat(t.role())
+                .isEqualTo(TreatmentRole.GOLD_STANDARD));
+    }
+
+    @Test
     void attachesCriteriaToTheConditionOfThePreviousSentence() {
         Knowledge k = extract(
                 "Many patients have refractory depression.",
