@@ -38,27 +38,20 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * Plans with the document parser: an unrecognized document, or one with any ERROR issue, is rejected whole; a
  * journal article or explainer page becomes an {@code ArticleInput} (explainers as {@code EXPLAINER} articles) and a
- * catalog draft whose treatments cite the article's reference numbers. Knowledge is extracted here, after parsing,
- * from the parsed body ({@link DocumentBody}): the parser never extracts.
+ * catalog draft whose treatments cite the article's reference numbers. A reference list with odd entries (one
+ * without a year, a numbering gap, a number printed twice) is imported with typed warnings on the job, which clients
+ * can filter on ({@code importJobs(warning:)}): real articles nearly always have some (a web page, "in press"), and
+ * refusing the whole article for them lost everything else it holds. Knowledge is extracted here, after parsing, from
+ * the parsed body ({@link DocumentBody}): the parser never extracts.
  */
 @Component
 class ParserDocumentPlanner implements DocumentPlanner {
-
-    /**
-     * Warnings that mean a journal article's reference list is broken: importing it would store wrong references
-     * and wrong evidence, so the document is refused whole instead.
-     */
-    static final Set<ParseIssue.Code> BROKEN_REFERENCE_LIST = Set.of(
-            ParseIssue.Code.MALFORMED_REFERENCE,
-            ParseIssue.Code.DUPLICATE_REFERENCE_NUMBER,
-            ParseIssue.Code.MISSING_REFERENCE_NUMBER);
 
     private final DocumentParser parser;
     private final KnowledgeExtractor extractor;
@@ -108,14 +101,7 @@ class ParserDocumentPlanner implements DocumentPlanner {
     }
 
     private DocumentPlan plan(ParsedDocument parsed, String checksum) {
-        var errors = new java.util.ArrayList<>(issues(parsed, true));
-        if (parsed instanceof JournalArticle) {
-            parsed.issues().stream()
-                    .filter(issue -> issue.severity() != ParseIssue.Severity.ERROR)
-                    .filter(issue -> BROKEN_REFERENCE_LIST.contains(issue.code()))
-                    .map(issue -> new DocumentPlan.Issue(issue.code().name(), issue.message(), issue.line()))
-                    .forEach(errors::add);
-        }
+        var errors = issues(parsed, true);
         if (!errors.isEmpty() || parsed instanceof Unrecognized) {
             return new DocumentPlan.Reject(errors.isEmpty() ? issues(parsed, false) : errors);
         }

@@ -1,0 +1,55 @@
+package com.refractoryatlas.importer.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.refractoryatlas.importer.ImportProperties;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+class ParserDocumentPlannerTests {
+
+    private final ParserDocumentPlanner planner =
+            new ParserDocumentPlanner(new Binder(new MapConfigurationPropertySource(Map.of()))
+                    .bindOrCreate("atlas.import", ImportProperties.class));
+
+    private static final String ARTICLE = """
+            # Ketamine for treatment-resistant depression: a cohort study
+
+            Jane A. Smith, Robert Jones
+
+            DOI: 10.1234/example.2021.001
+
+            ## Introduction
+
+            Treatment-resistant depression often responds to ketamine [1]. Esketamine is approved [2], and
+            electroconvulsive therapy remains the standard [4].
+
+            ## References
+
+            1. Murrough JW, Iosifescu DV, Chang LC. Antidepressant efficacy of ketamine in treatment-resistant major depression. Am J Psychiatry. 2013;170(10):1134-42.
+            2. Food and Drug Administration. Spravato (esketamine) prescribing information. Silver Spring: FDA.
+            2. Daly EJ, Singh JB, Fedgchin M. Efficacy and safety of intranasal esketamine. JAMA Psychiatry. 2018;75(2):139-48.
+            4. Kellner CH, Greenberg RM, Murrough JW. ECT in treatment-resistant depression. Am J Psychiatry. 2012;169(12):1238-44.
+            """;
+
+    @Test
+    void importsAnArticleWhoseReferenceListHasOddEntriesWithTypedWarnings() {
+        var plan = planner.plan("cohort.md", ARTICLE);
+
+        assertThat(plan).isInstanceOf(DocumentPlan.Write.class);
+        var write = (DocumentPlan.Write) plan;
+        assertThat(write.article().references()).hasSize(3);
+        assertThat(write.warnings())
+                .extracting(DocumentPlan.Issue::code)
+                .contains("MISSING_REFERENCE_NUMBER", "DUPLICATE_REFERENCE_NUMBER", "MALFORMED_REFERENCE");
+    }
+
+    @Test
+    void stillRefusesADocumentItCannotRecognize() {
+        var plan = planner.plan("noise.txt", "\u0000\u0001 ### ### ###");
+
+        assertThat(plan).isInstanceOf(DocumentPlan.Reject.class);
+    }
+}
