@@ -5,6 +5,7 @@ import com.refractoryatlas.gateway.edge.EdgeProperties;
 import com.refractoryatlas.gateway.edge.LogSafe;
 import com.refractoryatlas.gateway.edge.RateLimits;
 import com.refractoryatlas.gateway.edge.RequestIds;
+import com.refractoryatlas.gateway.edge.StrictUtf8;
 import com.refractoryatlas.gateway.federation.FederationEngine;
 import com.refractoryatlas.gateway.http.GraphQlRequest.MalformedRequestException;
 import com.refractoryatlas.gateway.security.OperationGuard;
@@ -126,9 +127,7 @@ class GraphQlHttpController {
             return respond(post(exchange), format.get(), requestId);
         } catch (MalformedRequestException e) {
             return respond(
-                    new Outcome(BAD_REQUEST, errors(requestId, "BAD_REQUEST", e.getMessage())),
-                    format.get(),
-                    requestId);
+                    new Outcome(BAD_REQUEST, errors(requestId, e.code(), e.getMessage())), format.get(), requestId);
         } catch (RuntimeException e) {
             log.error("Request {} failed", requestId, e);
             return respond(internalError(requestId), format.get(), requestId);
@@ -159,6 +158,10 @@ class GraphQlHttpController {
                             exchange.requestId(),
                             "PAYLOAD_TOO_LARGE",
                             "The request body is larger than " + maxBytes + " bytes"));
+        }
+        String encodingProblem = encodingProblem(body);
+        if (encodingProblem != null) {
+            return new Outcome(BAD_REQUEST, errors(exchange.requestId(), StrictUtf8.INVALID_UTF8, encodingProblem));
         }
         Object decoded;
         try {
@@ -468,6 +471,12 @@ class GraphQlHttpController {
         return charset == null || charset.equalsIgnoreCase("utf-8") ? null : "Only UTF-8 request bodies are accepted";
     }
 
+    /** Checked before Jackson sees the body: Jackson's own decoder accepts overlong forms and guesses UTF-16/32. */
+    private static @Nullable String encodingProblem(byte[] body) {
+        String problem = StrictUtf8.problem(body, body.length, "The request body");
+        return problem != null ? problem : StrictUtf8.jsonProblem(body, body.length);
+    }
+
     private static byte[] readAtMost(HttpServletRequest request, long maxBytes) {
         try (InputStream in = request.getInputStream()) {
             return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 1, maxBytes + 1));
@@ -480,8 +489,13 @@ class GraphQlHttpController {
         if (value == null || value.isEmpty()) {
             return null;
         }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        String problem = StrictUtf8.jsonProblem(bytes, bytes.length);
+        if (problem != null) {
+            throw new MalformedRequestException(StrictUtf8.INVALID_UTF8, "'" + name + "': " + problem);
+        }
         try {
-            return GraphQlRequest.map(json.readValue(value.getBytes(StandardCharsets.UTF_8), Object.class), name);
+            return GraphQlRequest.map(json.readValue(bytes, Object.class), name);
         } catch (JacksonException e) {
             throw new MalformedRequestException("'" + name + "' must be a JSON object");
         }
