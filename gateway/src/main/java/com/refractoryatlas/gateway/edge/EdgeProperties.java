@@ -71,6 +71,8 @@ public record EdgeProperties(
      * @param maxTokens parser token limit (graphql-java {@code ParserOptions.maxTokens})
      * @param maxBodySize request body size: room for the largest document `importDocument` takes, base64-encoded
      *     (4/3 of the import service's document limit, plus the JSON around it)
+     * @param bodyReadTimeout the longest a client may take to send its whole request body (slow uploads are cut
+     *     after it, within one {@code server.tomcat.connection-timeout} of idle reading)
      * @param maxBatchSize operations in one batched (JSON array) request
      * @param internalMutations mutations only our services may call, never users through the gateway
      */
@@ -85,6 +87,7 @@ public record EdgeProperties(
             @DefaultValue("100") @Min(1) int maxFirst,
             @DefaultValue("5000") @Min(1) int maxTokens,
             @DefaultValue("14MB") DataSize maxBodySize,
+            @DefaultValue("10s") Duration bodyReadTimeout,
             @DefaultValue("10") @Min(1) int maxBatchSize,
 
             @DefaultValue({"upsertCatalog", "upsertArticle"})

@@ -1,5 +1,6 @@
 package com.refractoryatlas.gateway.http;
 
+import com.refractoryatlas.gateway.edge.BodyReadTimeoutException;
 import com.refractoryatlas.gateway.edge.EdgeErrors;
 import com.refractoryatlas.gateway.edge.EdgeProperties;
 import com.refractoryatlas.gateway.edge.LogSafe;
@@ -150,7 +151,17 @@ class GraphQlHttpController {
             return new Outcome(415, errors(exchange.requestId(), "UNSUPPORTED_MEDIA_TYPE", unsupported));
         }
         long maxBytes = properties.limits().maxBodySize().toBytes();
-        byte[] body = readAtMost(exchange.request(), maxBytes);
+        byte[] body;
+        try {
+            body = readAtMost(exchange.request(), maxBytes);
+        } catch (BodyReadTimeoutException e) {
+            log.info("Request {} refused: {}", exchange.requestId(), e.getMessage());
+            return new Outcome(
+                    408,
+                    errors(exchange.requestId(), BodyReadTimeoutException.CODE, e.getMessage()),
+                    false,
+                    Map.of(HttpHeaders.CONNECTION, "close"));
+        }
         if (body.length > maxBytes) {
             return new Outcome(
                     413,
@@ -477,9 +488,11 @@ class GraphQlHttpController {
         return problem != null ? problem : StrictUtf8.jsonProblem(body, body.length);
     }
 
-    private static byte[] readAtMost(HttpServletRequest request, long maxBytes) {
+    private static byte[] readAtMost(HttpServletRequest request, long maxBytes) throws BodyReadTimeoutException {
         try (InputStream in = request.getInputStream()) {
             return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 1, maxBytes + 1));
+        } catch (BodyReadTimeoutException e) {
+            throw e;
         } catch (IOException e) {
             throw new MalformedRequestException("The request body could not be read");
         }
