@@ -36,7 +36,16 @@ public record EdgeProperties(
         @DefaultValue @Valid PersistedQueries persistedQueries,
         @DefaultValue @Valid Hsts hsts,
         @DefaultValue @Valid Introspection introspection,
-        @DefaultValue @Valid HttpCache httpCache) {
+        @DefaultValue @Valid HttpCache httpCache,
+        @DefaultValue @Valid Metrics metrics) {
+
+    /**
+     * The gateway's own metrics.
+     *
+     * @param maxOperationNames distinct operation names the per-operation histogram keeps as tags; later names are
+     *     counted as {@code other} (operation names are client input, and each name is a set of time series)
+     */
+    public record Metrics(@DefaultValue("500") @Min(1) int maxOperationNames) {}
 
     /**
      * Limits for introspection, checked instead of the data depth limit: the standard tools' queries (graphql-js
