@@ -37,7 +37,18 @@ public record EdgeProperties(
         @DefaultValue @Valid Hsts hsts,
         @DefaultValue @Valid Introspection introspection,
         @DefaultValue @Valid HttpCache httpCache,
-        @DefaultValue @Valid Metrics metrics) {
+        @DefaultValue @Valid Metrics metrics,
+        @DefaultValue @Valid Downloads downloads) {
+
+    /**
+     * The proxied reference-list downloads ({@code EdgeRoutes}).
+     *
+     * @param referencesUri where the references service listens ({@code REFERENCES_BASE_URL})
+     * @param timeout the longest one download may take (the circuit breaker's time limit)
+     */
+    public record Downloads(
+            @DefaultValue("http://127.0.0.1:8082") java.net.URI referencesUri,
+            @DefaultValue("10s") Duration timeout) {}
 
     /**
      * The gateway's own metrics.
