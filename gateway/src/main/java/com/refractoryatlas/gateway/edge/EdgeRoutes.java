@@ -49,7 +49,10 @@ class EdgeRoutes {
         for (String header : INTERNAL_HEADERS) {
             builder = builder.before(removeRequestHeader(header));
         }
-        return builder.filter(circuitBreaker(config -> config.setId(DOWNLOADS))).build();
+        // a 5xx answer counts as a failure too, not only a refused connection or a timeout
+        return builder.filter(
+                        circuitBreaker(config -> config.setId(DOWNLOADS).setStatusCodes("500", "502", "503", "504")))
+                .build();
     }
 
     /**

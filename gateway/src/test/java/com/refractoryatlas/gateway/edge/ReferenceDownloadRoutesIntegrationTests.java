@@ -36,7 +36,7 @@ class ReferenceDownloadRoutesIntegrationTests {
 
     private static final HttpServer REFERENCES = start();
     private static final List<Seen> SEEN = new CopyOnWriteArrayList<>();
-    /** Path → how many more times it answers 503 before it answers. */
+    /** Path → how many more times it drops the connection before it answers. */
     private static final Map<String, AtomicInteger> FAILURES = new ConcurrentHashMap<>();
 
     record Seen(String path, Map<String, List<String>> headers) {}
@@ -159,8 +159,9 @@ class ReferenceDownloadRoutesIntegrationTests {
         SEEN.add(new Seen(path, Map.copyOf(exchange.getRequestHeaders())));
         var failures = FAILURES.get(path);
         if (failures != null && failures.getAndDecrement() > 0) {
-            exchange.sendResponseHeaders(503, -1);
-            exchange.close();
+            // drops the connection without an answer, as a crashing service does
+            exchange.getRequestBody().close();
+            exchange.getResponseBody().close();
             return;
         }
         boolean bib = path.endsWith(".bib");
