@@ -192,7 +192,7 @@ final class ResponseProjection {
 
     private Map<String, Object> object(
             Map<?, ?> source, Slot[] slots, GraphQLObjectType type, Map<String, Object> variables) {
-        var result = new LinkedHashMap<String, Object>(slots.length * 2);
+        var result = new CompactMap(slots.length);
         for (var slot : slots) {
             if (slot.type() == null) {
                 result.put(slot.key(), type.getName());
