@@ -44,9 +44,11 @@ final class CompactMap extends AbstractMap<String, Object> {
             var position = index.get(key);
             return position == null ? -1 : position;
         }
+        // Strings cache their hash: comparing it first skips almost every equals of a key that does not match
+        var hash = key.hashCode();
         for (var i = 0; i < size; i++) {
             var candidate = keys[i];
-            if (candidate == key || candidate.equals(key)) {
+            if (candidate == key || candidate.hashCode() == hash && candidate.equals(key)) {
                 return i;
             }
         }
