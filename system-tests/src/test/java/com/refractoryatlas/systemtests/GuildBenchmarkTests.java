@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * -Dsurefire.failIfNoSpecifiedTests=false} (needs the gateway jar: {@code ./mvnw -pl gateway -am package
  * -DskipTests}). Settings: {@code -Datlas.guild.connections=50}, {@code -Datlas.guild.warmupSeconds=10},
  * {@code -Datlas.guild.seconds=20}, {@code -Datlas.guild.federation=2} (or 1: the subgraphs serve the Federation 1
- * SDL), {@code -Datlas.guild.targets=apollo,hive,hive-router-runtime,ours},
+ * SDL), {@code -Datlas.guild.targets=apollo,hive,hive-router-runtime,ours} (and {@code ours-graphql-java}: our
+ * gateway shaping every response with graphql-java instead of its projection, for a before/after in one run),
  * {@code -Datlas.guild.rounds=plain,deduplicated}.
  */
 @Tag("benchmark")
@@ -119,6 +120,10 @@ class GuildBenchmarkTests {
         }
         if (TARGETS.contains("ours")) {
             targets.put("our gateway", guild.ours(new GuildSystem.Deduplication(dedup, dedup)));
+        }
+        if (TARGETS.contains("ours-graphql-java")) {
+            // the same gateway shaping every response with graphql-java, as before the projection: before/after
+            targets.put("our gateway, graphql-java", guild.ours(new GuildSystem.Deduplication(dedup, dedup), false));
         }
         return targets;
     }

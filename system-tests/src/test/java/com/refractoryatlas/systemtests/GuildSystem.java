@@ -159,8 +159,16 @@ final class GuildSystem implements AutoCloseable {
 
     /** Our gateway in front of the four subgraphs (started on first use per deduplication setting). */
     synchronized URI ours(Deduplication deduplication) {
+        return ours(deduplication, true);
+    }
+
+    /**
+     * Our gateway, with responses shaped by its projection ({@code projectResponses}) or by graphql-java for every
+     * request ({@code ATLAS_PROJECT_RESPONSES=false}), to measure the two in one run.
+     */
+    synchronized URI ours(Deduplication deduplication, boolean projectResponses) {
         var name = "ours-" + (deduplication.subgraphRequests() ? "d" : "n")
-                + (deduplication.clientOperations() ? "d" : "n");
+                + (deduplication.clientOperations() ? "d" : "n") + (projectResponses ? "" : "-graphql-java");
         var existing = gateways.get(name);
         if (existing == null) {
             int port = Ports.free();
@@ -184,6 +192,7 @@ final class GuildSystem implements AutoCloseable {
             environment.put("ATLAS_MAX_DEPTH", "20");
             environment.put("ATLAS_DEDUPLICATE_SUBGRAPH_REQUESTS", String.valueOf(deduplication.subgraphRequests()));
             environment.put("ATLAS_DEDUPLICATE_OPERATIONS", String.valueOf(deduplication.clientOperations()));
+            environment.put("ATLAS_PROJECT_RESPONSES", String.valueOf(projectResponses));
             environment.putAll(AtlasSystem.environmentOverrides(AtlasSystem.GATEWAY));
             existing = launch(new ServiceProcess(
                     name,

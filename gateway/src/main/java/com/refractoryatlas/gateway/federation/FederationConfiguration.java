@@ -53,7 +53,8 @@ class FederationConfiguration {
                 new SupergraphEngine.Settings(
                         properties.federation().pollInterval(),
                         properties.federation().operationCacheSize(),
-                        properties.federation().deduplication().clientOperations()));
+                        properties.federation().deduplication().clientOperations(),
+                        properties.federation().projectResponses()));
     }
 
     @Bean

@@ -48,13 +48,17 @@ public record FederationProperties(
      * @param connectTimeout TCP connect timeout of subgraph calls
      * @param operationCacheSize distinct operations kept parsed, validated and planned
      * @param deduplication which identical in-flight requests are executed once
+     * @param projectResponses whether responses are shaped by each operation's projection straight from the merged
+     *     subgraph results (graphql-java still shapes those with errors); off: graphql-java shapes every response,
+     *     which is the switch the Guild benchmark compares both ways with
      */
     public record Federation(
             @DefaultValue("10s") Duration pollInterval,
             @DefaultValue("5s") Duration subgraphTimeout,
             @DefaultValue("2s") Duration connectTimeout,
             @DefaultValue("2000") @Positive int operationCacheSize,
-            @Valid @DefaultValue Deduplication deduplication) {
+            @Valid @DefaultValue Deduplication deduplication,
+            @DefaultValue("true") boolean projectResponses) {
 
         /** The constructor properties bind through (a record with two constructors must name it). */
         @ConstructorBinding
@@ -63,6 +67,15 @@ public record FederationProperties(
         public Federation(
                 Duration pollInterval, Duration subgraphTimeout, Duration connectTimeout, int operationCacheSize) {
             this(pollInterval, subgraphTimeout, connectTimeout, operationCacheSize, new Deduplication(true, false));
+        }
+
+        public Federation(
+                Duration pollInterval,
+                Duration subgraphTimeout,
+                Duration connectTimeout,
+                int operationCacheSize,
+                Deduplication deduplication) {
+            this(pollInterval, subgraphTimeout, connectTimeout, operationCacheSize, deduplication, true);
         }
     }
 

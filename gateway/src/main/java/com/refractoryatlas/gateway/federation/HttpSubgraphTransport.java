@@ -350,7 +350,13 @@ final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
     private Map<String, Object> parse(String subgraph, Answer response) {
         Map<String, Object> parsed;
         try {
-            parsed = json.readValue(response.body(), Map.class);
+            // compact maps rather than Jackson's LinkedHashMap tree: see JsonTrees
+            var value = JsonTrees.read(json, response.body());
+            if (value != null && !(value instanceof Map<?, ?>)) {
+                throw new SubgraphUnavailableException(
+                        subgraph, "HTTP " + response.status() + " without GraphQL JSON", null);
+            }
+            parsed = (Map<String, Object>) value;
         } catch (JacksonException e) {
             throw new SubgraphUnavailableException(subgraph, "HTTP " + response.status() + " without GraphQL JSON", e);
         }

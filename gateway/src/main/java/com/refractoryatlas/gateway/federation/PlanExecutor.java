@@ -8,6 +8,7 @@ import graphql.GraphqlErrorBuilder;
 import graphql.language.Field;
 import graphql.language.SelectionSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,15 +44,18 @@ final class PlanExecutor {
             @Nullable Map<String, Object> response,
             @Nullable RuntimeException failure) {}
 
-    /** An object that receives entity fields, and its client path. */
-    private record Found(Map<String, Object> object, List<Object> path, EntityTarget target) {}
+    /**
+     * An object that receives entity fields. Its client path is not kept (a copy per object was a large share of the
+     * allocation on big answers): only an entity error needs it, and then {@link #pathTo} finds it again.
+     */
+    private record Found(Map<String, Object> object, EntityTarget target) {}
 
     Outcome run(
             QueryPlan plan,
             Map<String, Object> variables,
             Map<String, Object> coercedVariables,
             Map<String, String> headers) {
-        var data = new LinkedHashMap<String, Object>();
+        var data = new CompactMap();
         var errors = new ArrayList<GraphQLError>();
         if (plan.mutation()) {
             for (var fetch : plan.rootFetches()) {
@@ -105,46 +109,98 @@ final class PlanExecutor {
     /** The distinct representations of one batch and, per representation, the objects that receive the answer. */
     private static final class PreparedBatch {
         final EntityBatch batch;
+        final Map<String, Object> data;
         final List<Map<String, Object>> representations = new ArrayList<>();
         final List<List<Found>> receivers = new ArrayList<>();
+        java.util.@Nullable IdentityHashMap<Object, List<Object>> paths;
 
-        PreparedBatch(EntityBatch batch) {
+        PreparedBatch(EntityBatch batch, Map<String, Object> data) {
             this.batch = batch;
+            this.data = data;
         }
     }
 
     private static PreparedBatch prepare(Map<String, Object> data, EntityBatch batch, Map<String, Object> variables) {
-        var prepared = new PreparedBatch(batch);
-        var index = new LinkedHashMap<Map<String, Object>, Integer>();
+        var prepared = new PreparedBatch(batch, data);
+        var index = new HashMap<List<@Nullable Object>, Integer>();
         for (var target : batch.targets()) {
             if (!target.active(variables)) {
                 continue;
             }
             var found = new ArrayList<Found>();
-            collect(data, target, 0, new ArrayList<>(), found);
+            collect(data, target, 0, found);
+            var fields = representationFields(target.representation());
             for (var receiver : found) {
-                var representation = represent(receiver.object(), target);
-                if (representation == null) {
+                // the representation's identity first (a flat list, cheap to hash); the map only for a new one
+                var key = new ArrayList<@Nullable Object>();
+                key.add(target.typeName());
+                if (!identity(receiver.object(), fields, target.nullable(), key)) {
                     continue;
                 }
-                var position = index.computeIfAbsent(representation, r -> {
-                    prepared.representations.add(r);
+                var position = index.get(key);
+                if (position == null) {
+                    position = prepared.representations.size();
+                    index.put(key, position);
+                    prepared.representations.add(represent(receiver.object(), target, fields));
                     prepared.receivers.add(new ArrayList<>());
-                    return prepared.representations.size() - 1;
-                });
+                }
                 prepared.receivers.get(position).add(receiver);
             }
         }
         return prepared;
     }
 
-    private static void collect(
-            @Nullable Object node, EntityTarget target, int depth, List<Object> clientPath, List<Found> out) {
+    /** Marks where a nested representation object opens and closes in an {@link #identity}. */
+    private static final Object OPEN = new Object();
+
+    private static final Object CLOSE = new Object();
+
+    /**
+     * Appends the names and values {@link #project} would put in the representation; false when it would give none.
+     * Two objects with equal identities have equal representations.
+     */
+    private static boolean identity(
+            Map<?, ?> object, List<Field> fields, java.util.Set<String> nullable, List<@Nullable Object> key) {
+        for (var field : fields) {
+            var value = object.get(field.getResultKey());
+            if (value == null && nullable.contains(field.getResultKey()) && object.containsKey(field.getResultKey())) {
+                key.add(field.getName());
+                key.add(null);
+                continue;
+            }
+            if (value == null || value instanceof FieldFailure) {
+                return false;
+            }
+            key.add(field.getName());
+            if (field.getSelectionSet() != null && value instanceof Map<?, ?> nested) {
+                key.add(OPEN);
+                if (!identity(nested, representationFields(field.getSelectionSet()), java.util.Set.of(), key)) {
+                    return false;
+                }
+                key.add(CLOSE);
+            } else {
+                key.add(value);
+            }
+        }
+        return true;
+    }
+
+    /** The fields of a representation's selection, without the stream graphql-java's accessor runs per call. */
+    private static List<Field> representationFields(SelectionSet selection) {
+        var fields = new ArrayList<Field>(selection.getSelections().size());
+        for (var candidate : selection.getSelections()) {
+            if (candidate instanceof Field field) {
+                fields.add(field);
+            }
+        }
+        return fields;
+    }
+
+    /** The target's objects under {@code node}; the walk follows the target's path, of the operation's depth. */
+    private static void collect(@Nullable Object node, EntityTarget target, int depth, List<Found> out) {
         if (node instanceof List<?> list) {
-            for (var i = 0; i < list.size(); i++) {
-                clientPath.add(i);
-                collect(list.get(i), target, depth, clientPath, out);
-                clientPath.removeLast();
+            for (var item : list) {
+                collect(item, target, depth, out);
             }
             return;
         }
@@ -155,24 +211,59 @@ final class PlanExecutor {
         var object = (Map<String, Object>) map;
         if (depth == target.path().size()) {
             if (target.typeName().equals(object.get(TYPENAME))) {
-                out.add(new Found(object, List.copyOf(clientPath), target));
+                out.add(new Found(object, target));
             }
             return;
         }
-        var key = target.path().get(depth);
-        clientPath.add(key);
-        collect(object.get(key), target, depth + 1, clientPath, out);
-        clientPath.removeLast();
+        collect(object.get(target.path().get(depth)), target, depth + 1, out);
     }
 
-    private static @Nullable Map<String, Object> represent(Map<String, Object> object, EntityTarget target) {
-        var representation = project(object, target.representation(), target.nullable());
-        if (representation == null) {
-            return null;
+    /**
+     * The client path of a receiving object (only for placing an entity error): the paths of all the batch's
+     * receivers are found in one walk per target the first time one is needed, so that many errors cost no more.
+     */
+    private static List<Object> pathTo(PreparedBatch prepared, Found receiver) {
+        if (prepared.paths == null) {
+            var paths = new java.util.IdentityHashMap<Object, List<Object>>();
+            for (var target : prepared.batch.targets()) {
+                paths(prepared.data, target, 0, new ArrayList<>(), paths);
+            }
+            prepared.paths = paths;
         }
-        var result = new LinkedHashMap<String, Object>();
+        return prepared.paths.getOrDefault(receiver.object(), List.of());
+    }
+
+    private static void paths(
+            @Nullable Object node,
+            EntityTarget target,
+            int depth,
+            List<Object> path,
+            java.util.IdentityHashMap<Object, List<Object>> out) {
+        if (node instanceof List<?> list) {
+            for (var i = 0; i < list.size(); i++) {
+                path.add(i);
+                paths(list.get(i), target, depth, path, out);
+                path.removeLast();
+            }
+            return;
+        }
+        if (!(node instanceof Map<?, ?> object)) {
+            return;
+        }
+        if (depth == target.path().size()) {
+            out.putIfAbsent(object, List.copyOf(path));
+            return;
+        }
+        path.add(target.path().get(depth));
+        paths(object.get(target.path().get(depth)), target, depth + 1, path, out);
+        path.removeLast();
+    }
+
+    private static Map<String, Object> represent(Map<String, Object> object, EntityTarget target, List<Field> fields) {
+        var result = new CompactMap(fields.size() + 1);
         result.put(TYPENAME, target.typeName());
-        result.putAll(representation);
+        // identity() has checked that every field is there
+        project(object, fields, target.nullable(), result);
         return result;
     }
 
@@ -181,9 +272,8 @@ final class PlanExecutor {
      * be sent ({@code nullable}: the top-level required fields, which a subgraph may legitimately resolve to null).
      */
     private static @Nullable Map<String, Object> project(
-            Map<?, ?> object, SelectionSet selection, java.util.Set<String> nullable) {
-        var result = new LinkedHashMap<String, Object>();
-        for (var field : selection.getSelectionsOfType(Field.class)) {
+            Map<?, ?> object, List<Field> fields, java.util.Set<String> nullable, Map<String, Object> result) {
+        for (var field : fields) {
             var value = object.get(field.getResultKey());
             if (value == null && nullable.contains(field.getResultKey()) && object.containsKey(field.getResultKey())) {
                 result.put(field.getName(), null);
@@ -193,7 +283,8 @@ final class PlanExecutor {
                 return null;
             }
             if (field.getSelectionSet() != null && value instanceof Map<?, ?> nested) {
-                value = project(nested, field.getSelectionSet(), java.util.Set.of());
+                var nestedFields = representationFields(field.getSelectionSet());
+                value = project(nested, nestedFields, java.util.Set.of(), new CompactMap(nestedFields.size()));
                 if (value == null) {
                     return null;
                 }
@@ -322,7 +413,7 @@ final class PlanExecutor {
         }
         var rest = path.subList(2, path.size());
         for (var receiver : prepared.receivers.get(index)) {
-            var clientPath = new ArrayList<>(receiver.path());
+            var clientPath = new ArrayList<>(pathTo(prepared, receiver));
             clientPath.addAll(rest);
             var failure = failure(error, clientPath);
             if (rest.isEmpty()) {

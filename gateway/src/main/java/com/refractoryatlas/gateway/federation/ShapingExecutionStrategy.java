@@ -31,8 +31,14 @@ final class ShapingExecutionStrategy extends AsyncExecutionStrategy {
         this.executor = executor;
     }
 
-    /** What the strategy needs to fetch: the plan and the raw request. */
-    record PlannedRequest(QueryPlan plan, FederationEngine.Request request) {}
+    /**
+     * What the strategy needs to fetch: the plan and the raw request; {@code fetched} when the plan already ran (the
+     * engine tried to project the response itself and could not), so that no subgraph is asked twice.
+     */
+    record PlannedRequest(
+            QueryPlan plan,
+            FederationEngine.Request request,
+            PlanExecutor.@org.jspecify.annotations.Nullable Outcome fetched) {}
 
     @Override
     public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters)
@@ -41,11 +47,13 @@ final class ShapingExecutionStrategy extends AsyncExecutionStrategy {
         if (planned == null || !parameters.getPath().isRootPath()) {
             return super.execute(context, parameters);
         }
-        var outcome = executor.run(
-                planned.plan(),
-                planned.request().variables(),
-                context.getCoercedVariables().toMap(),
-                planned.request().headers());
+        var outcome = planned.fetched() != null
+                ? planned.fetched()
+                : executor.run(
+                        planned.plan(),
+                        planned.request().variables(),
+                        context.getCoercedVariables().toMap(),
+                        planned.request().headers());
         outcome.errors().forEach(context::addError);
         return super.execute(context, parameters.transform(b -> b.source(outcome.data())));
     }

@@ -64,11 +64,18 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
      * @param operationCacheSize how many distinct operations keep their parsed, validated, planned form
      * @param deduplicateOperations whether a query identical to one being executed (text, operation name, variables,
      *     identity headers) shares that execution's response
+     * @param projectResponses whether an operation's responses are shaped by its {@link ResponseProjection} (with
+     *     graphql-java only for those it cannot shape) rather than by graphql-java always
      */
-    public record Settings(Duration pollInterval, int operationCacheSize, boolean deduplicateOperations) {
+    public record Settings(
+            Duration pollInterval, int operationCacheSize, boolean deduplicateOperations, boolean projectResponses) {
 
         public Settings(Duration pollInterval, int operationCacheSize) {
             this(pollInterval, operationCacheSize, false);
+        }
+
+        public Settings(Duration pollInterval, int operationCacheSize, boolean deduplicateOperations) {
+            this(pollInterval, operationCacheSize, deduplicateOperations, true);
         }
     }
 
@@ -165,7 +172,7 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
         if (current != null && current.supergraph.fingerprint().equals(supergraph.fingerprint())) {
             return new Refresh.Unchanged();
         }
-        serving.set(new Serving(supergraph, executor, settings.operationCacheSize(), settings.deduplicateOperations()));
+        serving.set(new Serving(supergraph, executor, settings));
         lastErrors = List.of();
         lastRejectedFingerprint = null;
         log.info("Serving a supergraph composed from {}", supergraph.subgraphs());
@@ -248,15 +255,19 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
         return Map.of("errors", List.of(error));
     }
 
-    /** A parsed and validated operation with its plan (or why it has none). */
+    /**
+     * A parsed and validated operation with its plan (or why it has none) and, when it has one, the projection that
+     * shapes its response without graphql-java (null: graphql-java shapes every response of it).
+     */
     private record Prepared(
             PreparsedDocumentEntry entry,
             @Nullable QueryPlan plan,
             @Nullable GraphQLError planningError,
-            boolean usesAliases) {
+            boolean usesAliases,
+            @Nullable ResponseProjection projection) {
 
         Prepared(PreparsedDocumentEntry entry) {
-            this(entry, null, null, true);
+            this(entry, null, null, true, null);
         }
     }
 
@@ -275,17 +286,21 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
         /** Executes operations without aliases, reading fields by name without a per-field environment. */
         final GraphQL unaliasedGraphql;
 
+        final PlanExecutor executor;
         final int cacheSize;
         final boolean deduplicate;
+        final boolean projectResponses;
         final Map<InFlightOperation, CompletableFuture<Map<String, Object>>> inFlight = new ConcurrentHashMap<>();
         final Map<String, Prepared> byText = new ConcurrentHashMap<>();
         final Map<String, QueryPlan> byNormalizedDocument = new ConcurrentHashMap<>();
 
-        Serving(Supergraph supergraph, PlanExecutor executor, int cacheSize, boolean deduplicate) {
+        Serving(Supergraph supergraph, PlanExecutor executor, Settings settings) {
             this.supergraph = supergraph;
-            this.deduplicate = deduplicate;
+            this.executor = executor;
+            this.deduplicate = settings.deduplicateOperations();
+            this.projectResponses = settings.projectResponses();
             this.planner = new QueryPlanner(supergraph);
-            this.cacheSize = cacheSize;
+            this.cacheSize = settings.operationCacheSize();
             var strategy = new ShapingExecutionStrategy(executor);
             this.graphql = executable(supergraph.apiSchema(), strategy);
             this.unaliasedGraphql = executable(SupergraphWiring.unaliased(supergraph.apiSchema()), strategy);
@@ -355,17 +370,10 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
                         .build()
                         .toSpecification();
             }
-            var input = ExecutionInput.newExecutionInput(request.query())
-                    .operationName(request.operationName())
-                    .variables(request.variables())
-                    .graphQLContext(Map.of(
-                            PreparsedDocumentEntry.class,
-                            prepared.entry(),
-                            ShapingExecutionStrategy.PLANNED_REQUEST,
-                            new ShapingExecutionStrategy.PlannedRequest(prepared.plan(), request)))
-                    .build();
-            var executable = prepared.usesAliases() ? graphql : unaliasedGraphql;
-            var response = new LinkedHashMap<>(executable.execute(input).toSpecification());
+            var response = projected(prepared, request);
+            if (response == null) {
+                response = shaped(prepared, request, null);
+            }
             if (includePlan) {
                 @SuppressWarnings("unchecked")
                 var extensions = response.get("extensions") instanceof Map<?, ?> map
@@ -375,6 +383,46 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
                 response.put("extensions", extensions);
             }
             return response;
+        }
+
+        /**
+         * The response shaped by the operation's projection straight from the merged subgraph results; when it cannot
+         * (errors, nulls in non-null positions: see {@link ResponseProjection}), graphql-java shapes the results
+         * already fetched. Null when the operation has no projection or its variables do not coerce.
+         */
+        private @Nullable Map<String, Object> projected(Prepared prepared, Request request) {
+            var projection = prepared.projection();
+            var plan = prepared.plan();
+            if (projection == null || plan == null) {
+                return null;
+            }
+            var variables = projection.coerceVariables(request.variables());
+            if (variables == null) {
+                return null;
+            }
+            var outcome = executor.run(plan, request.variables(), variables, request.headers());
+            var data = outcome.errors().isEmpty() ? projection.project(outcome.data(), variables) : null;
+            if (data == null) {
+                return shaped(prepared, request, outcome);
+            }
+            var response = new LinkedHashMap<String, Object>();
+            response.put("data", data);
+            return response;
+        }
+
+        private LinkedHashMap<String, Object> shaped(
+                Prepared prepared, Request request, PlanExecutor.@Nullable Outcome fetched) {
+            var input = ExecutionInput.newExecutionInput(request.query())
+                    .operationName(request.operationName())
+                    .variables(request.variables())
+                    .graphQLContext(Map.of(
+                            PreparsedDocumentEntry.class,
+                            prepared.entry(),
+                            ShapingExecutionStrategy.PLANNED_REQUEST,
+                            new ShapingExecutionStrategy.PlannedRequest(prepared.plan(), request, fetched)))
+                    .build();
+            var executable = prepared.usesAliases() ? graphql : unaliasedGraphql;
+            return new LinkedHashMap<>(executable.execute(input).toSpecification());
         }
 
         Prepared prepare(String query, @Nullable String operationName) {
@@ -407,12 +455,12 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
             var normalized = operationName + "\n" + AstPrinter.printAstCompact(document);
             var plan = byNormalizedDocument.get(normalized);
             if (plan != null) {
-                return new Prepared(entry, plan, null, aliases);
+                return new Prepared(entry, plan, null, aliases, projection(document, operationName));
             }
             try {
                 plan = planner.plan(document, operationName);
                 byNormalizedDocument.put(normalized, plan);
-                return new Prepared(entry, plan, null, aliases);
+                return new Prepared(entry, plan, null, aliases, projection(document, operationName));
             } catch (PlanningException e) {
                 return new Prepared(
                         entry,
@@ -421,8 +469,13 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
                                 .message(e.getMessage())
                                 .extensions(Map.of("code", "QUERY_PLANNING_FAILED"))
                                 .build(),
-                        aliases);
+                        aliases,
+                        null);
             }
+        }
+
+        private @Nullable ResponseProjection projection(Document document, @Nullable String operationName) {
+            return projectResponses ? ResponseProjection.of(supergraph.apiSchema(), document, operationName) : null;
         }
     }
 }
