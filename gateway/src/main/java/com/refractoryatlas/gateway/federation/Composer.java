@@ -492,7 +492,7 @@ public final class Composer {
                     .values()
                     .forEach(defs -> defs.forEach(d ->
                             ((ObjectTypeDefinition) d).getImplements().forEach(t -> interfaces.add(namedType(t)))));
-            var merged = mergeFieldDefinitions(typeName, fields);
+            var merged = inApolloOrder(mergeFieldDefinitions(typeName, fields), bySubgraph);
             if (merged.isEmpty()) {
                 return;
             }
@@ -520,8 +520,27 @@ public final class Composer {
                     .implementz(interfaces.stream()
                             .map(i -> (Type) TypeName.newTypeName(i).build())
                             .toList())
-                    .definitions(mergeFieldDefinitions(typeName, fields))
+                    .definitions(inApolloOrder(mergeFieldDefinitions(typeName, fields), bySubgraph))
                     .build());
+        }
+
+        /**
+         * The API schema lists a type's fields as Apollo's composition does, taking the subgraphs in name order (each
+         * field where the first of them defines it), so that introspection and SDL downloads agree with Apollo's
+         * gateway whatever order the subgraphs are configured in; the configured order still breaks resolution ties.
+         */
+        private static List<FieldDefinition> inApolloOrder(
+                List<FieldDefinition> merged, Map<ParsedSubgraph, List<TypeDefinition<?>>> bySubgraph) {
+            var order = new HashMap<String, Integer>();
+            bySubgraph.keySet().stream()
+                    .sorted(java.util.Comparator.comparing((ParsedSubgraph s) -> s.name))
+                    .flatMap(subgraph -> bySubgraph.get(subgraph).stream())
+                    .flatMap(definition -> fieldsOf(definition).stream())
+                    .forEach(field -> order.putIfAbsent(field.getName(), order.size()));
+            return merged.stream()
+                    .sorted(java.util.Comparator.comparingInt(
+                            (FieldDefinition f) -> order.getOrDefault(f.getName(), Integer.MAX_VALUE)))
+                    .toList();
         }
 
         private graphql.language.@Nullable Description firstDescription(

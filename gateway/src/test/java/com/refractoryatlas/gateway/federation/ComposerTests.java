@@ -68,6 +68,23 @@ class ComposerTests {
         }
 
         @Test
+        void listsFieldsAsApolloDoesTakingTheSubgraphsInNameOrder() {
+            var zeta = new SubgraphSdl("zeta", LINK + """
+                    type Query { thing: Thing }
+                    type Thing @key(fields: "id") { id: ID!, zebra: String }
+                    """);
+            var alpha = new SubgraphSdl("alpha", LINK + """
+                    type Thing @key(fields: "id") { id: ID!, apple: String }
+                    """);
+
+            var schema = composed(List.of(zeta, alpha)).apiSchema();
+
+            assertThat(schema.getObjectType("Thing").getFieldDefinitions())
+                    .extracting(f -> f.getName())
+                    .containsExactly("id", "apple", "zebra");
+        }
+
+        @Test
         void keepsTheDescriptionMostSubgraphsGiveWhicheverSubgraphComesFirst() {
             var first = new SubgraphSdl("first", LINK + """
                     type Query { thing: Thing }
