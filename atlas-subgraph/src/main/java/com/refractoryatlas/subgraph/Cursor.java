@@ -28,18 +28,23 @@ public final class Cursor {
 
     /** The keys inside {@code cursor}, exactly {@code arity} of them. */
     public static List<String> decode(String cursor, int arity) {
+        return decode(cursor, arity, "after");
+    }
+
+    /** The keys inside {@code cursor} given as {@code argument} ({@code after} or {@code before}). */
+    public static List<String> decode(String cursor, int arity, String argument) {
         if (cursor.length() > MAX_LENGTH) {
-            throw ApiException.badUserInput("after", "cursor is too long");
+            throw ApiException.badUserInput(argument, "cursor is too long");
         }
         String raw;
         try {
             raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badUserInput("after", "malformed cursor");
+            throw ApiException.badUserInput(argument, "malformed cursor");
         }
         var parts = List.of(raw.split(Pattern.quote(SEPARATOR), -1));
         if (parts.size() != arity + 1 || !parts.getFirst().equals(VERSION)) {
-            throw ApiException.badUserInput("after", "malformed cursor");
+            throw ApiException.badUserInput(argument, "malformed cursor");
         }
         return parts.subList(1, parts.size());
     }

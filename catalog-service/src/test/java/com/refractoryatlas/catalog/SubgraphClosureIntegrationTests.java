@@ -108,7 +108,7 @@ class SubgraphClosureIntegrationTests {
             graphQl.mutate()
                     .header(Caller.USER_ROLES_HEADER, "editor")
                     .build()
-                    .document("mutation { deleteCondition(id: \"glaucoma\") }")
+                    .document("mutation { deleteCondition(id: \"glaucoma\") { deletedId } }")
                     .execute()
                     .errors()
                     .satisfy(code("UNAUTHENTICATED"));

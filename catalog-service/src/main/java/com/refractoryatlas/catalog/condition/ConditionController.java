@@ -54,8 +54,11 @@ class ConditionController {
     Connection<Condition> conditions(
             @Argument @Nullable ConditionFilter filter,
             @Argument @Nullable Integer first,
-            @Argument @Nullable String after) {
-        return catalog.page(filter == null ? TermFilter.none() : termFilter(filter), PageRequest.of(first, after, 1));
+            @Argument @Nullable String after,
+            @Argument @Nullable Integer last,
+            @Argument @Nullable String before) {
+        return catalog.page(
+                filter == null ? TermFilter.none() : termFilter(filter), PageRequest.of(first, after, last, before, 1));
     }
 
     /** Resolves {@code _entities} representations in one query, answering null for unknown ids. */

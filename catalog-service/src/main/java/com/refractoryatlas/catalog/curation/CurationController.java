@@ -5,9 +5,11 @@ import com.refractoryatlas.catalog.curation.Inputs.CatalogBatchResult;
 import com.refractoryatlas.catalog.curation.Inputs.CatalogRetraction;
 import com.refractoryatlas.catalog.curation.Inputs.ConditionInput;
 import com.refractoryatlas.catalog.curation.Inputs.ConditionPatch;
+import com.refractoryatlas.catalog.curation.Inputs.DeletePayload;
 import com.refractoryatlas.catalog.curation.Inputs.TherapyInput;
 import com.refractoryatlas.catalog.curation.Inputs.TherapyPatch;
 import com.refractoryatlas.catalog.curation.Inputs.TreatmentInput;
+import com.refractoryatlas.catalog.curation.Inputs.UnlinkTreatmentPayload;
 import com.refractoryatlas.catalog.curation.Inputs.UpsertOutcome;
 import com.refractoryatlas.catalog.term.Condition;
 import com.refractoryatlas.catalog.term.Therapy;
@@ -65,7 +67,7 @@ class CurationController {
     }
 
     @MutationMapping
-    boolean deleteCondition(@Argument String id, GraphQLContext context) {
+    DeletePayload deleteCondition(@Argument String id, GraphQLContext context) {
         editor(context);
         return retry.run(() -> curation.deleteCondition(id));
     }
@@ -89,7 +91,7 @@ class CurationController {
     }
 
     @MutationMapping
-    boolean deleteTherapy(@Argument String id, GraphQLContext context) {
+    DeletePayload deleteTherapy(@Argument String id, GraphQLContext context) {
         editor(context);
         return retry.run(() -> curation.deleteTherapy(id));
     }
@@ -107,7 +109,8 @@ class CurationController {
     }
 
     @MutationMapping
-    boolean unlinkTreatment(@Argument String conditionId, @Argument String therapyId, GraphQLContext context) {
+    UnlinkTreatmentPayload unlinkTreatment(
+            @Argument String conditionId, @Argument String therapyId, GraphQLContext context) {
         editor(context);
         return retry.run(() -> curation.unlinkTreatment(conditionId, therapyId));
     }

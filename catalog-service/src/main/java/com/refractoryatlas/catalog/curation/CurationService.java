@@ -4,9 +4,11 @@ import com.refractoryatlas.catalog.alias.AliasRegistry;
 import com.refractoryatlas.catalog.curation.Inputs.CatalogBatchInput;
 import com.refractoryatlas.catalog.curation.Inputs.ConditionInput;
 import com.refractoryatlas.catalog.curation.Inputs.ConditionPatch;
+import com.refractoryatlas.catalog.curation.Inputs.DeletePayload;
 import com.refractoryatlas.catalog.curation.Inputs.TherapyInput;
 import com.refractoryatlas.catalog.curation.Inputs.TherapyPatch;
 import com.refractoryatlas.catalog.curation.Inputs.TreatmentInput;
+import com.refractoryatlas.catalog.curation.Inputs.UnlinkTreatmentPayload;
 import com.refractoryatlas.catalog.mechanism.Mechanism;
 import com.refractoryatlas.catalog.mechanism.MechanismCatalog;
 import com.refractoryatlas.catalog.term.Condition;
@@ -113,17 +115,19 @@ class CurationService {
     }
 
     /** Deletes a condition with its treatments and its links from mechanisms. */
-    boolean deleteCondition(String id) {
+    DeletePayload deleteCondition(String id) {
         var stored = existingCondition("id", id);
         treatments.deleteAllById(ids(treatments.byConditionIds(List.of(id)).getOrDefault(id, List.of())));
         mechanisms.saveAll(relinked(id, null));
-        return delete(conditions, stored);
+        delete(conditions, stored);
+        return new DeletePayload(stored.id());
     }
 
-    boolean deleteTherapy(String id) {
+    DeletePayload deleteTherapy(String id) {
         var stored = existingTherapy("id", id);
         treatments.deleteAllById(ids(treatments.byTherapyIds(List.of(id)).getOrDefault(id, List.of())));
-        return delete(therapies, stored);
+        delete(therapies, stored);
+        return new DeletePayload(stored.id());
     }
 
     Treatment linkTreatment(TreatmentInput input) {
@@ -134,13 +138,17 @@ class CurationService {
                 .getFirst();
     }
 
-    boolean unlinkTreatment(String conditionId, String therapyId) {
+    UnlinkTreatmentPayload unlinkTreatment(String conditionId, String therapyId) {
         var id = Treatment.idOf(conditionId, therapyId);
         if (treatments.findAllById(List.of(id)).isEmpty()) {
             throw ApiException.badUserInput("therapyId", "no treatment of " + conditionId + " with " + therapyId);
         }
         treatments.deleteAllById(List.of(id));
-        return true;
+        return new UnlinkTreatmentPayload(
+                conditionId,
+                therapyId,
+                existingCondition("conditionId", conditionId),
+                existingTherapy("therapyId", therapyId));
     }
 
     /**
@@ -219,10 +227,9 @@ class CurationService {
     }
 
     /** Frees a term's alias keys and deletes it; what pointed at it has been removed before. */
-    private <T extends CuratedTerm<T>> boolean delete(TermCatalog<T> catalog, T stored) {
+    private <T extends CuratedTerm<T>> void delete(TermCatalog<T> catalog, T stored) {
         aliases.releaseAll(catalog.aliasKind(), stored.id());
         catalog.delete(stored);
-        return true;
     }
 
     /**

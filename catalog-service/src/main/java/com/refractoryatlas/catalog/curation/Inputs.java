@@ -1,5 +1,7 @@
 package com.refractoryatlas.catalog.curation;
 
+import com.refractoryatlas.catalog.term.Condition;
+import com.refractoryatlas.catalog.term.Therapy;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -73,4 +75,10 @@ final class Inputs {
 
     /** What {@code retractCatalogBatch} did: documents put back, removed (the batch created them), kept (changed since). */
     record CatalogRetraction(int restored, int removed, int kept) {}
+
+    /** What a delete answers: the id that is gone, so that a client can evict it from its normalized cache. */
+    record DeletePayload(String deletedId) {}
+
+    /** What unlinkTreatment answers: both ends as they are after the link went, for a client cache to refresh. */
+    record UnlinkTreatmentPayload(String conditionId, String therapyId, Condition condition, Therapy therapy) {}
 }

@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -61,16 +62,24 @@ abstract class CuratedTermRepository<T extends CuratedTerm<T>> {
         return terms.find(in("_id", ids)).batchSize(batchSize).into(new ArrayList<>());
     }
 
-    /** One page in id order of the terms matching {@code filter}, after the keyset cursor when there is one. */
+    /**
+     * One page of the terms matching {@code filter} between the keyset cursors: in id order for a forward page, in
+     * reverse id order for a backward one (see {@link PageRequest}).
+     */
     List<T> page(TermFilter filter, PageRequest page) {
         var query = query(filter);
-        if (query == null || page.first() == 0) {
+        if (query == null || page.size() == 0) {
             return List.of();
         }
-        var after = page.after();
-        var keyset = after == null ? query : and(query, gt("_id", after.getFirst()));
-        return terms.find(keyset)
-                .sort(Sorts.ascending("_id"))
+        var bounds = new ArrayList<Bson>(List.of(query));
+        if (page.after() != null) {
+            bounds.add(gt("_id", page.after().getFirst()));
+        }
+        if (page.before() != null) {
+            bounds.add(lt("_id", page.before().getFirst()));
+        }
+        return terms.find(and(bounds))
+                .sort(page.backward() ? Sorts.descending("_id") : Sorts.ascending("_id"))
                 .limit(page.fetchSize())
                 .batchSize(page.fetchSize())
                 .into(new ArrayList<>());

@@ -153,9 +153,9 @@ class CurationIntegrationTests {
             editor.documentName("deleteCondition")
                     .variable("id", "epilepsy")
                     .execute()
-                    .path("deleteCondition")
-                    .entity(Boolean.class)
-                    .isEqualTo(true);
+                    .path("deleteCondition.deletedId")
+                    .entity(String.class)
+                    .isEqualTo("epilepsy");
             assertThat(conditions.resolve("drug-resistant-epilepsy")).isEmpty();
             assertThat(treatments.byConditionIds(List.of("epilepsy"))).isEmpty();
             assertThat(mechanisms
@@ -165,6 +165,22 @@ class CurationIntegrationTests {
                     .isEmpty();
             editor.documentName("deleteCondition")
                     .variable("id", "epilepsy")
+                    .execute()
+                    .errors()
+                    .satisfy(badInput("id"));
+        }
+
+        @Test
+        void deletingATherapyAnswersItsIdAndRemovesItsTreatments() {
+            editor.documentName("deleteTherapy")
+                    .variable("id", "ketamine")
+                    .execute()
+                    .path("deleteTherapy.deletedId")
+                    .entity(String.class)
+                    .isEqualTo("ketamine");
+            assertThat(treatments.byTherapyIds(List.of("ketamine"))).isEmpty();
+            editor.documentName("deleteTherapy")
+                    .variable("id", "ketamine")
                     .execute()
                     .errors()
                     .satisfy(badInput("id"));
@@ -183,8 +199,13 @@ class CurationIntegrationTests {
                     .variable("therapyId", "ketamine")
                     .execute()
                     .path("unlinkTreatment")
-                    .entity(Boolean.class)
-                    .isEqualTo(true);
+                    .matchesJson("""
+                            {"conditionId": "glaucoma", "therapyId": "ketamine",
+                             "condition": {"id": "glaucoma", "treatments": []},
+                             "therapy": {"id": "ketamine"}}""")
+                    .path("unlinkTreatment.therapy.treatments[*].condition.id")
+                    .entityList(String.class)
+                    .doesNotContain("glaucoma");
             assertThat(treatments.byConditionIds(List.of("glaucoma"))).isEmpty();
             editor.documentName("linkTreatment")
                     .variable("input", treatment("glaucoma", "nothing", "EMERGING", List.of()))

@@ -81,6 +81,67 @@ class TherapyIntegrationTests {
                 .satisfy(GraphQlErrors.oneWithCode("BAD_USER_INPUT", "first"));
     }
 
+    @Test
+    void pagesBackwardFromTheEndWithLastAndBefore() {
+        var last = graphQl.documentName("therapies").variable("last", 2).execute();
+        last.path("therapies.edges[*].node.id")
+                .entityList(String.class)
+                .containsExactly("ketamine", "vagus-nerve-stimulation");
+        last.path("therapies.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true);
+        last.path("therapies.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+        last.path("therapies.totalCount").entity(Integer.class).isEqualTo(3);
+        var start =
+                last.path("therapies.pageInfo.startCursor").entity(String.class).get();
+        last.path("therapies.edges[0].cursor").entity(String.class).isEqualTo(start);
+
+        var previous = graphQl.documentName("therapies")
+                .variable("last", 2)
+                .variable("before", start)
+                .execute();
+        previous.path("therapies.edges[*].node.id")
+                .entityList(String.class)
+                .containsExactly("electroconvulsive-therapy");
+        previous.path("therapies.pageInfo.hasPreviousPage")
+                .entity(Boolean.class)
+                .isEqualTo(false);
+    }
+
+    @Test
+    void boundsAPageByBothCursors() {
+        var all = graphQl.documentName("therapies").execute();
+        var cursors =
+                all.path("therapies.edges[*].cursor").entityList(String.class).get();
+
+        graphQl.documentName("therapies")
+                .variable("after", cursors.get(0))
+                .variable("before", cursors.get(2))
+                .execute()
+                .path("therapies.edges[*].node.id")
+                .entityList(String.class)
+                .containsExactly("ketamine");
+    }
+
+    @Test
+    void refusesFirstWithLastAndAMalformedBeforeCursor() {
+        graphQl.documentName("therapies")
+                .variable("first", 1)
+                .variable("last", 1)
+                .execute()
+                .errors()
+                .satisfy(GraphQlErrors.oneWithCode("BAD_USER_INPUT", "last"));
+        graphQl.documentName("therapies")
+                .variable("last", 1)
+                .variable("before", "not a cursor")
+                .execute()
+                .errors()
+                .satisfy(GraphQlErrors.oneWithCode("BAD_USER_INPUT", "before"));
+        graphQl.documentName("therapies")
+                .variable("last", 101)
+                .execute()
+                .errors()
+                .satisfy(GraphQlErrors.oneWithCode("BAD_USER_INPUT", "last"));
+    }
+
     private List<String> ids(Map<String, Object> filter) {
         return graphQl.documentName("therapies")
                 .variable("filter", filter)

@@ -50,7 +50,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -246,6 +245,8 @@ public final class Composer {
         final List<Definition> apiDefinitions = new ArrayList<>();
         final Set<String> inputTypeNames = new HashSet<>();
         final Map<String, String> overrides = new HashMap<>();
+        /** Types, and {@code Type.member} enum values, input fields and arguments, some subgraph marks @inaccessible. */
+        final Set<String> inaccessible = new HashSet<>();
 
         Merge(List<ParsedSubgraph> subgraphs, String fingerprint) {
             this.subgraphs = subgraphs;
@@ -259,6 +260,7 @@ public final class Composer {
             for (var typeName : typeNames) {
                 mergeType(typeName);
             }
+            hideInaccessibleTypes();
             if (!typeNames.contains("Query")) {
                 errors.add(new CompositionError(
                         "NO_QUERIES", "no subgraph defines a Query field", names(subgraphs), "Query"));
@@ -303,15 +305,118 @@ public final class Composer {
 
         private void collectInputUsagesAndOverrides() {
             for (var subgraph : subgraphs) {
-                for (var definitions : subgraph.types.values()) {
+                subgraph.types.forEach((typeName, definitions) -> {
                     for (var definition : definitions) {
-                        collectFromDefinition(subgraph, definition);
+                        collectFromDefinition(subgraph, typeName, definition);
+                        collectInaccessible(subgraph, typeName, definition);
                     }
+                });
+            }
+        }
+
+        /** Apollo's rule: an element @inaccessible in any subgraph is hidden from the API schema. */
+        private void collectInaccessible(ParsedSubgraph subgraph, String typeName, TypeDefinition<?> definition) {
+            if (subgraph.has(definition.getDirectives(), "inaccessible")) {
+                inaccessible.add(typeName);
+            }
+            var members = new ArrayList<graphql.language.NamedNode<?>>();
+            switch (definition) {
+                case EnumTypeDefinition enumType -> members.addAll(enumType.getEnumValueDefinitions());
+                case InputObjectTypeDefinition input -> members.addAll(input.getInputValueDefinitions());
+                default ->
+                    fieldsOf(definition)
+                            .forEach(field -> field.getInputValueDefinitions().forEach(argument -> {
+                                if (subgraph.has(argument.getDirectives(), "inaccessible")) {
+                                    inaccessible.add(
+                                            typeName + "." + field.getName() + "(" + argument.getName() + ":)");
+                                }
+                            }));
+            }
+            for (var member : members) {
+                if (member instanceof graphql.language.DirectivesContainer<?> container
+                        && subgraph.has(container.getDirectives(), "inaccessible")) {
+                    inaccessible.add(typeName + "." + member.getName());
                 }
             }
         }
 
-        private void collectFromDefinition(ParsedSubgraph subgraph, TypeDefinition<?> definition) {
+        /**
+         * Takes the @inaccessible types out of the API schema, and out of the unions and interface lists that name
+         * them; a public field, argument or input field whose type is inaccessible is an error (Apollo's
+         * REFERENCED_INACCESSIBLE), since the public schema could not describe it.
+         */
+        private void hideInaccessibleTypes() {
+            if (inaccessible.isEmpty()) {
+                return;
+            }
+            apiDefinitions.removeIf(d -> d instanceof TypeDefinition<?> t && inaccessible.contains(t.getName()));
+            apiDefinitions.replaceAll(this::withoutInaccessibleTypeNames);
+            for (var definition : apiDefinitions) {
+                checkNoInaccessibleReference(definition);
+            }
+        }
+
+        private Definition withoutInaccessibleTypeNames(Definition definition) {
+            return switch (definition) {
+                case ObjectTypeDefinition object ->
+                    object.transform(b -> b.implementz(accessible(object.getImplements())));
+                case InterfaceTypeDefinition iface ->
+                    iface.transform(b -> b.implementz(accessible(iface.getImplements())));
+                case UnionTypeDefinition union ->
+                    union.transform(b -> b.memberTypes(accessible(union.getMemberTypes())));
+                default -> definition;
+            };
+        }
+
+        private List<Type> accessible(List<Type> types) {
+            return types.stream()
+                    .filter(t -> !inaccessible.contains(namedType(t)))
+                    .toList();
+        }
+
+        private void checkNoInaccessibleReference(Definition definition) {
+            if (!(definition instanceof TypeDefinition<?> type)) {
+                return;
+            }
+            var references = new LinkedHashMap<String, Type<?>>();
+            if (definition instanceof InputObjectTypeDefinition input) {
+                input.getInputValueDefinitions()
+                        .forEach(v -> references.put(type.getName() + "." + v.getName(), v.getType()));
+            }
+            for (var field : fieldsOf(type)) {
+                var path = type.getName() + "." + field.getName();
+                references.put(path, field.getType());
+                field.getInputValueDefinitions()
+                        .forEach(a -> references.put(path + "(" + a.getName() + ":)", a.getType()));
+            }
+            references.forEach((path, referenced) -> {
+                if (inaccessible.contains(namedType(referenced))) {
+                    errors.add(new CompositionError(
+                            "REFERENCED_INACCESSIBLE",
+                            "'" + path + "' is in the API schema but its type '" + namedType(referenced)
+                                    + "' is @inaccessible: mark '" + path + "' @inaccessible too",
+                            names(subgraphs),
+                            path));
+                }
+            });
+        }
+
+        /** A required argument or input field cannot be hidden: clients could not send it (REQUIRED_INACCESSIBLE). */
+        private boolean hidden(String path, InputValueDefinition value) {
+            if (!inaccessible.contains(path)) {
+                return false;
+            }
+            if (value.getType() instanceof NonNullType && value.getDefaultValue() == null) {
+                errors.add(new CompositionError(
+                        "REQUIRED_INACCESSIBLE",
+                        "'" + path + "' is required but @inaccessible: clients of the API schema could not give it",
+                        names(subgraphs),
+                        path));
+            }
+            return true;
+        }
+
+        private void collectFromDefinition(ParsedSubgraph subgraph, String typeName, TypeDefinition<?> definition) {
             if (definition instanceof InputObjectTypeDefinition input) {
                 input.getInputValueDefinitions().forEach(v -> inputTypeNames.add(namedType(v.getType())));
             }
@@ -320,7 +425,7 @@ public final class Composer {
                 for (var override : subgraph.directives(field.getDirectives(), "override")) {
                     var from = stringArgument(override, "from");
                     if (from != null) {
-                        overrides.put(from + "\u0000" + definition.getName() + "." + field.getName(), subgraph.name);
+                        overrides.put(from + "\u0000" + typeName + "." + field.getName(), subgraph.name);
                     }
                 }
             }
@@ -387,7 +492,7 @@ public final class Composer {
                     .values()
                     .forEach(defs -> defs.forEach(d ->
                             ((ObjectTypeDefinition) d).getImplements().forEach(t -> interfaces.add(namedType(t)))));
-            var merged = mergeFieldDefinitions(typeName, fields);
+            var merged = inApolloOrder(mergeFieldDefinitions(typeName, fields), bySubgraph);
             if (merged.isEmpty()) {
                 return;
             }
@@ -415,20 +520,63 @@ public final class Composer {
                     .implementz(interfaces.stream()
                             .map(i -> (Type) TypeName.newTypeName(i).build())
                             .toList())
-                    .definitions(mergeFieldDefinitions(typeName, fields))
+                    .definitions(inApolloOrder(mergeFieldDefinitions(typeName, fields), bySubgraph))
                     .build());
+        }
+
+        /**
+         * The API schema lists a type's fields as Apollo's composition does, taking the subgraphs in name order (each
+         * field where the first of them defines it), so that introspection and SDL downloads agree with Apollo's
+         * gateway whatever order the subgraphs are configured in; the configured order still breaks resolution ties.
+         */
+        private static List<FieldDefinition> inApolloOrder(
+                List<FieldDefinition> merged, Map<ParsedSubgraph, List<TypeDefinition<?>>> bySubgraph) {
+            var order = new HashMap<String, Integer>();
+            bySubgraph.keySet().stream()
+                    .sorted(java.util.Comparator.comparing((ParsedSubgraph s) -> s.name))
+                    .flatMap(subgraph -> bySubgraph.get(subgraph).stream())
+                    .flatMap(definition -> fieldsOf(definition).stream())
+                    .forEach(field -> order.putIfAbsent(field.getName(), order.size()));
+            return merged.stream()
+                    .sorted(java.util.Comparator.comparingInt(
+                            (FieldDefinition f) -> order.getOrDefault(f.getName(), Integer.MAX_VALUE)))
+                    .toList();
         }
 
         private graphql.language.@Nullable Description firstDescription(
                 Map<ParsedSubgraph, List<TypeDefinition<?>>> bySubgraph) {
-            return bySubgraph.values().stream()
+            return mergedDescription(bySubgraph.values().stream()
                     .flatMap(List::stream)
                     .map(d -> d instanceof graphql.language.AbstractDescribedNode<?> described
                             ? described.getDescription()
                             : null)
-                    .filter(Objects::nonNull)
-                    .findFirst()
-                    .orElse(null);
+                    .toList());
+        }
+
+        /**
+         * Apollo composition's rule for an element described differently in several subgraphs: the description most
+         * subgraphs give (a blank one only when there is no other), the first subgraph's on a tie; so a description
+         * written in one subgraph only is not lost because another subgraph lists the element first.
+         */
+        static graphql.language.@Nullable Description mergedDescription(
+                List<graphql.language.@Nullable Description> descriptions) {
+            var counts = new LinkedHashMap<String, Integer>();
+            var first = new LinkedHashMap<String, graphql.language.Description>();
+            for (var description : descriptions) {
+                if (description == null || description.getContent() == null) {
+                    continue;
+                }
+                var content = description.getContent();
+                first.putIfAbsent(content, description);
+                counts.merge(content, content.isBlank() ? Integer.MIN_VALUE / 2 : 1, Integer::sum);
+            }
+            String best = null;
+            for (var entry : counts.entrySet()) {
+                if (best == null || entry.getValue() > counts.get(best)) {
+                    best = entry.getKey();
+                }
+            }
+            return best == null ? null : first.get(best);
         }
 
         /** Field name → its definitions per subgraph; also records the subgraph ownership metadata. */
@@ -646,10 +794,11 @@ public final class Composer {
                     }
                     type = mergedType;
                 }
-                var first = definitions.getFirst().definition();
                 merged.add(FieldDefinition.newFieldDefinition()
                         .name(fieldName)
-                        .description(first.getDescription())
+                        .description(mergedDescription(definitions.stream()
+                                .map(d -> d.definition().getDescription())
+                                .toList()))
                         .type(type)
                         .inputValueDefinitions(mergeArguments(typeName, fieldName, definitions))
                         .directives(keptDirectives(definitions.stream()
@@ -693,8 +842,14 @@ public final class Composer {
                                 typeName + "." + fieldName + "(" + argument.getName() + ":)"));
                     }
                 }
-                if (inAll) {
-                    result.add(argument.transform(b -> b.directives(keptDirectives(argument.getDirectives()))));
+                if (inAll && !hidden(typeName + "." + fieldName + "(" + argument.getName() + ":)", argument)) {
+                    var description = mergedDescription(candidates.stream()
+                            .flatMap(d -> d.definition().getInputValueDefinitions().stream())
+                            .filter(a -> a.getName().equals(argument.getName()))
+                            .map(InputValueDefinition::getDescription)
+                            .toList());
+                    result.add(argument.transform(
+                            b -> b.description(description).directives(keptDirectives(argument.getDirectives()))));
                 }
             }
             return result;
@@ -751,10 +906,14 @@ public final class Composer {
 
         private void mergeEnum(String typeName, Map<ParsedSubgraph, List<TypeDefinition<?>>> bySubgraph) {
             var values = new LinkedHashMap<String, EnumValueDefinition>();
+            var descriptions = new HashMap<String, List<graphql.language.@Nullable Description>>();
             var valueSets = new LinkedHashMap<String, Set<String>>();
             bySubgraph.forEach((subgraph, defs) -> defs.forEach(
                     d -> ((EnumTypeDefinition) d).getEnumValueDefinitions().forEach(v -> {
                         values.putIfAbsent(v.getName(), v);
+                        descriptions
+                                .computeIfAbsent(v.getName(), k -> new ArrayList<>())
+                                .add(v.getDescription());
                         valueSets
                                 .computeIfAbsent(subgraph.name, k -> new LinkedHashSet<>())
                                 .add(v.getName());
@@ -768,11 +927,20 @@ public final class Composer {
                         typeName));
             }
             registerPlain(typeName, bySubgraph);
+            values.keySet().removeIf(value -> inaccessible.contains(typeName + "." + value));
+            if (values.isEmpty() && !inaccessible.contains(typeName)) {
+                errors.add(new CompositionError(
+                        "ONLY_INACCESSIBLE_CHILDREN",
+                        "every value of enum '" + typeName + "' is @inaccessible but the enum is not",
+                        List.copyOf(valueSets.keySet()),
+                        typeName));
+            }
             apiDefinitions.add(EnumTypeDefinition.newEnumTypeDefinition()
                     .name(typeName)
                     .description(firstDescription(bySubgraph))
                     .enumValueDefinitions(values.values().stream()
-                            .map(v -> v.transform(b -> b.directives(keptDirectives(v.getDirectives()))))
+                            .map(v -> v.transform(b -> b.description(mergedDescription(descriptions.get(v.getName())))
+                                    .directives(keptDirectives(v.getDirectives()))))
                             .toList())
                     .build());
         }
@@ -827,7 +995,14 @@ public final class Composer {
                         .findFirst()
                         .orElse(first.getOrDefault(
                                 fieldName, definitions.getFirst().getValue().get(fieldName)));
-                merged.add(strictest.transform(b -> b.directives(keptDirectives(strictest.getDirectives()))));
+                if (hidden(typeName + "." + fieldName, strictest)) {
+                    continue;
+                }
+                var description = mergedDescription(definitions.stream()
+                        .map(e -> e.getValue().get(fieldName).getDescription())
+                        .toList());
+                merged.add(strictest.transform(
+                        b -> b.description(description).directives(keptDirectives(strictest.getDirectives()))));
             }
             registerPlain(typeName, bySubgraph);
             apiDefinitions.add(InputObjectTypeDefinition.newInputObjectDefinition()

@@ -68,6 +68,52 @@ class ComposerTests {
         }
 
         @Test
+        void listsFieldsAsApolloDoesTakingTheSubgraphsInNameOrder() {
+            var zeta = new SubgraphSdl("zeta", LINK + """
+                    type Query { thing: Thing }
+                    type Thing @key(fields: "id") { id: ID!, zebra: String }
+                    """);
+            var alpha = new SubgraphSdl("alpha", LINK + """
+                    type Thing @key(fields: "id") { id: ID!, apple: String }
+                    """);
+
+            var schema = composed(List.of(zeta, alpha)).apiSchema();
+
+            assertThat(schema.getObjectType("Thing").getFieldDefinitions())
+                    .extracting(f -> f.getName())
+                    .containsExactly("id", "apple", "zebra");
+        }
+
+        @Test
+        void keepsTheDescriptionMostSubgraphsGiveWhicheverSubgraphComesFirst() {
+            var first = new SubgraphSdl("first", LINK + """
+                    type Query { thing: Thing }
+                    type Thing @key(fields: "id") { id: ID!, kind(style: Style): Kind }
+                    enum Kind { A B }
+                    input Style { dense: Boolean }
+                    """);
+            var second = new SubgraphSdl("second", LINK + """
+                    "A thing."
+                    type Thing @key(fields: "id") { "Its id." id: ID!, other: String }
+                    enum Kind { "The first kind." A B }
+                    """);
+            var third = new SubgraphSdl("third", LINK + """
+                    "Something."
+                    type Thing @key(fields: "id") { "Its id." id: ID!, more: String }
+                    """);
+
+            var schema = composed(List.of(first, second, third)).apiSchema();
+
+            assertThat(schema.getObjectType("Thing").getDescription()).isEqualTo("A thing.");
+            assertThat(schema.getObjectType("Thing").getFieldDefinition("id").getDescription())
+                    .isEqualTo("Its id.");
+            assertThat(((graphql.schema.GraphQLEnumType) schema.getType("Kind"))
+                            .getValue("A")
+                            .getDescription())
+                    .isEqualTo("The first kind.");
+        }
+
+        @Test
         void composesTheSdlAsFederationJvmAndSpringPrintIt() {
             var printed = new TestSubgraphs().printedSdls();
             assertThat(printed.getFirst().sdl()).contains("@key(fields");
@@ -210,6 +256,86 @@ class ComposerTests {
             assertThat(supergraph.resolvers("Reference", "label")).containsExactly("other");
             assertThat(supergraph.requires("other", "Reference", "age")).isNotNull();
             assertThat(supergraph.provides("other", "Query", "latest")).isNotNull();
+        }
+    }
+
+    @Nested
+    class Inaccessible {
+
+        @Test
+        void hidesInaccessibleTypesFieldsArgumentsEnumValuesAndInputFieldsFromTheApiSchema() {
+            var writer = new SubgraphSdl("writer", LINK + """
+                    type Query { item(id: ID!, debug: Boolean @inaccessible): Item }
+                    type Mutation { write(input: WriteInput!): WriteResult! @inaccessible, touch(id: ID!): Item }
+                    type Item @key(fields: "id") { id: ID!, state: State, secret: String @inaccessible }
+                    enum State { OPEN CLOSED LOCKED @inaccessible }
+                    input WriteInput @inaccessible { id: ID! }
+                    type WriteResult @inaccessible { outcome: Outcome! }
+                    enum Outcome @inaccessible { CREATED }
+                    input Search { text: String, trace: Boolean @inaccessible }
+                    union Found = Item | WriteResult
+                    """);
+            var reader = new SubgraphSdl("reader", LINK + """
+                    type Query { search(filter: Search): [Found!]! }
+                    input Search { text: String, trace: Boolean }
+                    union Found = Item
+                    type Item @key(fields: "id") { id: ID!, label: String }
+                    """);
+
+            var schema = composed(List.of(writer, reader)).apiSchema();
+
+            assertThat(schema.getType("WriteInput")).isNull();
+            assertThat(schema.getType("WriteResult")).isNull();
+            assertThat(schema.getType("Outcome")).isNull();
+            assertThat(schema.getMutationType().getFieldDefinition("write")).isNull();
+            assertThat(schema.getMutationType().getFieldDefinition("touch")).isNotNull();
+            assertThat(schema.getObjectType("Item").getFieldDefinition("secret"))
+                    .isNull();
+            assertThat(schema.getQueryType().getFieldDefinition("item").getArguments())
+                    .extracting(a -> a.getName())
+                    .containsExactly("id");
+            assertThat(((graphql.schema.GraphQLEnumType) schema.getType("State")).getValues())
+                    .extracting(v -> v.getName())
+                    .containsExactly("OPEN", "CLOSED");
+            assertThat(((graphql.schema.GraphQLInputObjectType) schema.getType("Search")).getFieldDefinitions())
+                    .extracting(f -> f.getName())
+                    .containsExactly("text");
+            assertThat(((graphql.schema.GraphQLUnionType) schema.getType("Found")).getTypes())
+                    .extracting(t -> t.getName())
+                    .containsExactly("Item");
+        }
+
+        @Test
+        void refusesAPublicFieldArgumentOrInputFieldOfAnInaccessibleType() {
+            var errors = failed(new SubgraphSdl("one", LINK + """
+                    type Query { secret: Secret, find(kind: Kind): String, search(filter: Filter): String }
+                    type Secret @inaccessible { id: ID! }
+                    enum Kind @inaccessible { A }
+                    input Filter { kind: Kind }
+                    """));
+
+            assertThat(errors)
+                    .extracting(CompositionError::code, CompositionError::coordinate)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("REFERENCED_INACCESSIBLE", "Query.secret"),
+                            org.assertj.core.groups.Tuple.tuple("REFERENCED_INACCESSIBLE", "Query.find(kind:)"),
+                            org.assertj.core.groups.Tuple.tuple("REFERENCED_INACCESSIBLE", "Filter.kind"));
+        }
+
+        @Test
+        void refusesHidingARequiredArgumentOrInputFieldOrEveryEnumValue() {
+            var errors = failed(new SubgraphSdl("one", LINK + """
+                    type Query { find(id: ID! @inaccessible, kind: Kind): String, search(filter: Filter): String }
+                    input Filter { text: String! @inaccessible, limit: Int! = 10 @inaccessible }
+                    enum Kind { A @inaccessible }
+                    """));
+
+            assertThat(errors)
+                    .extracting(CompositionError::code, CompositionError::coordinate)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("REQUIRED_INACCESSIBLE", "Query.find(id:)"),
+                            org.assertj.core.groups.Tuple.tuple("REQUIRED_INACCESSIBLE", "Filter.text"),
+                            org.assertj.core.groups.Tuple.tuple("ONLY_INACCESSIBLE_CHILDREN", "Kind"));
         }
     }
 

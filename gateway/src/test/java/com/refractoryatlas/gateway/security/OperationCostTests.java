@@ -67,6 +67,12 @@ class OperationCostTests {
     void readsTheSubgraphsDeclarations() {
         assertThat(SUBGRAPHS.fieldWeight("Reference", "formatted")).hasValue(20);
         assertThat(SUBGRAPHS.listSize("Query", "conditions").sizedFields()).containsExactly("edges");
+        // a backward page (last/before) is as large as its last: every connection slices by both counts
+        for (var connection : List.of("conditions", "therapies", "references", "articles", "importJobs")) {
+            assertThat(SUBGRAPHS.listSize("Query", connection).slicingArguments())
+                    .as(connection)
+                    .containsExactly("first", "last");
+        }
         assertThat(SUBGRAPHS.listSize("Treatment", "evidence").assumedSize()).isEqualTo(5);
     }
 

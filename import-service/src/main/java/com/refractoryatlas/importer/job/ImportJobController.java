@@ -4,6 +4,7 @@ import com.refractoryatlas.importer.ImportProperties;
 import com.refractoryatlas.subgraph.ApiException;
 import com.refractoryatlas.subgraph.Caller;
 import com.refractoryatlas.subgraph.Connection;
+import com.refractoryatlas.subgraph.PageRequest;
 import graphql.GraphQLContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -144,6 +145,8 @@ class ImportJobController {
             @Argument @Nullable String warning,
             @Argument @Nullable Integer first,
             @Argument @Nullable String after,
+            @Argument @Nullable Integer last,
+            @Argument @Nullable String before,
             GraphQLContext context) {
         if (checksum != null && !SHA256_HEX.matcher(checksum.strip()).matches()) {
             throw ApiException.badUserInput("checksum", "must be a SHA-256 digest: 64 hexadecimal digits");
@@ -151,7 +154,8 @@ class ImportJobController {
         if (warning != null && (warning.isBlank() || warning.length() > MAX_CODE_LENGTH)) {
             throw ApiException.badUserInput("warning", "must be a warning code such as MISSING_DOI");
         }
-        return jobs.list(new JobQuery(viewer(context), status, checksum, warning), first, after);
+        var query = new JobQuery(viewer(context), status, checksum, warning);
+        return jobs.list(query, PageRequest.of(first, after, last, before, ImportJobs.CURSOR_ARITY));
     }
 
     /** A reference to the article the job wrote, resolved by the references subgraph through the gateway. */

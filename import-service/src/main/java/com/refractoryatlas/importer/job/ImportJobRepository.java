@@ -230,7 +230,10 @@ class ImportJobRepository {
         return result;
     }
 
-    /** One page of jobs, newest first, with keyset cursor {@code [createdAt millis, id]}. */
+    /**
+     * One page of jobs, newest first, with keyset cursor {@code [createdAt millis, id]}: a backward page reads
+     * oldest first from its {@code before} cursor (see {@link PageRequest}).
+     */
     List<ImportJob> page(JobQuery query, PageRequest page) {
         var filters = new ArrayList<Bson>();
         filters.add(query.filter());
@@ -239,8 +242,16 @@ class ImportJobRepository {
             var createdAt = Instant.ofEpochMilli(parseMillis(after.get(0)));
             filters.add(or(lt(CREATED_AT, createdAt), and(eq(CREATED_AT, createdAt), lt(ID, after.get(1)))));
         }
+        var before = page.before();
+        if (before != null) {
+            var createdAt = Instant.ofEpochMilli(parseMillis(before.get(0)));
+            filters.add(or(gt(CREATED_AT, createdAt), and(eq(CREATED_AT, createdAt), gt(ID, before.get(1)))));
+        }
         return jobs.find(and(filters))
-                .sort(orderBy(descending(CREATED_AT), descending(ID)))
+                .sort(
+                        page.backward()
+                                ? orderBy(ascending(CREATED_AT), ascending(ID))
+                                : orderBy(descending(CREATED_AT), descending(ID)))
                 .limit(page.fetchSize())
                 .into(new ArrayList<>());
     }

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class ImportJobs {
 
-    private static final int CURSOR_ARITY = 2;
+    static final int CURSOR_ARITY = 2;
 
     private final ImportJobRepository repository;
     private final ImportWorker worker;
@@ -97,13 +97,12 @@ public class ImportJobs {
         return repository.findSucceededByArticleIds(articleIds);
     }
 
-    /** Every job, newest first (tools and tests; the API goes through {@link #list(JobQuery, Integer, String)}). */
+    /** Every job, newest first (tools and tests; the API goes through {@link #list(JobQuery, PageRequest)}). */
     public Connection<ImportJob> page(@Nullable ImportStatus status, @Nullable Integer first, @Nullable String after) {
-        return list(new JobQuery(Viewer.EVERYTHING, status, null, null), first, after);
+        return list(new JobQuery(Viewer.EVERYTHING, status, null, null), PageRequest.of(first, after, CURSOR_ARITY));
     }
 
-    Connection<ImportJob> list(JobQuery query, @Nullable Integer first, @Nullable String after) {
-        var page = PageRequest.of(first, after, CURSOR_ARITY);
+    Connection<ImportJob> list(JobQuery query, PageRequest page) {
         var rows = repository.page(query, page);
         return Connection.of(rows, page, ImportJobs::cursorOf, repository.count(query));
     }

@@ -279,6 +279,40 @@ class ImportJobIntegrationTests {
         }
 
         @Test
+        void pagesBackwardFromTheOldestJobs() {
+            var base = Instant.parse("2026-01-01T00:00:00Z");
+            for (int i = 0; i < 5; i++) {
+                repository.save(finished("job-" + i, base.plusSeconds(i)));
+            }
+            var last = editor.documentName("importJobs").variable("last", 2).execute();
+            last.path("importJobs.edges[*].node.id").entityList(String.class).containsExactly("job-1", "job-0");
+            last.path("importJobs.pageInfo.hasPreviousPage")
+                    .entity(Boolean.class)
+                    .isEqualTo(true);
+            var start = last.path("importJobs.pageInfo.startCursor")
+                    .entity(String.class)
+                    .get();
+
+            var previous = editor.documentName("importJobs")
+                    .variable("last", 10)
+                    .variable("before", start)
+                    .execute();
+            previous.path("importJobs.edges[*].node.id")
+                    .entityList(String.class)
+                    .containsExactly("job-4", "job-3", "job-2");
+            previous.path("importJobs.pageInfo.hasPreviousPage")
+                    .entity(Boolean.class)
+                    .isEqualTo(false);
+            editor.documentName("importJobs")
+                    .variable("first", 1)
+                    .variable("last", 1)
+                    .execute()
+                    .errors()
+                    .satisfy(errors ->
+                            assertThat(errors.getFirst().getExtensions()).containsEntry("code", "BAD_USER_INPUT"));
+        }
+
+        @Test
         void filtersJobsByStatus() {
             repository.save(finished("done", Instant.now()));
             repository.save(ImportJob.queued("waiting", "w.txt", "w", Instant.now())

@@ -37,10 +37,13 @@ class ArticleController {
 
     @QueryMapping
     Connection<Article> articles(
-            @Argument @Nullable ArticleKind kind, @Argument @Nullable Integer first, @Argument @Nullable String after) {
-        var page = PageRequest.of(first, after, CURSOR_ARITY);
-        var afterId = page.after() == null ? null : page.after().getFirst();
-        var rows = page.first() == 0 ? List.<Article>of() : articles.page(kind, afterId, page.fetchSize());
+            @Argument @Nullable ArticleKind kind,
+            @Argument @Nullable Integer first,
+            @Argument @Nullable String after,
+            @Argument @Nullable Integer last,
+            @Argument @Nullable String before) {
+        var page = PageRequest.of(first, after, last, before, CURSOR_ARITY);
+        var rows = page.size() == 0 ? List.<Article>of() : articles.page(kind, page);
         return Connection.of(rows, page, row -> Cursor.encode(row.id()), articles.count(kind));
     }
 

@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -15,6 +16,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.refractoryatlas.subgraph.PageRequest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -65,10 +67,18 @@ class ArticleRepository {
                 .into(new ArrayList<>());
     }
 
-    List<Article> page(@Nullable ArticleKind kind, @Nullable String afterId, int limit) {
-        var filter = filterOf(kind);
-        var keyset = afterId == null ? filter : and(filter, gt(ID, afterId));
-        return articles.find(keyset).sort(Sorts.ascending(ID)).limit(limit).into(new ArrayList<>());
+    List<Article> page(@Nullable ArticleKind kind, PageRequest page) {
+        var bounds = new ArrayList<Bson>(List.of(filterOf(kind)));
+        if (page.after() != null) {
+            bounds.add(gt(ID, page.after().getFirst()));
+        }
+        if (page.before() != null) {
+            bounds.add(lt(ID, page.before().getFirst()));
+        }
+        return articles.find(and(bounds))
+                .sort(page.backward() ? Sorts.descending(ID) : Sorts.ascending(ID))
+                .limit(page.fetchSize())
+                .into(new ArrayList<>());
     }
 
     long count(@Nullable ArticleKind kind) {

@@ -35,14 +35,16 @@ class ReferenceController {
     Connection<Reference> references(
             @Argument @Nullable ReferenceFilter filter,
             @Argument @Nullable Integer first,
-            @Argument @Nullable String after) {
-        var page = PageRequest.of(first, after, CURSOR_ARITY);
+            @Argument @Nullable String after,
+            @Argument @Nullable Integer last,
+            @Argument @Nullable String before) {
+        var page = PageRequest.of(first, after, last, before, CURSOR_ARITY);
         var query = search.toBson(filter);
         if (query.isEmpty()) {
-            return new Connection<>(List.of(), new Connection.PageInfo(false, null), 0);
+            return Connection.empty();
         }
-        var fetched = references.pageAndTotal(query.get(), page.after(), Math.max(1, page.fetchSize()));
-        var rows = page.first() == 0 ? List.<ReferenceDocument>of() : fetched.rows();
+        var fetched = references.pageAndTotal(query.get(), page);
+        var rows = page.size() == 0 ? List.<ReferenceDocument>of() : fetched.rows();
         var documents = Connection.of(rows, page, row -> Cursor.encode(row.sortKey(), row.id()), fetched.total());
         var edges = documents.edges().stream()
                 .map(edge -> new Connection.Edge<>(edge.cursor(), edge.node().toReference()))

@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
@@ -16,6 +17,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.refractoryatlas.subgraph.PageRequest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -83,13 +85,20 @@ class ReferenceRepository {
     }
 
     /** A page and the filter's total in one pass over the collection (one {@code $facet} aggregation). */
-    PageAndTotal pageAndTotal(Bson filter, @Nullable List<String> after, int limit) {
+    PageAndTotal pageAndTotal(Bson filter, PageRequest page) {
         var rowsStages = new ArrayList<Bson>();
-        if (after != null) {
-            rowsStages.add(Aggregates.match(keyset(after)));
+        if (page.after() != null) {
+            rowsStages.add(Aggregates.match(after(page.after())));
         }
-        rowsStages.add(Aggregates.sort(Sorts.ascending(ReferenceDocument.SORT_KEY, ID)));
-        rowsStages.add(Aggregates.limit(limit));
+        if (page.before() != null) {
+            rowsStages.add(Aggregates.match(before(page.before())));
+        }
+        rowsStages.add(Aggregates.sort(
+                page.backward()
+                        ? Sorts.descending(ReferenceDocument.SORT_KEY, ID)
+                        : Sorts.ascending(ReferenceDocument.SORT_KEY, ID)));
+        // at least one row even for an empty page: the facet then still reports the total
+        rowsStages.add(Aggregates.limit(Math.max(1, page.fetchSize())));
         var result = references
                 .aggregate(
                         List.of(
@@ -117,10 +126,16 @@ class ReferenceRepository {
     /** Rows of one page and how many rows the whole filter matches. */
     record PageAndTotal(List<ReferenceDocument> rows, long total) {}
 
-    private static Bson keyset(List<String> after) {
+    private static Bson after(List<String> cursor) {
         return or(
-                gt(ReferenceDocument.SORT_KEY, after.get(0)),
-                and(eq(ReferenceDocument.SORT_KEY, after.get(0)), gt(ID, after.get(1))));
+                gt(ReferenceDocument.SORT_KEY, cursor.get(0)),
+                and(eq(ReferenceDocument.SORT_KEY, cursor.get(0)), gt(ID, cursor.get(1))));
+    }
+
+    private static Bson before(List<String> cursor) {
+        return or(
+                lt(ReferenceDocument.SORT_KEY, cursor.get(0)),
+                and(eq(ReferenceDocument.SORT_KEY, cursor.get(0)), lt(ID, cursor.get(1))));
     }
 
     /** Writes the documents in one bulk command, replacing by id: retrying converges to the same state. */

@@ -350,6 +350,43 @@ class ArticleIntegrationTests extends IntegrationTestSupport {
         }
 
         @Test
+        void pagesBackwardThroughArticlesOfOneKind() {
+            upsert(SampleArticles.ketamineReview());
+            upsert(SampleArticles.explainer("Explainer A"));
+            upsert(SampleArticles.explainer("Explainer B"));
+            upsert(SampleArticles.explainer("Explainer C"));
+            var ids = graphQl.documentName("articles")
+                    .variable("kind", "EXPLAINER")
+                    .execute()
+                    .path("articles.edges[*].node.id")
+                    .entityList(String.class)
+                    .get();
+
+            var last = graphQl.documentName("articles")
+                    .variable("kind", "EXPLAINER")
+                    .variable("last", 2)
+                    .execute();
+            assertThat(last.path("articles.edges[*].node.id")
+                            .entityList(String.class)
+                            .get())
+                    .containsExactlyElementsOf(ids.subList(1, 3));
+            last.path("articles.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true);
+            var start = last.path("articles.pageInfo.startCursor")
+                    .entity(String.class)
+                    .get();
+
+            var previous = graphQl.documentName("articles")
+                    .variable("kind", "EXPLAINER")
+                    .variable("last", 2)
+                    .variable("before", start)
+                    .execute();
+            previous.path("articles.edges[*].node.id").entityList(String.class).containsExactly(ids.getFirst());
+            previous.path("articles.pageInfo.hasPreviousPage")
+                    .entity(Boolean.class)
+                    .isEqualTo(false);
+        }
+
+        @Test
         void pagesThroughArticlesOfOneKind() {
             upsert(SampleArticles.ketamineReview());
             upsert(SampleArticles.explainer("Explainer A"));

@@ -144,6 +144,51 @@ class ReferenceIntegrationTests extends IntegrationTestSupport {
         }
 
         @Test
+        void pagesBackwardInTitleOrderWithLastAndBefore() {
+            var forward =
+                    graphQl.documentName("references").variable("first", 4).execute();
+            var titles = forward.path("references.edges[*].node.title")
+                    .entityList(String.class)
+                    .get();
+
+            var last = graphQl.documentName("references").variable("last", 3).execute();
+            assertThat(last.path("references.edges[*].node.title")
+                            .entityList(String.class)
+                            .get())
+                    .containsExactlyElementsOf(titles.subList(1, 4));
+            last.path("references.pageInfo.hasPreviousPage")
+                    .entity(Boolean.class)
+                    .isEqualTo(true);
+            var start = last.path("references.pageInfo.startCursor")
+                    .entity(String.class)
+                    .get();
+
+            var previous = graphQl.documentName("references")
+                    .variable("last", 3)
+                    .variable("before", start)
+                    .execute();
+            previous.path("references.edges[*].node.title")
+                    .entityList(String.class)
+                    .containsExactly(titles.getFirst());
+            previous.path("references.pageInfo.hasPreviousPage")
+                    .entity(Boolean.class)
+                    .isEqualTo(false);
+            previous.path("references.totalCount").entity(Integer.class).isEqualTo(4);
+        }
+
+        @Test
+        void refusesFirstAndLastTogether() {
+            graphQl.documentName("references")
+                    .variable("first", 2)
+                    .variable("last", 2)
+                    .execute()
+                    .errors()
+                    .satisfy(errors -> assertThat(errors.getFirst().getExtensions())
+                            .containsEntry("code", "BAD_USER_INPUT")
+                            .containsEntry("field", "last"));
+        }
+
+        @Test
         void rejectsAForgedCursorAndOversizePages() {
             graphQl.documentName("references")
                     .variable("after", "bm90IGEgY3Vyc29y")
