@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentReader;
 import org.bson.BsonDocumentWrapper;
@@ -210,25 +211,39 @@ class CatalogUndo {
             long written,
             @Nullable Document before,
             List<String> claimed) {
-        var current = catalog.findAllById(List.of(id)).get(id);
-        if (current == null) {
-            return Outcome.GONE;
+        var outcome = undo(
+                catalog.findAllById(List.of(id)).get(id), type, written, before, catalog::delete, catalog::saveAll);
+        switch (outcome) {
+            case REMOVED -> aliases.releaseAll(catalog.aliasKind(), id);
+            case RESTORED -> aliases.release(catalog.aliasKind(), id, claimed);
+            case KEPT, GONE -> {
+                // the aliases stay with the document as it is
+            }
         }
-        if (current.version() != written) {
-            return Outcome.KEPT;
-        }
-        if (before == null) {
-            catalog.delete(current);
-            aliases.releaseAll(catalog.aliasKind(), id);
-            return Outcome.REMOVED;
-        }
-        catalog.saveAll(List.of(decode(type, before).withVersion(current.version())));
-        aliases.release(catalog.aliasKind(), id, claimed);
-        return Outcome.RESTORED;
+        return outcome;
     }
 
     private Outcome undoMechanism(String id, long written, @Nullable Document before) {
         var current = mechanisms.findAllById(List.of(id)).get(id);
+        return undo(current, Mechanism.class, written, before, mechanisms::delete, mechanisms::saveAll);
+    }
+
+    private Outcome undoTreatment(String id, long written, @Nullable Document before) {
+        var current = treatments.findAllById(List.of(id)).stream().findFirst().orElse(null);
+        return undo(current, Treatment.class, written, before, treatments::delete, treatments::saveAll);
+    }
+
+    /**
+     * Puts {@code current} back to {@code before} (or removes it when the batch created it), only while it is still at
+     * the version the batch wrote.
+     */
+    private <T extends Versioned<T>> Outcome undo(
+            @Nullable T current,
+            Class<T> type,
+            long written,
+            @Nullable Document before,
+            Consumer<T> remove,
+            Consumer<List<T>> save) {
         if (current == null) {
             return Outcome.GONE;
         }
@@ -236,27 +251,10 @@ class CatalogUndo {
             return Outcome.KEPT;
         }
         if (before == null) {
-            mechanisms.delete(current);
+            remove.accept(current);
             return Outcome.REMOVED;
         }
-        mechanisms.saveAll(List.of(decode(Mechanism.class, before).withVersion(current.version())));
-        return Outcome.RESTORED;
-    }
-
-    private Outcome undoTreatment(String id, long written, @Nullable Document before) {
-        var found = treatments.findAllById(List.of(id));
-        if (found.isEmpty()) {
-            return Outcome.GONE;
-        }
-        var current = found.get(0);
-        if (current.version() != written) {
-            return Outcome.KEPT;
-        }
-        if (before == null) {
-            treatments.delete(current);
-            return Outcome.REMOVED;
-        }
-        treatments.saveAll(List.of(decode(Treatment.class, before).withVersion(current.version())));
+        save.accept(List.of(decode(type, before).withVersion(current.version())));
         return Outcome.RESTORED;
     }
 

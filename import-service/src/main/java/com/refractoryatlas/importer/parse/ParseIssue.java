@@ -30,6 +30,8 @@ public record ParseIssue(
         MISSING_AUTHORS,
         MISSING_REFERENCES,
         MALFORMED_REFERENCE,
+        /** Most entries of a journal article's reference list have neither authors nor a year: refused whole. */
+        REFERENCE_LIST_UNREADABLE,
         DUPLICATE_REFERENCE_NUMBER,
         MISSING_REFERENCE_NUMBER,
         UNKNOWN_CITATION,

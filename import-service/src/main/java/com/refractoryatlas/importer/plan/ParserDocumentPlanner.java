@@ -47,7 +47,8 @@ import org.springframework.stereotype.Component;
  * catalog draft whose treatments cite the article's reference numbers. A reference list with odd entries (one
  * without a year, a numbering gap, a number printed twice) is imported with typed warnings on the job, which clients
  * can filter on ({@code importJobs(warning:)}): real articles nearly always have some (a web page, "in press"), and
- * refusing the whole article for them lost everything else it holds. Knowledge is extracted here, after parsing, from
+ * refusing the whole article for them lost everything else it holds. Only a list whose entries are mostly unreadable
+ * (neither authors nor a year) is refused, as {@code REFERENCE_LIST_UNREADABLE}: storing it would store noise. Knowledge is extracted here, after parsing, from
  * the parsed body ({@link DocumentBody}): the parser never extracts.
  */
 @Component
@@ -101,7 +102,14 @@ class ParserDocumentPlanner implements DocumentPlanner {
     }
 
     private DocumentPlan plan(ParsedDocument parsed, String checksum) {
-        var errors = issues(parsed, true);
+        var errors = new java.util.ArrayList<>(issues(parsed, true));
+        if (parsed instanceof JournalArticle journal && mostlyUnreadable(journal.references())) {
+            errors.add(new DocumentPlan.Issue(
+                    ParseIssue.Code.REFERENCE_LIST_UNREADABLE.name(),
+                    "most of the " + journal.references().size()
+                            + " references have neither authors nor a year: the reference list could not be read",
+                    journal.references().getFirst().line()));
+        }
         if (!errors.isEmpty() || parsed instanceof Unrecognized) {
             return new DocumentPlan.Reject(errors.isEmpty() ? issues(parsed, false) : errors);
         }
@@ -265,6 +273,14 @@ class ParserDocumentPlanner implements DocumentPlanner {
 
     private static @Nullable String date(@Nullable LocalDate date) {
         return date == null ? null : date.toString();
+    }
+
+    /** More than half the entries have neither authors nor a year (a list the reader could not split at all). */
+    static boolean mostlyUnreadable(List<ParsedReference> references) {
+        long unreadable = references.stream()
+                .filter(r -> r.authors().isEmpty() && r.year() == null)
+                .count();
+        return unreadable * 2 > references.size();
     }
 
     private static List<DocumentPlan.Issue> issues(ParsedDocument parsed, boolean errorsOnly) {

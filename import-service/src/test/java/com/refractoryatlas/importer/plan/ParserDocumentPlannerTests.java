@@ -47,6 +47,19 @@ class ParserDocumentPlannerTests {
     }
 
     @Test
+    void refusesAnArticleWhoseReferenceListIsMostlyUnreadable() {
+        var broken = ARTICLE.substring(0, ARTICLE.indexOf("1. Murrough"))
+                + "1. ???\n2. !!! ---\n3. Kellner CH. ECT in depression. Am J Psychiatry. 2012;169:1238-44.\n";
+
+        var plan = planner.plan("broken.md", broken);
+
+        assertThat(plan).isInstanceOf(DocumentPlan.Reject.class);
+        assertThat(((DocumentPlan.Reject) plan).errors())
+                .extracting(DocumentPlan.Issue::code)
+                .contains("REFERENCE_LIST_UNREADABLE");
+    }
+
+    @Test
     void stillRefusesADocumentItCannotRecognize() {
         var plan = planner.plan("noise.txt", "\u0000\u0001 ### ### ###");
 
