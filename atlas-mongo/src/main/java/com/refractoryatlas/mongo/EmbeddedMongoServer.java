@@ -6,7 +6,9 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A MongoDB-wire server (mongo-java-server) on loopback. With a file it persists through restarts (H2 MVStore);
+ * A MongoDB-wire server (mongo-java-server) on loopback, and only there: it has no authentication and answers every
+ * command of anyone who reaches it, so it refuses any other address; outside the local stack a real MongoDB with
+ * authentication ({@code MONGODB_URI}) is required. With a file it persists through restarts (H2 MVStore);
  * without one it keeps everything in memory. Also runnable on its own, as one server shared by several services
  * ({@link #main}).
  */
@@ -40,6 +44,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     /** A server persisting to {@code file} (created with its folder when missing) on {@code host:port}. */
     public static EmbeddedMongoServer persistent(Path file, String host, int port) {
+        requireLoopback(host);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
@@ -48,6 +53,21 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         var server = new EmbeddedMongoServer(new H2Backend(file.toString()), file, host, port);
         log.info("Embedded MongoDB-wire server at {} persisting to {}", server.connectionString(), file);
         return server;
+    }
+
+    /** Refuses a host that is not a loopback address (a name resolving to one, such as {@code localhost}, is fine). */
+    static void requireLoopback(String host) {
+        boolean loopback;
+        try {
+            loopback = InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            loopback = false;
+        }
+        if (!loopback) {
+            throw new IllegalArgumentException("The embedded MongoDB-wire server has no authentication and binds to"
+                    + " loopback only, not '" + host + "'; outside the local stack set MONGODB_URI to a MongoDB with"
+                    + " authentication");
+        }
     }
 
     /** The connection string clients use to reach this server. */

@@ -1,9 +1,11 @@
 package com.refractoryatlas.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClients;
 import java.nio.file.Path;
+import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +26,28 @@ class EmbeddedMongoServerTests {
                     .find(new Document("_id", "depression"))
                     .first();
             assertThat(found).isNotNull();
+        }
+    }
+
+    @Test
+    void refusesToListenBeyondLoopbackBecauseItHasNoAuthentication(@TempDir Path dir) {
+        var file = dir.resolve("catalog.mv");
+        for (String host : List.of("0.0.0.0", "::", "192.0.2.10", "no-such-host.invalid")) {
+            assertThatThrownBy(() -> EmbeddedMongoServer.persistent(file, host, 0))
+                    .as(host)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("loopback only")
+                    .hasMessageContaining("MONGODB_URI");
+        }
+    }
+
+    @Test
+    void listensOnLoopbackOnly() {
+        try (var server = EmbeddedMongoServer.inMemory()) {
+            assertThat(server.connectionString()).startsWith("mongodb://127.0.0.1:");
+        }
+        try (var server = EmbeddedMongoServer.persistent(Path.of("target/loopback-test.mv"), "localhost", 0)) {
+            assertThat(server.port()).isPositive();
         }
     }
 

@@ -39,9 +39,22 @@ class MonitoringOverlayTests {
         assertThat(rules)
                 .filteredOn(rule -> rule.containsKey("alert"))
                 .extracting(rule -> rule.get("alert"))
-                .contains("AtlasGraphQlLatencyHigh", "AtlasServerErrors", "AtlasServiceDown");
+                .contains(
+                        "AtlasGraphQlLatencyHigh",
+                        "AtlasServerErrors",
+                        "AtlasServiceDown",
+                        "AtlasOperationLatencyHigh",
+                        "AtlasOperationFailures",
+                        "AtlasSubgraphUnavailable");
         assertThat(rules)
-                .filteredOn(rule -> String.valueOf(rule.get("record")).endsWith(":p95"))
+                .filteredOn(rule -> "atlas:gateway_operation_seconds:p95".equals(rule.get("record")))
+                .extracting(rule -> String.valueOf(rule.get("expr")))
+                .singleElement()
+                .asString()
+                .contains("atlas_gateway_operation_seconds_bucket")
+                .contains("operation_name");
+        assertThat(rules)
+                .filteredOn(rule -> "atlas:http_server_requests_seconds:p95".equals(rule.get("record")))
                 .extracting(rule -> String.valueOf(rule.get("expr")))
                 .singleElement()
                 .asString()

@@ -14,7 +14,7 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
-/** Registers the edge filters in the order they must run: id, size, (authentication), rate limit. */
+/** Registers the edge filters in the order they must run: id, size, encoding, body deadline, (authentication), rate limit. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EdgeProperties.class)
 class EdgeConfiguration {
@@ -34,6 +34,21 @@ class EdgeConfiguration {
         var registration = new FilterRegistrationBean<>(
                 new BodySizeFilter(properties.limits().maxBodySize().toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<StrictUtf8Filter> strictUtf8Filter() {
+        var registration = new FilterRegistrationBean<>(new StrictUtf8Filter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodyReadDeadlineFilter> bodyReadDeadlineFilter(EdgeProperties properties) {
+        var registration = new FilterRegistrationBean<>(
+                new BodyReadDeadlineFilter(properties.limits().bodyReadTimeout()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 

@@ -36,7 +36,27 @@ public record EdgeProperties(
         @DefaultValue @Valid PersistedQueries persistedQueries,
         @DefaultValue @Valid Hsts hsts,
         @DefaultValue @Valid Introspection introspection,
-        @DefaultValue @Valid HttpCache httpCache) {
+        @DefaultValue @Valid HttpCache httpCache,
+        @DefaultValue @Valid Metrics metrics,
+        @DefaultValue @Valid Downloads downloads) {
+
+    /**
+     * The proxied reference-list downloads ({@code EdgeRoutes}).
+     *
+     * @param referencesUri where the references service listens ({@code REFERENCES_BASE_URL})
+     * @param timeout the longest one download may take (the circuit breaker's time limit)
+     */
+    public record Downloads(
+            @DefaultValue("http://127.0.0.1:8082") java.net.URI referencesUri,
+            @DefaultValue("10s") Duration timeout) {}
+
+    /**
+     * The gateway's own metrics.
+     *
+     * @param maxOperationNames distinct operation names the per-operation histogram keeps as tags; later names are
+     *     counted as {@code other} (operation names are client input, and each name is a set of time series)
+     */
+    public record Metrics(@DefaultValue("500") @Min(1) int maxOperationNames) {}
 
     /**
      * Limits for introspection, checked instead of the data depth limit: the standard tools' queries (graphql-js
@@ -71,6 +91,8 @@ public record EdgeProperties(
      * @param maxTokens parser token limit (graphql-java {@code ParserOptions.maxTokens})
      * @param maxBodySize request body size: room for the largest document `importDocument` takes, base64-encoded
      *     (4/3 of the import service's document limit, plus the JSON around it)
+     * @param bodyReadTimeout the longest a client may take to send its whole request body (slow uploads are cut
+     *     after it, within one {@code server.tomcat.connection-timeout} of idle reading)
      * @param maxBatchSize operations in one batched (JSON array) request
      * @param internalMutations mutations only our services may call, never users through the gateway
      */
@@ -85,6 +107,7 @@ public record EdgeProperties(
             @DefaultValue("100") @Min(1) int maxFirst,
             @DefaultValue("5000") @Min(1) int maxTokens,
             @DefaultValue("14MB") DataSize maxBodySize,
+            @DefaultValue("10s") Duration bodyReadTimeout,
             @DefaultValue("10") @Min(1) int maxBatchSize,
 
             @DefaultValue({"upsertCatalog", "upsertArticle"})

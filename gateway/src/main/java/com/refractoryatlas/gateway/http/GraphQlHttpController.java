@@ -1,16 +1,21 @@
 package com.refractoryatlas.gateway.http;
 
+import com.refractoryatlas.gateway.edge.BodyReadTimeoutException;
 import com.refractoryatlas.gateway.edge.EdgeErrors;
 import com.refractoryatlas.gateway.edge.EdgeProperties;
 import com.refractoryatlas.gateway.edge.LogSafe;
 import com.refractoryatlas.gateway.edge.RateLimits;
 import com.refractoryatlas.gateway.edge.RequestIds;
+import com.refractoryatlas.gateway.edge.StrictUtf8;
 import com.refractoryatlas.gateway.federation.FederationEngine;
 import com.refractoryatlas.gateway.http.GraphQlRequest.MalformedRequestException;
 import com.refractoryatlas.gateway.security.OperationGuard;
 import com.refractoryatlas.gateway.security.UserContext;
 import com.refractoryatlas.gateway.security.Verdict;
+import graphql.language.OperationDefinition;
 import graphql.schema.GraphQLSchema;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -19,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -31,6 +37,7 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -71,12 +78,15 @@ class GraphQlHttpController {
     private static final Logger log = LoggerFactory.getLogger(GraphQlHttpController.class);
     private static final int BAD_REQUEST = 400;
     private static final int OK = 200;
+    private static final int INTERNAL_ERROR = 500;
+    private static final int GATEWAY_TIMEOUT = 504;
 
     private final FederationEngine engine;
     private final OperationGuard guard;
     private final PersistedQueries persistedQueries;
     private final EdgeProperties properties;
     private final JsonMapper json;
+    private final OperationMetrics metrics;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     GraphQlHttpController(
@@ -84,8 +94,12 @@ class GraphQlHttpController {
             OperationGuard guard,
             PersistedQueries persistedQueries,
             EdgeProperties properties,
-            JsonMapper json) {
+            JsonMapper json,
+            ObjectProvider<MeterRegistry> meters) {
         this.engine = engine;
+        this.metrics = new OperationMetrics(
+                meters.getIfAvailable(SimpleMeterRegistry::new),
+                properties.metrics().maxOperationNames());
         this.guard = guard;
         this.persistedQueries = persistedQueries;
         this.properties = properties;
@@ -126,9 +140,7 @@ class GraphQlHttpController {
             return respond(post(exchange), format.get(), requestId);
         } catch (MalformedRequestException e) {
             return respond(
-                    new Outcome(BAD_REQUEST, errors(requestId, "BAD_REQUEST", e.getMessage())),
-                    format.get(),
-                    requestId);
+                    new Outcome(BAD_REQUEST, errors(requestId, e.code(), e.getMessage())), format.get(), requestId);
         } catch (RuntimeException e) {
             log.error("Request {} failed", requestId, e);
             return respond(internalError(requestId), format.get(), requestId);
@@ -151,7 +163,17 @@ class GraphQlHttpController {
             return new Outcome(415, errors(exchange.requestId(), "UNSUPPORTED_MEDIA_TYPE", unsupported));
         }
         long maxBytes = properties.limits().maxBodySize().toBytes();
-        byte[] body = readAtMost(exchange.request(), maxBytes);
+        byte[] body;
+        try {
+            body = readAtMost(exchange.request(), maxBytes);
+        } catch (BodyReadTimeoutException e) {
+            log.info("Request {} refused: {}", exchange.requestId(), e.getMessage());
+            return new Outcome(
+                    408,
+                    errors(exchange.requestId(), BodyReadTimeoutException.CODE, e.getMessage()),
+                    false,
+                    Map.of(HttpHeaders.CONNECTION, "close"));
+        }
         if (body.length > maxBytes) {
             return new Outcome(
                     413,
@@ -159,6 +181,10 @@ class GraphQlHttpController {
                             exchange.requestId(),
                             "PAYLOAD_TOO_LARGE",
                             "The request body is larger than " + maxBytes + " bytes"));
+        }
+        String encodingProblem = encodingProblem(body);
+        if (encodingProblem != null) {
+            return new Outcome(BAD_REQUEST, errors(exchange.requestId(), StrictUtf8.INVALID_UTF8, encodingProblem));
         }
         Object decoded;
         try {
@@ -186,21 +212,75 @@ class GraphQlHttpController {
                                     + batch.size()));
         }
         var requests = batch.stream().map(GraphQlRequest::fromJson).toList();
-        long deadline = System.nanoTime() + properties.requestTimeout().toNanos();
+        long start = System.nanoTime();
+        long deadline = start + properties.requestTimeout().toNanos();
         var pending = new ArrayList<Pending>();
         for (GraphQlRequest each : requests) {
             pending.add(prepare(exchange, each, false));
         }
         var results = new ArrayList<Object>();
-        for (Pending each : pending) {
-            results.add(await(each, exchange, deadline).body());
+        for (int i = 0; i < pending.size(); i++) {
+            var outcome = await(pending.get(i), exchange, deadline);
+            recordOperation(requests.get(i), pending.get(i), outcome, start);
+            results.add(outcome.body());
         }
         return new Outcome(OK, results);
     }
 
     private Outcome single(Exchange exchange, GraphQlRequest parameters, boolean viaGet) {
-        long deadline = System.nanoTime() + properties.requestTimeout().toNanos();
-        return await(prepare(exchange, parameters, viaGet), exchange, deadline);
+        long start = System.nanoTime();
+        long deadline = start + properties.requestTimeout().toNanos();
+        var pending = prepare(exchange, parameters, viaGet);
+        var outcome = await(pending, exchange, deadline);
+        recordOperation(parameters, pending, outcome, start);
+        return outcome;
+    }
+
+    /** One sample of {@link OperationMetrics} for an operation that was answered (malformed requests are not). */
+    private void recordOperation(GraphQlRequest parameters, Pending pending, Outcome outcome, long start) {
+        String code = OperationMetrics.firstErrorCode(outcome.body());
+        switch (pending) {
+            case Pending.Done done ->
+                metrics.record(
+                        parameters.operationName(), "unknown", refusedOutcome(outcome.status(), code), code, start);
+            case Pending.Running running ->
+                metrics.record(
+                        operationName(running.cost()),
+                        running.cost().allowed().kind().name().toLowerCase(Locale.ROOT),
+                        executedOutcome(outcome.status(), code),
+                        code,
+                        start);
+        }
+    }
+
+    /** The name the client chose, else the name of the document's only operation. */
+    private static @Nullable String operationName(CostReport cost) {
+        if (cost.operationName() != null) {
+            return cost.operationName();
+        }
+        return cost.allowed().document().getDefinitionsOfType(OperationDefinition.class).stream()
+                .findFirst()
+                .map(OperationDefinition::getName)
+                .orElse(null);
+    }
+
+    private static OperationMetrics.Outcome refusedOutcome(int status, String code) {
+        if (status >= INTERNAL_ERROR) {
+            return OperationMetrics.Outcome.ERROR;
+        }
+        return "RATE_LIMITED".equals(code) ? OperationMetrics.Outcome.RATE_LIMITED : OperationMetrics.Outcome.REJECTED;
+    }
+
+    private static OperationMetrics.Outcome executedOutcome(int status, String code) {
+        if (status == GATEWAY_TIMEOUT) {
+            return OperationMetrics.Outcome.TIMEOUT;
+        }
+        if (status >= INTERNAL_ERROR) {
+            return OperationMetrics.Outcome.ERROR;
+        }
+        return OperationMetrics.NO_CODE.equals(code)
+                ? OperationMetrics.Outcome.SUCCESS
+                : OperationMetrics.Outcome.GRAPHQL_ERROR;
     }
 
     /** Resolves, inspects and starts one operation; the result is an outcome already, or a running execution. */
@@ -468,9 +548,17 @@ class GraphQlHttpController {
         return charset == null || charset.equalsIgnoreCase("utf-8") ? null : "Only UTF-8 request bodies are accepted";
     }
 
-    private static byte[] readAtMost(HttpServletRequest request, long maxBytes) {
+    /** Checked before Jackson sees the body: Jackson's own decoder accepts overlong forms and guesses UTF-16/32. */
+    private static @Nullable String encodingProblem(byte[] body) {
+        String problem = StrictUtf8.problem(body, body.length, "The request body");
+        return problem != null ? problem : StrictUtf8.jsonProblem(body, body.length);
+    }
+
+    private static byte[] readAtMost(HttpServletRequest request, long maxBytes) throws BodyReadTimeoutException {
         try (InputStream in = request.getInputStream()) {
             return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 1, maxBytes + 1));
+        } catch (BodyReadTimeoutException e) {
+            throw e;
         } catch (IOException e) {
             throw new MalformedRequestException("The request body could not be read");
         }
@@ -480,8 +568,13 @@ class GraphQlHttpController {
         if (value == null || value.isEmpty()) {
             return null;
         }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        String problem = StrictUtf8.jsonProblem(bytes, bytes.length);
+        if (problem != null) {
+            throw new MalformedRequestException(StrictUtf8.INVALID_UTF8, "'" + name + "': " + problem);
+        }
         try {
-            return GraphQlRequest.map(json.readValue(value.getBytes(StandardCharsets.UTF_8), Object.class), name);
+            return GraphQlRequest.map(json.readValue(bytes, Object.class), name);
         } catch (JacksonException e) {
             throw new MalformedRequestException("'" + name + "' must be a JSON object");
         }
@@ -516,9 +609,7 @@ class GraphQlHttpController {
     private sealed interface Pending {
         record Done(Outcome outcome) implements Pending {}
 
-        record Running(
-                Future<Map<String, Object>> execution,
-                @Nullable CostReport cost) implements Pending {}
+        record Running(Future<Map<String, Object>> execution, CostReport cost) implements Pending {}
     }
 
     private Outcome await(Pending pending, Exchange exchange, long deadlineNanos) {

@@ -49,8 +49,20 @@ record GraphQlRequest(
     /** A request that is not a GraphQL-over-HTTP request at all: 400 whatever the media type. */
     static final class MalformedRequestException extends RuntimeException {
 
+        private final String code;
+
         MalformedRequestException(String message) {
+            this("BAD_REQUEST", message);
+        }
+
+        MalformedRequestException(String code, String message) {
             super(message, null, false, false);
+            this.code = code;
+        }
+
+        /** The {@code extensions.code}: {@code BAD_REQUEST} unless a more precise one applies. */
+        String code() {
+            return code;
         }
     }
 }
