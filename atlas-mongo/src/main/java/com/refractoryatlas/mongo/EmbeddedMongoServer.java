@@ -4,6 +4,8 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -11,6 +13,9 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +26,12 @@ import org.slf4j.LoggerFactory;
  * authentication ({@code MONGODB_URI}) is required. With a file it persists through restarts (H2 MVStore);
  * without one it keeps everything in memory. Also runnable on its own, as one server shared by several services
  * ({@link #main}).
+ *
+ * <p>Write commands run one at a time on this server. mongo-java-server finds the documents a write matches and then
+ * writes them without holding anything in between, so two conditional replaces (on {@code _id} and version) could
+ * both match the same version and both write, one update lost: what a real MongoDB's single-document atomicity rules
+ * out, and what the versioned writes ({@link VersionedWrites}) rely on. Serializing the write commands inside the
+ * server gives the same guarantee (reads stay concurrent); a real MongoDB needs nothing of the sort.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -39,7 +50,41 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     /** An in-memory server on a free loopback port. */
     public static EmbeddedMongoServer inMemory() {
-        return new EmbeddedMongoServer(new MemoryBackend(), null, "127.0.0.1", 0);
+        return new EmbeddedMongoServer(memoryBackend(), null, "127.0.0.1", 0);
+    }
+
+    /** Commands that change documents, as the server names them (lower case). */
+    private static final Set<String> WRITE_COMMANDS = Set.of("insert", "update", "delete", "findandmodify");
+
+    private static Document oneWriteAtATime(Object writes, String command, Supplier<Document> run) {
+        if (!WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
+            return run.get();
+        }
+        synchronized (writes) {
+            return run.get();
+        }
+    }
+
+    private static MongoBackend memoryBackend() {
+        return new MemoryBackend() {
+            private final Object writes = new Object();
+
+            @Override
+            public Document handleCommand(Channel channel, String database, String command, Document query) {
+                return oneWriteAtATime(writes, command, () -> super.handleCommand(channel, database, command, query));
+            }
+        };
+    }
+
+    private static MongoBackend fileBackend(Path file) {
+        return new H2Backend(file.toString()) {
+            private final Object writes = new Object();
+
+            @Override
+            public Document handleCommand(Channel channel, String database, String command, Document query) {
+                return oneWriteAtATime(writes, command, () -> super.handleCommand(channel, database, command, query));
+            }
+        };
     }
 
     /** A server persisting to {@code file} (created with its folder when missing) on {@code host:port}. */
@@ -50,7 +95,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder for " + file, e);
         }
-        var server = new EmbeddedMongoServer(new H2Backend(file.toString()), file, host, port);
+        var server = new EmbeddedMongoServer(fileBackend(file), file, host, port);
         log.info("Embedded MongoDB-wire server at {} persisting to {}", server.connectionString(), file);
         return server;
     }
@@ -96,7 +141,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 27017;
         var server = args.length > 1
                 ? persistent(Path.of(args[1]), "127.0.0.1", port)
-                : new EmbeddedMongoServer(new MemoryBackend(), null, "127.0.0.1", port);
+                : new EmbeddedMongoServer(memoryBackend(), null, "127.0.0.1", port);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         System.out.println("embedded MongoDB-wire server listening at " + server.connectionString());
         Thread.currentThread().join();
