@@ -77,7 +77,7 @@ class ImportIsolationBenchmarkTests {
         var submitters = List.of(
                 Thread.ofPlatform().start(() -> keepSubmitting(alice, "alice", stop, submitted)),
                 Thread.ofPlatform().start(() -> keepSubmitting(bob, "bob", stop, submitted)));
-        Map<String, List<Sample>> loaded;
+        Map<String, List<LoadDriver.Sample>> loaded;
         Map<String, Long> cpuBefore;
         Map<String, Long> cpuAfter;
         try {
@@ -113,7 +113,7 @@ class ImportIsolationBenchmarkTests {
         assertThat(failed)
                 .as(
                         "first failures: %s",
-                        failed.stream().limit(3).map(Sample::body).toList())
+                        failed.stream().limit(3).map(LoadDriver.Sample::body).toList())
                 .isEmpty();
         assertThat(submitted.get()).as("hostile documents submitted").isGreaterThanOrEqualTo(2);
         assertThat(p99(loaded.get("importJobs via gateway"))).isLessThan(P99_BOUND_MILLIS);
@@ -121,16 +121,13 @@ class ImportIsolationBenchmarkTests {
         assertThat(p99(loaded.get("gateway health"))).isLessThan(P99_BOUND_MILLIS);
     }
 
-    /** One probe request's outcome. */
-    record Sample(long nanos, int status, boolean hasErrors, String body) {}
-
     /**
      * Sends every probe once per interval for {@code duration}, each request on its own virtual thread so that a slow
      * answer never delays the next request (open loop: no coordinated omission), and returns the outcomes per probe.
      */
-    private static Map<String, List<Sample>> probe(Map<String, Supplier<GraphQl.Response>> probes, Duration duration)
-            throws InterruptedException {
-        var samples = new LinkedHashMap<String, Queue<Sample>>();
+    private static Map<String, List<LoadDriver.Sample>> probe(
+            Map<String, Supplier<GraphQl.Response>> probes, Duration duration) throws InterruptedException {
+        var samples = new LinkedHashMap<String, Queue<LoadDriver.Sample>>();
         probes.keySet().forEach(name -> samples.put(name, new ConcurrentLinkedQueue<>()));
         try (var requests = Executors.newVirtualThreadPerTaskExecutor()) {
             long start = System.nanoTime();
@@ -140,51 +137,46 @@ class ImportIsolationBenchmarkTests {
                 if (wait > 0) {
                     Thread.sleep(Duration.ofNanos(wait));
                 }
+                long sequence = tick;
                 probes.forEach((name, request) ->
-                        requests.submit(() -> samples.get(name).add(timed(request))));
+                        requests.submit(() -> samples.get(name).add(timed(sequence, request))));
             }
         }
-        var result = new LinkedHashMap<String, List<Sample>>();
+        var result = new LinkedHashMap<String, List<LoadDriver.Sample>>();
         samples.forEach((name, queue) -> result.put(name, List.copyOf(queue)));
         return result;
     }
 
-    private static Sample timed(Supplier<GraphQl.Response> request) {
+    private static LoadDriver.Sample timed(long sequence, Supplier<GraphQl.Response> request) {
+        var at = Instant.now();
         long start = System.nanoTime();
         try {
             var response = request.get();
-            return new Sample(
+            return new LoadDriver.Sample(
+                    sequence,
+                    at,
                     System.nanoTime() - start,
                     response.status(),
                     !response.errors().isMissingNode() && !response.errors().isEmpty(),
                     response.body());
         } catch (RuntimeException e) {
-            return new Sample(System.nanoTime() - start, -1, true, String.valueOf(e));
+            return new LoadDriver.Sample(sequence, at, System.nanoTime() - start, -1, true, String.valueOf(e));
         }
     }
 
-    private static double percentile(List<Sample> samples, double percentile) {
-        if (samples.isEmpty()) {
-            return Double.NaN;
-        }
-        var millis = samples.stream().mapToDouble(s -> s.nanos() / 1e6).sorted().toArray();
-        int index = (int) Math.ceil(percentile / 100 * millis.length) - 1;
-        return millis[Math.max(0, Math.min(millis.length - 1, index))];
+    private static double p99(List<LoadDriver.Sample> samples) {
+        return LoadDriver.percentileMillis(samples, 99);
     }
 
-    private static double p99(List<Sample> samples) {
-        return percentile(samples, 99);
-    }
-
-    private static String line(String name, List<Sample> samples) {
+    private static String line(String name, List<LoadDriver.Sample> samples) {
         return "  %-32s %6d requests, p50 %8.2f ms, p95 %8.2f ms, p99 %8.2f ms, max %8.2f ms%n"
                 .formatted(
                         name,
                         samples.size(),
-                        percentile(samples, 50),
-                        percentile(samples, 95),
-                        percentile(samples, 99),
-                        percentile(samples, 100));
+                        LoadDriver.percentileMillis(samples, 50),
+                        LoadDriver.percentileMillis(samples, 95),
+                        LoadDriver.percentileMillis(samples, 99),
+                        LoadDriver.percentileMillis(samples, 100));
     }
 
     private static Map<String, Long> cpuNanos(AtlasSystem system) {
