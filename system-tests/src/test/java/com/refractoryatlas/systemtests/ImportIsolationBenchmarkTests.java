@@ -54,7 +54,7 @@ class ImportIsolationBenchmarkTests {
             "mutation($input: ImportDocumentInput!) { importDocument(input: $input) { id } }";
     private static final String JOBS = "{ importJobs(first: 10) { totalCount edges { node { id status progress } } } }";
     private static final String OUTCOMES = "{ succeeded: importJobs(status: SUCCEEDED, first: 1) { totalCount }"
-            + " failed: importJobs(status: FAILED, first: 1) { totalCount edges { node { error { code } } } } }";
+            + " failed: importJobs(status: FAILED, first: 1) { totalCount edges { node { errors { code } } } } }";
     private static final int HOSTILE_BYTES = 70 * 1024;
 
     @Test
@@ -202,7 +202,8 @@ class ImportIsolationBenchmarkTests {
                     .path("edges")
                     .path(0)
                     .path("node")
-                    .path("error")
+                    .path("errors")
+                    .path(0)
                     .path("code");
             if (!code.asString("").isEmpty()) {
                 text.append(" (e.g. ").append(code.asString()).append(")");
