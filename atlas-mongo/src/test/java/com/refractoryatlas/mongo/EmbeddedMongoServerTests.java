@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,5 +84,64 @@ class EmbeddedMongoServerTests {
         }
         assertThat(counter.count("find")).isEqualTo(2);
         assertThat(counter.total()).isEqualTo(3);
+    }
+
+    /**
+     * Read, merge and write back only if still at the version read: what the versioned writes do. Every writer's
+     * items survive. mongo-java-server changes a stored document in place, field by field, so without the server
+     * keeping reads apart from writes a reader can see the new version with the old items and overwrite an update.
+     */
+    @Test
+    void versionedReadMergeWriteLosesNoUpdateUnderConcurrentWritersInMemory() throws Exception {
+        try (var server = EmbeddedMongoServer.inMemory()) {
+            assertConcurrentWritersLoseNoUpdate(server);
+        }
+    }
+
+    @Test
+    void versionedReadMergeWriteLosesNoUpdateUnderConcurrentWritersOnFile(@TempDir Path dir) throws Exception {
+        try (var server = EmbeddedMongoServer.persistent(dir.resolve("race.mv"), "127.0.0.1", 0)) {
+            assertConcurrentWritersLoseNoUpdate(server);
+        }
+    }
+
+    private static void assertConcurrentWritersLoseNoUpdate(EmbeddedMongoServer server) throws Exception {
+        int writers = 6;
+        int appends = 60;
+        try (var client = MongoClients.create(server.connectionString());
+                var pool = Executors.newFixedThreadPool(writers)) {
+            var collection = client.getDatabase("t").getCollection("c");
+            collection.insertOne(
+                    new Document("_id", "d").append("items", List.of()).append("version", 0L));
+            var done = new ArrayList<Future<?>>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int a = 0; a < appends; a++) {
+                        appendUntilWritten(collection, "item-" + writer + "-" + a);
+                    }
+                    return null;
+                }));
+            }
+            for (var future : done) {
+                future.get();
+            }
+            var items = collection.find(Filters.eq("_id", "d")).first().getList("items", String.class);
+            assertThat(items).hasSize(writers * appends).doesNotHaveDuplicates();
+        }
+    }
+
+    private static void appendUntilWritten(MongoCollection<Document> collection, String item) {
+        while (true) {
+            var stored = collection.find(Filters.eq("_id", "d")).first();
+            long version = stored.getLong("version");
+            var items = new ArrayList<>(stored.getList("items", String.class));
+            items.add(item);
+            var next = new Document("_id", "d").append("items", items).append("version", version + 1);
+            var filter = Filters.and(Filters.eq("_id", "d"), Filters.eq("version", version));
+            if (collection.replaceOne(filter, next).getMatchedCount() == 1) {
+                return;
+            }
+        }
     }
 }
