@@ -114,12 +114,12 @@ class ParserDocumentPlanner implements DocumentPlanner {
             return new DocumentPlan.Reject(errors.isEmpty() ? issues(parsed, false) : errors);
         }
         var extraction = extract(extractor, parsed);
-        var warnings = concat(issues(parsed, false), notes(extraction));
+        var catalog = CatalogFit.fit(draft(extraction.knowledge()));
+        var warnings = concat(concat(issues(parsed, false), notes(extraction)), catalog.warnings());
         return switch (parsed) {
             case JournalArticle article ->
-                new DocumentPlan.Write(article(article, checksum), draft(extraction.knowledge()), warnings);
-            case ExplainerPage page ->
-                new DocumentPlan.Write(explainer(page, checksum), draft(extraction.knowledge()), warnings);
+                new DocumentPlan.Write(article(article, checksum), catalog.draft(), warnings);
+            case ExplainerPage page -> new DocumentPlan.Write(explainer(page, checksum), catalog.draft(), warnings);
             case ReferenceList list ->
                 new DocumentPlan.Write(referenceList(list, checksum), NO_CATALOG, issues(parsed, false));
             case Unrecognized unrecognized -> new DocumentPlan.Reject(issues(unrecognized, false));

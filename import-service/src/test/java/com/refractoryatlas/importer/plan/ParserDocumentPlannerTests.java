@@ -65,4 +65,20 @@ class ParserDocumentPlannerTests {
 
         assertThat(plan).isInstanceOf(DocumentPlan.Reject.class);
     }
+
+    @Test
+    void importsAnArticleWhoseTreatmentSentenceIsLongerThanTheCatalogTakesWithAShortenedSummary() {
+        // a flattened table or a run-on "sentence" without a full stop, as PDFs give them
+        var runOn = "Treatment-resistant depression responds to ketamine [1] "
+                + "and other measures were taken ".repeat(300);
+        var article = ARTICLE.replace("Treatment-resistant depression often responds to ketamine [1].", runOn + ".");
+
+        var plan = planner.plan("run-on.md", article);
+
+        assertThat(plan).isInstanceOf(DocumentPlan.Write.class);
+        var write = (DocumentPlan.Write) plan;
+        assertThat(write.catalog().treatments()).isNotEmpty().allSatisfy(t -> assertThat(t.summary())
+                .hasSizeLessThanOrEqualTo(CatalogFit.TEXT_CHARS));
+        assertThat(write.warnings()).extracting(DocumentPlan.Issue::code).contains(CatalogFit.VALUE_SHORTENED);
+    }
 }
