@@ -86,6 +86,16 @@ class JibConfigurationTests {
     }
 
     @Test
+    void theImportImageRunsItsParsingThreadsAtTheLowestOsPriorityKeepingTheSharedFlags() throws Exception {
+        Element jib = jibPlugin(pom("import-service"));
+        var flags = (Element) jib.getElementsByTagName("jvmFlags").item(0);
+
+        assertThat(flags.getAttribute("combine.children")).isEqualTo("append");
+        assertThat(children(jib, "jvmFlag"))
+                .containsExactly("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19");
+    }
+
+    @Test
     void neverRunsDuringTheNormalBuild() throws Exception {
         Element jib = jibPlugin(pom(""));
 

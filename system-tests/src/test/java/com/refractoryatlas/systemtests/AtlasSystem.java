@@ -34,6 +34,10 @@ final class AtlasSystem implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("atlas.system.readySeconds", 480));
     private static final String READINESS = "/actuator/health/readiness";
+    /** The import service's JVM flags that give its parsing threads the lowest OS priority (see ImportWorker). */
+    static final List<String> IMPORT_PRIORITY_FLAGS =
+            List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19");
+
     private static final String DEFAULT_JVM_OPTS = "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
     /** The MongoDB-wire server's heap ({@code -Datlas.mongo.heap=16g} for the scale test's 10x sizes: 8g thrashed). */
     private static final String MONGO_HEAP = System.getProperty("atlas.mongo.heap", "256m");
@@ -250,6 +254,10 @@ final class AtlasSystem implements AutoCloseable {
         var command = new ArrayList<String>();
         command.add(java());
         command.addAll(List.of(settings.jvmOptions().trim().split("\\s+")));
+        if (jarOf.equals(IMPORT)) {
+            // as every launcher does: the parsing threads at nice 19 (ImportWorker)
+            command.addAll(IMPORT_PRIORITY_FLAGS);
+        }
         var heap = System.getProperty(HEAP_PROPERTY + name);
         if (heap != null && !heap.isBlank()) {
             // the last -Xmx on the command line wins

@@ -29,6 +29,13 @@ import org.springframework.stereotype.Component;
  * bounded pool of platform threads, so that parsing, which is CPU-bound, never occupies the carrier threads of the
  * virtual threads that serve HTTP requests. A heartbeat renews the leases of the jobs running here; a job whose
  * instance died is claimed again by any instance once its lease has expired.
+ *
+ * <p>The job threads run at the lowest priority, so that on a busy machine the CPU goes to answering requests first
+ * and to parsing with what is left: two hostile documents kept both cores of a small node busy and the API's p99
+ * grew tenfold. Java priorities reach the operating system only with the JVM flags
+ * {@code -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19} on Linux (the launchers set them: {@code ./atlas}, the image's JVM flags, the system tests); HotSpot then sets each job
+ * thread's nice value to 19. Raising one's own nice value needs no privilege, so it works as a non-root container user
+ * too (HotSpot's start-up warning about permissions concerns priorities above normal, which nothing here asks for).
  */
 @Component
 class ImportWorker implements SmartLifecycle {
@@ -67,7 +74,11 @@ class ImportWorker implements SmartLifecycle {
     public void start() {
         executor = Executors.newFixedThreadPool(
                 properties.concurrency(),
-                Thread.ofPlatform().name("import-job-", 0).daemon().factory());
+                Thread.ofPlatform()
+                        .name("import-job-", 0)
+                        .daemon()
+                        .priority(Thread.MIN_PRIORITY)
+                        .factory());
         var beat = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("import-lease").daemon().factory());
         long period = Math.max(1, properties.lease().duration().toMillis() / RENEWALS_PER_LEASE);
