@@ -32,8 +32,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * built to be expensive to read: thousands of reference-like lines and citation markers, deep brackets, one huge
  * unbroken line) so that both import workers stay busy, while probes read {@code importJobs} through the gateway and
  * the import service's and gateway's health. The probes are open-loop (a request every {@code atlas.isolation.interval}
- * milliseconds each, whether or not the last one answered, as monitoring and users send them), first on the idle
- * system for a baseline, then under the import load; their p99 under load must stay under the bound. The report also
+ * milliseconds each, whether or not the last one answered, as monitoring and users send them), after a warm-up that
+ * is not reported (the JIT compiles the probed paths and the import path), first on the idle system for a baseline,
+ * then under the import load; their p99 under load must stay under the bound. The report also
  * gives the jobs' outcomes and each process's CPU during the loaded window, to show where the machine's time went.
  * Benchmark-tagged: {@code ./mvnw -B -ntp -pl system-tests test -Pbenchmark -Dtest=ImportIsolationBenchmarkTests
  * -Dsurefire.failIfNoSpecifiedTests=false} (after {@code ./mvnw -B -ntp install -DskipTests}); writes
@@ -45,6 +46,7 @@ class ImportIsolationBenchmarkTests {
 
     private static final Duration DURATION = Duration.ofSeconds(Long.getLong("atlas.isolation.seconds", 60));
     private static final Duration BASELINE = Duration.ofSeconds(Long.getLong("atlas.isolation.baselineSeconds", 15));
+    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("atlas.isolation.warmupSeconds", 30));
     private static final Duration INTERVAL = Duration.ofMillis(Long.getLong("atlas.isolation.interval", 100));
     private static final double P99_BOUND_MILLIS = Double.parseDouble(System.getProperty("atlas.isolation.p99", "100"));
     /** The gateway's default development secret (EdgeProperties.LOCAL_DEV_JWT_SECRET). */
@@ -70,6 +72,17 @@ class ImportIsolationBenchmarkTests {
         probes.put("import-service health", () -> get(importHealth));
         probes.put("gateway health", () -> get(gatewayHealth));
 
+        // warm-up, not reported: the JIT compiles the probed paths and the import path before anything is measured
+        var warmupStop = new AtomicBoolean();
+        var warmupSubmitter =
+                Thread.ofPlatform().start(() -> keepSubmitting(alice, "warmup", warmupStop, new AtomicInteger()));
+        try {
+            probe(probes, WARMUP);
+        } finally {
+            warmupStop.set(true);
+            warmupSubmitter.join(Duration.ofSeconds(30));
+        }
+        awaitFinished(alice, Duration.ofMinutes(2));
         var idle = probe(probes, BASELINE);
 
         var stop = new AtomicBoolean();
@@ -94,8 +107,9 @@ class ImportIsolationBenchmarkTests {
 
         var report = new StringBuilder();
         report.append("Import isolation: %s%n".formatted(Benchmarks.machine()));
-        report.append("open-loop probes, one request every %d ms each: %ds idle, then %ds while 2 importers submit"
-                .formatted(INTERVAL.toMillis(), BASELINE.toSeconds(), DURATION.toSeconds()));
+        report.append(("open-loop probes, one request every %d ms each, after %ds of warm-up (probes and one importer,"
+                        + " not reported): %ds idle, then %ds while 2 importers submit")
+                .formatted(INTERVAL.toMillis(), WARMUP.toSeconds(), BASELINE.toSeconds(), DURATION.toSeconds()));
         report.append(" %d-byte hostile documents (%d submitted)%n".formatted(HOSTILE_BYTES, submitted.get()));
         report.append("  jobs: %s%n".formatted(outcomes(alice, bob)));
         loaded.forEach((name, samples) ->
@@ -186,6 +200,26 @@ class ImportIsolationBenchmarkTests {
                         handle.info().totalCpuDuration().ifPresent(cpu -> times.put(name, cpu.toNanos())));
         ProcessHandle.current().info().totalCpuDuration().ifPresent(cpu -> times.put("benchmark", cpu.toNanos()));
         return times;
+    }
+
+    private static final String PROGRESS = "{ all: importJobs(first: 1) { totalCount }"
+            + " succeeded: importJobs(status: SUCCEEDED, first: 1) { totalCount }"
+            + " failed: importJobs(status: FAILED, first: 1) { totalCount } }";
+
+    /** Waits until every job of {@code importer} has ended, so that the idle baseline is idle. */
+    private static void awaitFinished(GraphQl importer, Duration timeout) {
+        var deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            var data = importer.query(PROGRESS).data();
+            int all = data.path("all").path("totalCount").asInt();
+            int ended = data.path("succeeded").path("totalCount").asInt()
+                    + data.path("failed").path("totalCount").asInt();
+            if (all == ended) {
+                return;
+            }
+            ServiceProcess.sleep(Duration.ofMillis(500));
+        }
+        throw new AssertionError("the warm-up's import jobs did not end within " + timeout);
     }
 
     /** How the importers' jobs ended, by status and error code (each importer sees its own jobs). */
