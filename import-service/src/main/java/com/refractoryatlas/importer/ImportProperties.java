@@ -29,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retry how a job waits for an unavailable downstream service
  * @param services where the catalog and references subgraphs are and how they are called
  * @param seedDir folder imported once at the first start of a fresh system ({@code ATLAS_SEED_DIR}); none when null
+ * @param pdf what reading one PDF may cost, whatever the file holds
  */
 @ConfigurationProperties("atlas.import")
 @Validated
@@ -42,7 +43,8 @@ public record ImportProperties(
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue @Valid Retry retry,
         @DefaultValue @Valid Services services,
-        @Nullable String seedDir) {
+        @Nullable String seedDir,
+        @DefaultValue @Valid Pdf pdf) {
 
     /** The seed folder, when one is configured. */
     public Optional<Path> seedFolder() {
@@ -67,6 +69,23 @@ public record ImportProperties(
             @DefaultValue("200000") @Min(1) int sectionCharacters,
             @DefaultValue("2000") @Min(1) int references,
             @DefaultValue("100") @Min(1) int citationContexts) {}
+
+    /**
+     * Bounds on reading one PDF (a small file can be huge once decoded, or draw millions of glyphs); past them the read
+     * fails with {@code PDF_TOO_COMPLEX}, except pages: those beyond {@code maxPages} are skipped with a warning.
+     *
+     * @param maxPages pages read
+     * @param maxStreamMemory memory for decoded streams, main memory only
+     * @param maxGlyphs glyphs drawn over the whole document
+     * @param maxOperators content-stream operators run over the whole document
+     * @param maxContentBytes decoded content-stream bytes over the whole document
+     */
+    public record Pdf(
+            @DefaultValue("300") @Min(1) int maxPages,
+            @DefaultValue("256MB") DataSize maxStreamMemory,
+            @DefaultValue("10000000") @Min(1) long maxGlyphs,
+            @DefaultValue("50000000") @Min(1) long maxOperators,
+            @DefaultValue("512MB") DataSize maxContentBytes) {}
 
     /**
      * Fairness between importers (identified by the user id the gateway forwards): one importer cannot fill the

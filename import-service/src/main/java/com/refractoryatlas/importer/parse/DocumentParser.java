@@ -33,10 +33,14 @@ public final class DocumentParser {
     }
 
     public DocumentParser(ParserSettings settings) {
+        this(settings, PdfSettings.defaults());
+    }
+
+    public DocumentParser(ParserSettings settings, PdfSettings pdfSettings) {
         this.settings = settings;
         this.jats = new JatsReader(settings);
         this.bibliography = new BibliographyReader(settings);
-        this.pdf = new PdfReader(PdfSettings.defaults());
+        this.pdf = new PdfReader(pdfSettings);
     }
 
     /** Parses text that is already decoded. */

@@ -26,6 +26,7 @@ import com.refractoryatlas.importer.parse.ParserSettings;
 import com.refractoryatlas.importer.parse.ReferenceList;
 import com.refractoryatlas.importer.parse.Section;
 import com.refractoryatlas.importer.parse.Unrecognized;
+import com.refractoryatlas.importer.parse.pdf.PdfSettings;
 import com.refractoryatlas.importer.write.ArticleInput;
 import com.refractoryatlas.importer.write.ArticleInput.AuthorInput;
 import com.refractoryatlas.importer.write.ArticleInput.CitationInput;
@@ -60,7 +61,15 @@ class ParserDocumentPlanner implements DocumentPlanner {
     ParserDocumentPlanner(ImportProperties properties) {
         var settings = ParserSettings.defaults()
                 .withMaxBytes(properties.limits().documentBytes().toBytes());
-        this.parser = new DocumentParser(settings);
+        var pdf = properties.pdf();
+        var pdfSettings = new PdfSettings(
+                properties.limits().documentBytes().toBytes(),
+                pdf.maxPages(),
+                pdf.maxStreamMemory().toBytes(),
+                pdf.maxGlyphs(),
+                pdf.maxOperators(),
+                pdf.maxContentBytes().toBytes());
+        this.parser = new DocumentParser(settings, pdfSettings);
         this.extractor = new KnowledgeExtractor(Vocabulary.bundled());
     }
 

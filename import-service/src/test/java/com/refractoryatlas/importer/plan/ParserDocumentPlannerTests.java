@@ -14,6 +14,8 @@ class ParserDocumentPlannerTests {
             new ParserDocumentPlanner(new Binder(new MapConfigurationPropertySource(Map.of()))
                     .bindOrCreate("atlas.import", ImportProperties.class));
 
+    private static final String MULTI_PAGE_PDF = "rsos-150395.pdf";
+
     private static final String ARTICLE = """
             # Ketamine for treatment-resistant depression: a cohort study
 
@@ -80,5 +82,31 @@ class ParserDocumentPlannerTests {
         assertThat(write.catalog().treatments()).isNotEmpty().allSatisfy(t -> assertThat(t.summary())
                 .hasSizeLessThanOrEqualTo(CatalogFit.TEXT_CHARS));
         assertThat(write.warnings()).extracting(DocumentPlan.Issue::code).contains(CatalogFit.VALUE_SHORTENED);
+    }
+
+    @Test
+    void readsPdfsWithinTheConfiguredPdfBounds() throws Exception {
+        var onePage = new ParserDocumentPlanner(
+                new Binder(new MapConfigurationPropertySource(Map.of("atlas.import.pdf.max-pages", "1")))
+                        .bindOrCreate("atlas.import", ImportProperties.class));
+        byte[] pdf;
+        try (var in = getClass().getResourceAsStream("/pdf/" + MULTI_PAGE_PDF)) {
+            pdf = in.readAllBytes();
+        }
+
+        var truncated = onePage.plan(MULTI_PAGE_PDF, pdf, "application/pdf");
+        var whole = planner.plan(MULTI_PAGE_PDF, pdf, "application/pdf");
+
+        assertThat(issueCodes(truncated)).contains("PDF_PAGES_TRUNCATED");
+        assertThat(issueCodes(whole)).doesNotContain("PDF_PAGES_TRUNCATED");
+    }
+
+    private static java.util.List<String> issueCodes(DocumentPlan plan) {
+        var issues =
+                switch (plan) {
+                    case DocumentPlan.Write write -> write.warnings();
+                    case DocumentPlan.Reject reject -> reject.errors();
+                };
+        return issues.stream().map(DocumentPlan.Issue::code).toList();
     }
 }
