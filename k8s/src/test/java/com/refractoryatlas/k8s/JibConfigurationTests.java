@@ -92,7 +92,10 @@ class JibConfigurationTests {
 
         assertThat(flags.getAttribute("combine.children")).isEqualTo("append");
         assertThat(children(jib, "jvmFlag"))
-                .containsExactly("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19");
+                .containsExactly(
+                        "-XX:ThreadPriorityPolicy=1",
+                        "-XX:JavaPriority1_To_OSPriority=19",
+                        "-XX:CompilerThreadPriority=0");
     }
 
     @Test

@@ -36,7 +36,7 @@ final class AtlasSystem implements AutoCloseable {
     private static final String READINESS = "/actuator/health/readiness";
     /** The import service's JVM flags that give its parsing threads the lowest OS priority (see ImportWorker). */
     static final List<String> IMPORT_PRIORITY_FLAGS =
-            List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19");
+            List.of("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19", "-XX:CompilerThreadPriority=0");
 
     private static final String DEFAULT_JVM_OPTS = "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
     /** The MongoDB-wire server's heap ({@code -Datlas.mongo.heap=16g} for the scale test's 10x sizes: 8g thrashed). */

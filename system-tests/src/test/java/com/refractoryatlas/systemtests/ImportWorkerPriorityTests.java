@@ -47,6 +47,12 @@ class ImportWorkerPriorityTests {
             }
         });
         assertThat(niceByThread.entrySet().stream()
+                        .filter(e -> e.getKey().contains("CompilerThre"))
+                        .map(Map.Entry::getValue))
+                .as("the JIT's threads (C1, C2), at normal priority like the requests")
+                .isNotEmpty()
+                .containsOnly(0);
+        assertThat(niceByThread.entrySet().stream()
                         .filter(e -> e.getKey().startsWith("ForkJoinPool")
                                 || e.getKey().contains("http"))
                         .map(Map.Entry::getValue))
