@@ -11,13 +11,15 @@ import java.util.Set;
 /**
  * Finds page furniture in a layout: page numbers ({@code 3}, {@code Page 3 of 10}, {@code | 9 of 10}), download
  * stamps, journal-site banners and licence footers (phrases in {@code furniture-phrases.txt}), and running headers —
- * short lines that come back page after page once their digits are ignored ("SMITH et al. 5"). Two linear passes;
+ * short lines that come back page after page once their digits are ignored ("SMITH et al. 5"), unless nothing but
+ * the words labelling a reference's numbers is left ("vol. 12, no. 3, pp. 4–9"). Two linear passes;
  * one hash look-up per line.
  */
 final class Furniture {
 
     private static final Set<String> PHRASES = WordList.load("furniture-phrases");
     private static final Set<String> LINK_LABELS = WordList.load("link-labels");
+    private static final Set<String> NUMBER_WORDS = WordList.load("number-words");
     private static final int MAX_FURNITURE_CHARS = 200;
     private static final int MAX_RUNNING_HEADER_CHARS = 90;
     private static final int MIN_RUNNING_HEADER_KEY = 5;
@@ -155,6 +157,19 @@ final class Furniture {
             }
         }
         String key = out.toString().strip();
-        return key.length() < MIN_RUNNING_HEADER_KEY ? null : key;
+        return key.length() < MIN_RUNNING_HEADER_KEY || numberWordsOnly(key) ? null : key;
+    }
+
+    /**
+     * "vol. 91, no. 2, pp. 221–229, 1986." reduces to "vol no pp", like every other wrapped entry's tail of an IEEE or
+     * Hindawi list: such a key is a reference's numbers, not a header that repeats.
+     */
+    private static boolean numberWordsOnly(String key) {
+        for (String word : key.split(" ")) {
+            if (!NUMBER_WORDS.contains(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

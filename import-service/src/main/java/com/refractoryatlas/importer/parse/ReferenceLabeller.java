@@ -30,6 +30,9 @@ final class ReferenceLabeller {
     private static final Pattern APA_YEAR = Pattern.compile("\\((\\d{4}|n\\.\\s?d\\.)[a-z]?(?:,[^)]{0,40}+)?\\)\\.?");
 
     private static final Pattern NUMBER_WORDS = Pattern.compile("(?i)\\b(?:vol(?:ume)?|no|issue|pp?)\\.?+\\s?+");
+    /** "vol. 91", "no. 9-10", "pp. 221–229", "p. 45": a number named by its label (IEEE, Hindawi, ACM, many books). */
+    private static final Pattern LABELLED_NUMBER = Pattern.compile(
+            "(?i)(?<!\\p{L})(vol|volume|no|issue|pp|p)\\.?+\\s?+([A-Za-z]?+\\d\\w{0,12}+(?:\\s?+[-–—]\\s?+[A-Za-z]?+\\d\\w{0,12}+)?+)");
 
     private ReferenceLabeller() {}
 
@@ -552,6 +555,12 @@ final class ReferenceLabeller {
     }
 
     private static Source numbers(@Nullable String journal, String numericText) {
+        Source labelled = labelledNumbers(journal, numericText);
+        return labelled != null ? labelled : positionalNumbers(journal, numericText);
+    }
+
+    /** "2011;306(7):711-720", "20(3), 727-742", "(2020):727-742": the numbers read by their places and separators. */
+    private static Source positionalNumbers(@Nullable String journal, String numericText) {
         String s = numericText
                 .replace('–', '-')
                 .replace('—', '-')
@@ -606,6 +615,43 @@ final class ReferenceLabeller {
         }
         String pages = pages(right);
         return new Source(journal, emptyToNull(volume), emptyToNull(issue), pages, year);
+    }
+
+    /**
+     * "vol. 91, no. 2, pp. 221–229, 1986.": each number is named by its label, in whatever order the style prints
+     * them, so the labels decide (read by position, the issue "2" would be taken for the pages); what is not
+     * labelled (the year, an unlabelled volume before "pp.") is read by position from the rest. Null when neither a
+     * volume nor pages are labelled.
+     */
+    private static @Nullable Source labelledNumbers(@Nullable String journal, String numericText) {
+        Matcher m = LABELLED_NUMBER.matcher(numericText);
+        String volume = null;
+        String issue = null;
+        String pages = null;
+        StringBuilder rest = new StringBuilder(numericText.length());
+        int from = 0;
+        while (m.find()) {
+            String label = m.group(1).toLowerCase(Locale.ROOT);
+            String value = m.group(2);
+            switch (label) {
+                case "vol", "volume" -> volume = volume == null ? value : volume;
+                case "no", "issue" -> issue = issue == null ? value : issue;
+                default -> pages = pages == null ? value : pages;
+            }
+            rest.append(numericText, from, m.start()).append(' ');
+            from = m.end();
+        }
+        if (volume == null && pages == null) {
+            return null;
+        }
+        rest.append(numericText, from, numericText.length());
+        Source other = positionalNumbers(journal, rest.toString());
+        return new Source(
+                journal,
+                volume != null ? volume : other.volume(),
+                volume != null || issue != null ? issue : other.issue(),
+                pages != null ? Pages.normalize(pages) : other.pages(),
+                other.year());
     }
 
     /** "2009. 120(6): 424-429": a year closed by a period, then the volume (De Gruyter and others). */

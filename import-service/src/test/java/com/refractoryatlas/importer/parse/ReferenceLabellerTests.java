@@ -145,4 +145,38 @@ class ReferenceLabellerTests {
         assertThat(r.title().length()).isLessThan(1000);
         assertThat(log.toList()).anyMatch(i -> i.code() == ParseIssue.Code.MALFORMED_REFERENCE);
     }
+
+    @Test
+    void readsNumbersByTheirLabelsInIeeeStyle() {
+        ParsedReference r = parse(
+                "K. Tanaka, M. Ortiz, and L. Berg, “Root growth of barley under drought stress,” Field Crops Research, vol. 38, no. 9-10, pp. 1137–1154, 2007.");
+        assertThat(r.authors()).extracting(ParsedAuthor::family).containsExactly("Tanaka", "Ortiz", "Berg");
+        assertThat(r.title()).isEqualTo("Root growth of barley under drought stress");
+        assertThat(r.journal()).isEqualTo("Field Crops Research");
+        assertThat(r.volume()).isEqualTo("38");
+        assertThat(r.issue()).isEqualTo("9-10");
+        assertThat(r.pages()).isEqualTo("1137-1154");
+        assertThat(r.year()).isEqualTo(2007);
+    }
+
+    @Test
+    void readsAnUnlabelledVolumeBeforeLabelledPages() {
+        ParsedReference r = parse(
+                "Tanaka, K., & Ortiz, M. (2007). Root growth of barley under drought stress. Field Crops Research, 38(4), pp. 1137-1154.");
+        assertThat(r.journal()).isEqualTo("Field Crops Research");
+        assertThat(r.volume()).isEqualTo("38");
+        assertThat(r.issue()).isEqualTo("4");
+        assertThat(r.pages()).isEqualTo("1137-1154");
+        assertThat(r.year()).isEqualTo(2007);
+    }
+
+    @Test
+    void readsALabelledVolumeWithoutPages() {
+        ParsedReference r =
+                parse("T. Doe and A. Hall, “New findings on row spacing in maize,” Crop Notes, vol. 12, no. 2, 2002.");
+        assertThat(r.volume()).isEqualTo("12");
+        assertThat(r.issue()).isEqualTo("2");
+        assertThat(r.pages()).isNull();
+        assertThat(r.year()).isEqualTo(2002);
+    }
 }

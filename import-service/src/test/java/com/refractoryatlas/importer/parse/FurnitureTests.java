@@ -1,0 +1,57 @@
+package com.refractoryatlas.importer.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.refractoryatlas.importer.parse.layout.Layout;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FurnitureTests {
+
+    private static List<String> flagged(String text) {
+        Layout layout = TextReader.read(text);
+        boolean[] furniture = Furniture.find(layout);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < furniture.length; i++) {
+            if (furniture[i]) {
+                out.add(layout.lines().get(i).text().strip());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void keepsTheWrappedNumbersOfIeeeEntriesThatRecurOnEveryEntry() {
+        StringBuilder text = new StringBuilder("References\n");
+        for (int i = 1; i <= 6; i++) {
+            text.append("[")
+                    .append(i)
+                    .append("] A. Author and B. Writer, “A study of topic ")
+                    .append(i)
+                    .append(" in plants,” Journal of Plant Studies, vol.\n")
+                    .append(10 + i)
+                    .append(", no. ")
+                    .append(i)
+                    .append(", pp. ")
+                    .append(100 * i)
+                    .append("–")
+                    .append(100 * i + 9)
+                    .append(", 199")
+                    .append(i)
+                    .append(".\n");
+        }
+        assertThat(flagged(text.toString())).isEmpty();
+    }
+
+    @Test
+    void stillFlagsARunningHeaderThatRecursWithItsPageNumber() {
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= 5; page++) {
+            text.append("Journal of Plant Studies ")
+                    .append(page)
+                    .append("\nSome body text of the page that goes on for a while.\n\f");
+        }
+        assertThat(flagged(text.toString())).contains("Journal of Plant Studies 2", "Journal of Plant Studies 5");
+    }
+}
