@@ -53,13 +53,22 @@ final class Furniture {
             String key = key(text);
             int needed = key != null && key.endsWith(" et al") ? 2 : minRepeats;
             boolean repeated = key != null && repeats.getOrDefault(key, 0) >= needed;
-            if (repeated && needed > 2 && nonBlank <= FIRST_PAGE_LINES && seenEarly.add(key)) {
+            if (repeated && needed > 2 && nonBlank <= FIRST_PAGE_LINES && headingLike(text) && seenEarly.add(key)) {
                 // the first occurrence near the top is the title or a heading the running header repeats
                 repeated = false;
             }
             out[i] = repeated || phrase(text) || pageNumber(text) || linkLabels(text);
         }
         return out;
+    }
+
+    /**
+     * Whether a line could be the title or a heading that a running header repeats: not with "et al." or a "|"
+     * between fields ("PLoS Genetics | 2008 | Volume 4 | Idaghdour et al."), which only a header prints.
+     */
+    private static boolean headingLike(String line) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        return line.indexOf('|') < 0 && !lower.contains(" et al.") && !lower.contains(" et al ");
     }
 
     /** "PubMed Abstract | Publisher Full Text": nothing but link labels. */
