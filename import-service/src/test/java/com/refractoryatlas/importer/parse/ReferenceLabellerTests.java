@@ -179,4 +179,53 @@ class ReferenceLabellerTests {
         assertThat(r.pages()).isNull();
         assertThat(r.year()).isEqualTo(2002);
     }
+
+    @Test
+    void readsAuthorYearEntriesWhoseYearHasNoParentheses() {
+        ParsedReference royal = parse(
+                "Tanaka K, Ortiz M. 2007 Root growth of barley under drought. Proc. R. Soc. B 274, 1137–1154. (doi:10.5555/rspb.2007.1)");
+        assertThat(royal.authors()).extracting(ParsedAuthor::family).containsExactly("Tanaka", "Ortiz");
+        assertThat(royal.title()).isEqualTo("Root growth of barley under drought");
+        assertThat(royal.journal()).isEqualTo("Proc. R. Soc. B");
+        assertThat(royal.volume()).isEqualTo("274");
+        assertThat(royal.pages()).isEqualTo("1137-1154");
+        assertThat(royal.year()).isEqualTo(2007);
+        ParsedReference elife = parse(
+                "Tanaka K, Ortiz M, Berg L. 2007. Root growth of barley under drought. Field Crops Research 38:1137–1154.");
+        assertThat(elife.authors()).hasSize(3);
+        assertThat(elife.title()).isEqualTo("Root growth of barley under drought");
+        assertThat(elife.journal()).isEqualTo("Field Crops Research");
+        assertThat(elife.year()).isEqualTo(2007);
+        ParsedReference harvard = parse(
+                "Tanaka, K., Ortiz, M., 2007. Root growth of barley under drought. Field Crops Res. 38, 1137–1154.");
+        assertThat(harvard.authors()).extracting(ParsedAuthor::family).containsExactly("Tanaka", "Ortiz");
+        assertThat(harvard.title()).isEqualTo("Root growth of barley under drought");
+        assertThat(harvard.year()).isEqualTo(2007);
+    }
+
+    @Test
+    void aYearOpeningAVancouverTitleIsNotTheEntrysYear() {
+        ParsedReference r = parse("Tanaka K, Ortiz M. 2007 census of barley farms. Farm Stat J. 2009;12:33-41.");
+        assertThat(r.year()).isEqualTo(2009);
+        assertThat(r.title()).isEqualTo("2007 census of barley farms");
+    }
+
+    @Test
+    void readsTheVolumeAfterAVancouverYearWithItsMonth() {
+        ParsedReference r =
+                parse("Tanaka K, Ortiz M. Root growth of barley. Field Crops Res. 2007 Jan-Feb;38(2):1137-54.");
+        assertThat(r.year()).isEqualTo(2007);
+        assertThat(r.volume()).isEqualTo("38");
+        assertThat(r.issue()).isEqualTo("2");
+        assertThat(r.pages()).isEqualTo("1137-54");
+    }
+
+    @Test
+    void readsAcsAuthorsWithSpacedInitials() {
+        ParsedReference r =
+                parse("Tanaka, K. J.; Ortiz, M. Root Growth of Barley. J. Agric. Food Chem. 2007, 55, 1137–1154.");
+        assertThat(r.authors()).extracting(ParsedAuthor::family).containsExactly("Tanaka", "Ortiz");
+        assertThat(r.title()).isEqualTo("Root Growth of Barley");
+        assertThat(r.volume()).isEqualTo("55");
+    }
 }
