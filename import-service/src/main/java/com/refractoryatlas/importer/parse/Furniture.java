@@ -64,11 +64,14 @@ final class Furniture {
 
     /**
      * Whether a line could be the title or a heading that a running header repeats: not with "et al." or a "|"
-     * between fields ("PLoS Genetics | 2008 | Volume 4 | Idaghdour et al."), which only a header prints.
+     * between fields ("PLoS Genetics | 2008 | Volume 4 | Idaghdour et al.") or a DOI, which only a header prints.
      */
     private static boolean headingLike(String line) {
         String lower = line.toLowerCase(Locale.ROOT);
-        return line.indexOf('|') < 0 && !lower.contains(" et al.") && !lower.contains(" et al ");
+        return line.indexOf('|') < 0
+                && !lower.contains(" et al.")
+                && !lower.contains(" et al ")
+                && Dois.find(line) == null;
     }
 
     /** "PubMed Abstract | Publisher Full Text": nothing but link labels. */
@@ -155,6 +158,11 @@ final class Furniture {
                 || s.isEmpty()
                 || "#*-_>|[".indexOf(s.charAt(0)) >= 0 && !s.startsWith("| ")) {
             return null;
+        }
+        if (Dois.find(s) != null) {
+            // "https://doi.org/10.1073/pnas.0609783104": without its digits every PNAS DOI of a reference list is
+            // the same key; a footer's DOI repeats whole, so a DOI line keeps its digits
+            return s.toLowerCase(Locale.ROOT);
         }
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {

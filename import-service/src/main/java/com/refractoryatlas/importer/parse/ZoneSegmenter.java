@@ -68,6 +68,9 @@ final class ZoneSegmenter {
         private boolean bylineDone;
         private boolean affiliationSeen;
         private boolean entriesSeen;
+        /** An entry without a number was read: the list is author-year (or its numbers are printed apart). */
+        private boolean entriesSeenUnnumbered;
+
         private @Nullable EntryBuilder open;
         private final java.util.PriorityQueue<Integer> pendingNumbers = new java.util.PriorityQueue<>();
         /** Zones (by index) of entries read before any number was free for them, waiting for numbers printed later. */
@@ -744,7 +747,7 @@ final class ZoneSegmenter {
             if (start != null && start.rest().isEmpty() && !plausibleNumber(start.number())) {
                 start = null;
             }
-            if (start != null && yearOpeningTail(start)) {
+            if (start != null && (yearOpeningTail(start) || pagesTail(start))) {
                 start = null;
             }
             if (start != null && start.rest().isEmpty()) {
@@ -795,6 +798,21 @@ final class ZoneSegmenter {
             return digitNext || open != null && !open.yearSeen;
         }
 
+        /**
+         * "253–" + "263. https://doi.org/…": the end of a page range cut by the line break, not entry 263. So is any
+         * number past the first few in a list whose entries have no numbers (author-year): it cannot start the
+         * numbering there.
+         */
+        private boolean pagesTail(EntryStart start) {
+            if (open != null && open.endsWithDash()) {
+                return true;
+            }
+            return lastNumber == 0
+                    && entriesSeenUnnumbered
+                    && !start.rest().isEmpty()
+                    && start.number() > MAX_FIRST_NUMBER;
+        }
+
         /** A number alone on its line opens an entry only where the list's numbering could be: not "248." of pages. */
         private boolean plausibleNumber(int number) {
             if (lastNumber == 0) {
@@ -810,6 +828,7 @@ final class ZoneSegmenter {
                 }
                 zones.add(new Zone.ReferenceEntry(open.number, open.text.toString(), open.lines));
                 entriesSeen = true;
+                entriesSeenUnnumbered |= open.number == null;
                 open = null;
             }
         }
@@ -1010,6 +1029,14 @@ final class ZoneSegmenter {
 
         /** Whether a line of the entry holds a year: kept as lines are added, so no check rereads the entry. */
         boolean yearSeen;
+
+        /** "…Medicine, 239, 253–": the entry's text ends in a page range cut after its dash. */
+        boolean endsWithDash() {
+            int n = text.length();
+            return n >= 2
+                    && (text.charAt(n - 1) == '-' || text.charAt(n - 1) == '–')
+                    && Character.isDigit(text.charAt(n - 2));
+        }
 
         EntryBuilder(@Nullable Integer number, String first, LayoutLine line) {
             this.number = number;

@@ -54,4 +54,39 @@ class FurnitureTests {
         }
         assertThat(flagged(text.toString())).contains("Journal of Plant Studies 2", "Journal of Plant Studies 5");
     }
+
+    @Test
+    void keepsReferenceDoisOfOnePublisherWrappedOntoTheirOwnLines() {
+        String[] topics = {"barley roots", "wheat leaves", "maize yield", "rice tillers", "oat grain"};
+        StringBuilder text = new StringBuilder("References\n");
+        for (int i = 0; i < topics.length; i++) {
+            text.append("Author, A. (200")
+                    .append(i)
+                    .append("). A study of ")
+                    .append(topics[i])
+                    .append(". Proceedings of the Academy, ")
+                    .append(90 + i)
+                    .append(", 10–19.\nhttps://doi.org/10.1073/pnas.06097831")
+                    .append(i)
+                    .append("\n");
+        }
+        assertThat(flagged(text.toString())).isEmpty();
+    }
+
+    @Test
+    void stillFlagsTheSameDoiPrintedAtTheFootOfEveryPage() {
+        String[] topics = {"barley roots", "wheat leaves", "maize yield", "rice tillers"};
+        StringBuilder text = new StringBuilder();
+        for (String topic : topics) {
+            text.append("The body of the page is about ")
+                    .append(topic)
+                    .append(" and goes on for a while.\ndoi:10.5555/jfs.2015.0042\n\f");
+        }
+        assertThat(flagged(text.toString()))
+                .containsExactly(
+                        "doi:10.5555/jfs.2015.0042",
+                        "doi:10.5555/jfs.2015.0042",
+                        "doi:10.5555/jfs.2015.0042",
+                        "doi:10.5555/jfs.2015.0042");
+    }
 }

@@ -442,4 +442,25 @@ class ZoneSegmenterTests {
                 .isEqualTo("Correlation between a gene polymorphism and multiple sclerosis. A meta-analysis");
         assertThat(z.zones()).filteredOn(Zone.Byline.class::isInstance).hasSize(1);
     }
+
+    @Test
+    void aPageRangeCutAfterItsDashIsNoNumberedEntryOfAnAuthorYearList() {
+        String text = """
+                Body text that cites its sources (Aqeilan & Croce, 2007; Jiang & Hui, 2008) at some length here.
+
+                References
+                Amatruda, J. F., & Zon, L. I. (2002). Zebrafish as a cancer model system. Cancer Cell, 1, 229–231.
+                Gardenswartz, A., & Aqeilan, R. I. (2014). A role in myriad cancers. Experimental Biology, 239, 253–
+                263. https://doi.org/10.1177/1535370213519213
+                Jiang, J., & Hui, C. C. (2008). Hedgehog signaling in development. Developmental Cell, 5, 801–812.
+                Lewandowska, U., & Bednarek, A. K. (2009). WWOX, the tumour suppressor gene. Journal of Physiology,
+                60, 47–56.
+                """;
+        assertThat(zones(text).zones())
+                .filteredOn(Zone.ReferenceEntry.class::isInstance)
+                .extracting(Zone::text)
+                .hasSize(4)
+                .anySatisfy(e -> assertThat(e).startsWith("Gardenswartz").contains("253– 263.", "10.1177/"))
+                .anySatisfy(e -> assertThat(e).startsWith("Jiang"));
+    }
 }
