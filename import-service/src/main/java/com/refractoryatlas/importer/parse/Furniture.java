@@ -159,6 +159,9 @@ final class Furniture {
                 || "#*-_>|[".indexOf(s.charAt(0)) >= 0 && !s.startsWith("| ")) {
             return null;
         }
+        if (EntryStart.parse(s) != null) {
+            return null; // "4. World Health Organization. 2011.": a numbered reference, however often its words recur
+        }
         if (Dois.find(s) != null) {
             // "https://doi.org/10.1073/pnas.0609783104": without its digits every PNAS DOI of a reference list is
             // the same key; a footer's DOI repeats whole, so a DOI line keeps its digits

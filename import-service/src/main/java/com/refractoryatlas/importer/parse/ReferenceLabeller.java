@@ -402,7 +402,9 @@ final class ReferenceLabeller {
             return new Fields(List.of(), null, null, null, null, null, anyYear(text), doi);
         }
         List<ParsedAuthor> authors =
-                AuthorNames.looksLikeNameList(segments.get(0)) ? AuthorNames.parse(segments.get(0)) : List.of();
+                AuthorNames.looksLikeNameList(segments.get(0)) || AuthorNames.corporate(segments.get(0)) != null
+                        ? AuthorNames.parse(segments.get(0))
+                        : List.of();
         int titleFrom = authors.isEmpty() ? 0 : 1;
         int sourceAt = segments.size() - 1;
         while (sourceAt > titleFrom + 1 && numericOnly(segments.get(sourceAt))) {

@@ -89,4 +89,16 @@ class FurnitureTests {
                         "doi:10.5555/jfs.2015.0042",
                         "doi:10.5555/jfs.2015.0042");
     }
+
+    @Test
+    void keepsNumberedReferencesOfOneCorporateAuthor() {
+        String text = """
+                References
+                4. World Health Organization. 2011.
+                5. Ministry of Public Health. Annual report. 2010.
+                6. World Health Organization. 2010.
+                7. World Health Organization. 2010.
+                """;
+        assertThat(flagged(text)).isEmpty();
+    }
 }

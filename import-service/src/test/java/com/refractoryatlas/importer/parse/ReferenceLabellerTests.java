@@ -228,4 +228,17 @@ class ReferenceLabellerTests {
         assertThat(r.title()).isEqualTo("Root Growth of Barley");
         assertThat(r.volume()).isEqualTo("55");
     }
+
+    @Test
+    void readsACorporateAuthorOfAVancouverEntry() {
+        ParsedReference r = parse("World Health Organization. World malaria report 2011. Geneva: WHO; 2011.");
+        assertThat(r.authors()).extracting(ParsedAuthor::family).containsExactly("World Health Organization");
+        assertThat(r.title()).isEqualTo("World malaria report 2011");
+        assertThat(r.year()).isEqualTo(2011);
+        ParsedReference body =
+                parse("Ministry of Public Health and Social Assistance. Annual report. Guatemala; 2010.");
+        assertThat(body.authors())
+                .extracting(ParsedAuthor::family)
+                .containsExactly("Ministry of Public Health and Social Assistance");
+    }
 }
