@@ -33,9 +33,12 @@ final class ReferenceLabeller {
     private static final Pattern YEAR_AFTER_AUTHORS = Pattern.compile("[.,] (\\d{4})[a-z]?+\\.?+ (?=\\S)");
 
     private static final Pattern NUMBER_WORDS = Pattern.compile("(?i)\\b(?:vol(?:ume)?|no|issue|pp?)\\.?+\\s?+");
-    /** "vol. 91", "no. 9-10", "pp. 221–229", "p. 45": a number named by its label (IEEE, Hindawi, ACM, many books). */
+    /**
+     * "vol. 91", "no. 9-10", "pp. 221–229", "p. 45", and ABNT's "v. 30, n. 2, p. 123-130" (SciELO, Brazilian
+     * journals): a number named by its label (IEEE, Hindawi, ACM, many books).
+     */
     private static final Pattern LABELLED_NUMBER = Pattern.compile(
-            "(?i)(?<!\\p{L})(vol|volume|no|issue|pp|p)\\.?+\\s?+([A-Za-z]?+\\d\\w{0,12}+(?:\\s?+[-–—]\\s?+[A-Za-z]?+\\d\\w{0,12}+)?+)");
+            "(?i)(?<!\\p{L})(vol|volume|no|issue|pp|p|(?-i:v|n)(?=\\.))\\.?+\\s?+([A-Za-z]?+\\d\\w{0,12}+(?:\\s?+[-–—]\\s?+[A-Za-z]?+\\d\\w{0,12}+)?+)");
 
     private ReferenceLabeller() {}
 
@@ -580,6 +583,9 @@ final class ReferenceLabeller {
 
     private static boolean numericToken(String token) {
         String lower = token.toLowerCase(Locale.ROOT);
+        if (token.equals("v.") || token.equals("n.")) {
+            return true; // ABNT's volume and issue labels, in lower case only (a journal abbreviation is capitalized)
+        }
         if (lower.isEmpty()
                 || lower.equals("vol.")
                 || lower.equals("vol")
@@ -682,8 +688,8 @@ final class ReferenceLabeller {
             String label = m.group(1).toLowerCase(Locale.ROOT);
             String value = m.group(2);
             switch (label) {
-                case "vol", "volume" -> volume = volume == null ? value : volume;
-                case "no", "issue" -> issue = issue == null ? value : issue;
+                case "vol", "volume", "v" -> volume = volume == null ? value : volume;
+                case "no", "issue", "n" -> issue = issue == null ? value : issue;
                 default -> pages = pages == null ? value : pages;
             }
             rest.append(numericText, from, m.start()).append(' ');

@@ -241,4 +241,17 @@ class ReferenceLabellerTests {
                 .extracting(ParsedAuthor::family)
                 .containsExactly("Ministry of Public Health and Social Assistance");
     }
+
+    @Test
+    void readsAbntEntriesWithTheirVolumeIssueAndPageLabels() {
+        ParsedReference r = parse(
+                "TANAKA, K. J.; ORTIZ, M. Crescimento de raízes de cevada. Revista de Agronomia, v. 38, n. 4, p. 1137-1154, 2007.");
+        assertThat(r.authors()).extracting(ParsedAuthor::family).containsExactly("TANAKA", "ORTIZ");
+        assertThat(r.title()).isEqualTo("Crescimento de raízes de cevada");
+        assertThat(r.journal()).isEqualTo("Revista de Agronomia");
+        assertThat(r.volume()).isEqualTo("38");
+        assertThat(r.issue()).isEqualTo("4");
+        assertThat(r.pages()).isEqualTo("1137-1154");
+        assertThat(r.year()).isEqualTo(2007);
+    }
 }
