@@ -25,6 +25,10 @@ final class AuthorNames {
 
     /** Parses a list; an empty or unreadable list gives an empty result. */
     static List<ParsedAuthor> parse(String printed) {
+        ParsedAuthor body = corporate(printed);
+        if (body != null) {
+            return List.of(body);
+        }
         String list = prepare(printed);
         if (list.isEmpty()) {
             return List.of();
@@ -48,6 +52,31 @@ final class AuthorNames {
             return items.stream().map(AuthorNames::givenFamily).toList();
         }
         return pairs(items);
+    }
+
+    private static final Set<String> ORGANIZATION_WORDS = WordList.load("organization-words");
+    private static final int MAX_CORPORATE_WORDS = 16;
+
+    /**
+     * "World Health Organization", "National Center for Epidemiology, Ministry of Public Health": an author that is a
+     * body, kept whole as its family name (as JATS's {@code <collab>}), not split into "Organization, World Health";
+     * null when the text names people (it has an initial) or no organization word.
+     */
+    static @Nullable ParsedAuthor corporate(String printed) {
+        String s = stripEnd(Markup.clean(printed).strip(), ".,;: ");
+        String[] words = s.split(" +");
+        if (s.isEmpty() || words.length > MAX_CORPORATE_WORDS || !Character.isUpperCase(s.charAt(0))) {
+            return null;
+        }
+        boolean organization = false;
+        for (String w : words) {
+            String bare = stripEnd(w, ".,;:");
+            if (bare.isEmpty() || isInitial(bare) || isInitial(bare + ".") || vancouverInitials(bare)) {
+                return null;
+            }
+            organization |= ORGANIZATION_WORDS.contains(bare.toLowerCase(Locale.ROOT));
+        }
+        return organization ? new ParsedAuthor(s, null, null) : null;
     }
 
     private static String prepare(String printed) {

@@ -4,7 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Normaliser for DOIs as printed: {@code doi:10.1/x}, {@code DOI 10.1/x}, {@code https://doi.org/10.1/x},
- * {@code dx.doi.org}, spaces a PDF inserted ({@code 10.1016/j. cell.2020.01.001}) and trailing punctuation.
+ * {@code dx.doi.org}, spaces a PDF inserted ({@code 10.1016/j. cell.2020.01.001}), an ISSN's hyphen a line break took
+ * ({@link #restoreIssnHyphen}) and trailing punctuation.
  * Public so that every format's reader normalises DOIs the same way. A hand-written scanner: linear, no regex.
  */
 public final class Dois {
@@ -60,7 +61,53 @@ public final class Dois {
                 doi.append(c);
             }
         }
-        return trim(doi.toString());
+        return restoreIssnHyphen(trim(doi.toString()));
+    }
+
+    private static final int ISSN_DIGITS = 8;
+
+    /**
+     * "10.1016/S01406736(10)61270-6" → "10.1016/S0140-6736(10)61270-6": plain pdftotext drops a hyphen at a line end,
+     * and in an Elsevier PII ({@code /S} + ISSN + "(") or an older Wiley DOI ({@code /j.} + ISSN + ".") that hyphen is
+     * the ISSN's. It is put back only where the eight characters are an ISSN by its check digit; other 8-digit DOIs
+     * (Taylor &amp; Francis: {@code 10.1080/00207454.2016…}) have neither form and stay as they are.
+     */
+    static String restoreIssnHyphen(String doi) {
+        int slash = doi.indexOf('/');
+        if (slash < 0) {
+            return doi;
+        }
+        int at;
+        char after;
+        if (doi.startsWith("S", slash + 1) || doi.startsWith("s", slash + 1)) {
+            at = slash + 2;
+            after = '(';
+        } else if (doi.startsWith("j.", slash + 1)) {
+            at = slash + 3;
+            after = '.';
+        } else {
+            return doi;
+        }
+        int end = at + ISSN_DIGITS;
+        if (end >= doi.length() || doi.charAt(end) != after || !issn(doi, at)) {
+            return doi;
+        }
+        return doi.substring(0, at + 4) + "-" + doi.substring(at + 4);
+    }
+
+    /** Eight characters at {@code at}: seven digits and a check digit (or X) that fits them. */
+    private static boolean issn(String s, int at) {
+        int sum = 0;
+        for (int k = 0; k < ISSN_DIGITS - 1; k++) {
+            char c = s.charAt(at + k);
+            if (!Character.isDigit(c)) {
+                return false;
+            }
+            sum += (c - '0') * (ISSN_DIGITS - k);
+        }
+        char check = Character.toUpperCase(s.charAt(at + ISSN_DIGITS - 1));
+        int expected = (11 - sum % 11) % 11;
+        return expected == 10 ? check == 'X' : check == (char) ('0' + expected);
     }
 
     private static int prefixStart(String text, int at) {

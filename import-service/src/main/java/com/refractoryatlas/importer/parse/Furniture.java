@@ -11,13 +11,15 @@ import java.util.Set;
 /**
  * Finds page furniture in a layout: page numbers ({@code 3}, {@code Page 3 of 10}, {@code | 9 of 10}), download
  * stamps, journal-site banners and licence footers (phrases in {@code furniture-phrases.txt}), and running headers —
- * short lines that come back page after page once their digits are ignored ("SMITH et al. 5"). Two linear passes;
+ * short lines that come back page after page once their digits are ignored ("SMITH et al. 5"), unless nothing but
+ * the words labelling a reference's numbers is left ("vol. 12, no. 3, pp. 4–9"). Two linear passes;
  * one hash look-up per line.
  */
 final class Furniture {
 
     private static final Set<String> PHRASES = WordList.load("furniture-phrases");
     private static final Set<String> LINK_LABELS = WordList.load("link-labels");
+    private static final Set<String> NUMBER_WORDS = WordList.load("number-words");
     private static final int MAX_FURNITURE_CHARS = 200;
     private static final int MAX_RUNNING_HEADER_CHARS = 90;
     private static final int MIN_RUNNING_HEADER_KEY = 5;
@@ -51,13 +53,25 @@ final class Furniture {
             String key = key(text);
             int needed = key != null && key.endsWith(" et al") ? 2 : minRepeats;
             boolean repeated = key != null && repeats.getOrDefault(key, 0) >= needed;
-            if (repeated && needed > 2 && nonBlank <= FIRST_PAGE_LINES && seenEarly.add(key)) {
+            if (repeated && needed > 2 && nonBlank <= FIRST_PAGE_LINES && headingLike(text) && seenEarly.add(key)) {
                 // the first occurrence near the top is the title or a heading the running header repeats
                 repeated = false;
             }
             out[i] = repeated || phrase(text) || pageNumber(text) || linkLabels(text);
         }
         return out;
+    }
+
+    /**
+     * Whether a line could be the title or a heading that a running header repeats: not with "et al." or a "|"
+     * between fields ("PLoS Genetics | 2008 | Volume 4 | Idaghdour et al.") or a DOI, which only a header prints.
+     */
+    private static boolean headingLike(String line) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        return line.indexOf('|') < 0
+                && !lower.contains(" et al.")
+                && !lower.contains(" et al ")
+                && Dois.find(line) == null;
     }
 
     /** "PubMed Abstract | Publisher Full Text": nothing but link labels. */
@@ -145,6 +159,14 @@ final class Furniture {
                 || "#*-_>|[".indexOf(s.charAt(0)) >= 0 && !s.startsWith("| ")) {
             return null;
         }
+        if (EntryStart.parse(s) != null) {
+            return null; // "4. World Health Organization. 2011.": a numbered reference, however often its words recur
+        }
+        if (Dois.find(s) != null) {
+            // "https://doi.org/10.1073/pnas.0609783104": without its digits every PNAS DOI of a reference list is
+            // the same key; a footer's DOI repeats whole, so a DOI line keeps its digits
+            return s.toLowerCase(Locale.ROOT);
+        }
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = Character.toLowerCase(s.charAt(i));
@@ -155,6 +177,19 @@ final class Furniture {
             }
         }
         String key = out.toString().strip();
-        return key.length() < MIN_RUNNING_HEADER_KEY ? null : key;
+        return key.length() < MIN_RUNNING_HEADER_KEY || numberWordsOnly(key) ? null : key;
+    }
+
+    /**
+     * "vol. 91, no. 2, pp. 221–229, 1986." reduces to "vol no pp", like every other wrapped entry's tail of an IEEE or
+     * Hindawi list: such a key is a reference's numbers, not a header that repeats.
+     */
+    private static boolean numberWordsOnly(String key) {
+        for (String word : key.split(" ")) {
+            if (!NUMBER_WORDS.contains(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -185,6 +185,60 @@ final class LineCues {
                 && cleaned.chars().anyMatch(Character::isLetter);
     }
 
+    /**
+     * A line made of article-type labels, one after another or between "|" ("STUDY PROTOCOL Open Access", "PLOS ONE
+     * OPEN ACCESS | RESEARCH ARTICLE": a journal's short capitals may stand beside them): what -raw text puts on the
+     * title's first line. Each word is looked at a bounded number of times.
+     */
+    static boolean labelSequence(String cleaned) {
+        boolean known = false;
+        for (String part : cleaned.split("\\|")) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            if (labelWords(p.toLowerCase(Locale.ROOT).split(" +"))) {
+                known = true;
+            } else if (!shortCapitals(p)) {
+                return false;
+            } else {
+                known |= endsWithLabel(p.toLowerCase(Locale.ROOT).split(" +"));
+            }
+        }
+        return known;
+    }
+
+    private static final int MAX_LABEL_WORDS = 4;
+
+    /** The words split into known labels, longest first at each place. */
+    private static boolean labelWords(String[] words) {
+        int at = 0;
+        while (at < words.length) {
+            int next = -1;
+            for (int k = Math.min(MAX_LABEL_WORDS, words.length - at); k >= 1 && next < 0; k--) {
+                if (LABELS.contains(String.join(" ", java.util.Arrays.copyOfRange(words, at, at + k)))) {
+                    next = at + k;
+                }
+            }
+            if (next < 0) {
+                return false;
+            }
+            at = next;
+        }
+        return words.length > 0;
+    }
+
+    /** "PLOS GENETICS OPEN ACCESS": a journal's name in capitals, then labels. */
+    private static boolean endsWithLabel(String[] words) {
+        for (int from = 1; from < words.length; from++) {
+            if (words.length - from <= 2 * MAX_LABEL_WORDS
+                    && labelWords(java.util.Arrays.copyOfRange(words, from, words.length))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean label(String cleaned) {
         String lower = cleaned.toLowerCase(Locale.ROOT);
         return LABELS.contains(lower)

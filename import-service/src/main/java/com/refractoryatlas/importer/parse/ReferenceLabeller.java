@@ -29,7 +29,16 @@ final class ReferenceLabeller {
             Pattern.compile("([A-Za-z]?\\d[\\w.-]{0,15}+)\\s*+(?:\\(([^()]{1,20}+)\\))?+");
     private static final Pattern APA_YEAR = Pattern.compile("\\((\\d{4}|n\\.\\s?d\\.)[a-z]?(?:,[^)]{0,40}+)?\\)\\.?");
 
+    /** "Doe B. 2010 Title", "Doe B. 2010. Title", "Doe, B., 2010. Title": a bare year closing the author list. */
+    private static final Pattern YEAR_AFTER_AUTHORS = Pattern.compile("[.,] (\\d{4})[a-z]?+\\.?+ (?=\\S)");
+
     private static final Pattern NUMBER_WORDS = Pattern.compile("(?i)\\b(?:vol(?:ume)?|no|issue|pp?)\\.?+\\s?+");
+    /**
+     * "vol. 91", "no. 9-10", "pp. 221–229", "p. 45", and ABNT's "v. 30, n. 2, p. 123-130" (SciELO, Brazilian
+     * journals): a number named by its label (IEEE, Hindawi, ACM, many books).
+     */
+    private static final Pattern LABELLED_NUMBER = Pattern.compile(
+            "(?i)(?<!\\p{L})(vol|volume|no|issue|pp|p|(?-i:v|n)(?=\\.))\\.?+\\s?+([A-Za-z]?+\\d\\w{0,12}+(?:\\s?+[-–—]\\s?+[A-Za-z]?+\\d\\w{0,12}+)?+)");
 
     private ReferenceLabeller() {}
 
@@ -134,6 +143,16 @@ final class ReferenceLabeller {
         if (apa.find() && apa.start() > 0 && AuthorNames.looksLikeNameList(text.substring(0, apa.start()))) {
             candidates.add(apa(text, apa, doi));
         }
+        Matcher bare = YEAR_AFTER_AUTHORS.matcher(text);
+        if (bare.find()
+                && bare.start() <= MAX_AUTHORS_CHARS
+                && plausibleYear(bare.group(1)) != null
+                && AuthorNames.looksLikeNameList(text.substring(0, bare.start() + 1))) {
+            Fields f = bareYear(text, bare, doi);
+            if (f != null) {
+                candidates.add(f);
+            }
+        }
         int colon = colonAfterAuthors(text);
         if (colon > 0) {
             candidates.add(afterAuthors(text, colon, doi));
@@ -234,6 +253,32 @@ final class ReferenceLabeller {
         Source source = parts[1].isEmpty() ? Source.EMPTY : source(parts[1]);
         Integer y = Character.isDigit(year.group(1).charAt(0)) ? Integer.valueOf(year.group(1)) : null;
         return new Fields(authors, title, source.journal, source.volume, source.issue, source.pages, y, doi);
+    }
+
+    /**
+     * Author-year without parentheses (Royal Society, eLife, PeerJ, Wiley, Elsevier's Harvard): "Smith JA, Doe B.
+     * 2010 Title. Journal 12, 1–9." The authors end at the year; title and source are read as after an APA year.
+     * Null when the source holds a year of its own: then the number opens a Vancouver title ("Doe B. 2010 census
+     * results. Stat J. 2012;4:1-9").
+     */
+    private static @Nullable Fields bareYear(String text, Matcher year, @Nullable String doi) {
+        List<ParsedAuthor> authors = AuthorNames.parse(text.substring(0, year.start() + 1));
+        String rest = text.substring(year.end()).strip();
+        String[] parts = titleAndSource(rest);
+        String title = cleanTitle(parts[0]);
+        Source source = parts[1].isEmpty() ? Source.EMPTY : source(parts[1]);
+        if (source.year != null) {
+            return null;
+        }
+        return new Fields(
+                authors,
+                title,
+                source.journal,
+                source.volume,
+                source.issue,
+                source.pages,
+                Integer.valueOf(year.group(1)),
+                doi);
     }
 
     /**
@@ -360,7 +405,9 @@ final class ReferenceLabeller {
             return new Fields(List.of(), null, null, null, null, null, anyYear(text), doi);
         }
         List<ParsedAuthor> authors =
-                AuthorNames.looksLikeNameList(segments.get(0)) ? AuthorNames.parse(segments.get(0)) : List.of();
+                AuthorNames.looksLikeNameList(segments.get(0)) || AuthorNames.corporate(segments.get(0)) != null
+                        ? AuthorNames.parse(segments.get(0))
+                        : List.of();
         int titleFrom = authors.isEmpty() ? 0 : 1;
         int sourceAt = segments.size() - 1;
         while (sourceAt > titleFrom + 1 && numericOnly(segments.get(sourceAt))) {
@@ -378,8 +425,8 @@ final class ReferenceLabeller {
     }
 
     /**
-     * For "Smith, J.; Doe, A. Title" and "Lee J. Title": the first period-space whose prefix reads as a name list,
-     * even right after an initial; -1 when none.
+     * For "Smith, J.; Doe, A. Title", "Lee J. Title" and "Lee J. 2010 census…": the first period-space whose prefix
+     * reads as a name list, even right after an initial; -1 when none.
      */
     private static int authorsEnd(String s) {
         for (int i = 1; i < Math.min(s.length() - 1, MAX_AUTHORS_CHARS); i++) {
@@ -387,9 +434,9 @@ final class ReferenceLabeller {
                     && s.charAt(i + 1) == ' '
                     && afterInitial(s, i)
                     && i + 2 < s.length()
-                    && Character.isUpperCase(s.charAt(i + 2))
+                    && (Character.isUpperCase(s.charAt(i + 2)) || Character.isDigit(s.charAt(i + 2)))
                     && AuthorNames.looksLikeNameList(s.substring(0, i + 1))
-                    && (!AuthorNames.isInitial(firstToken(s.substring(i + 2))) || article(s, i + 2))) {
+                    && (!AuthorNames.isInitial(stripSeparator(firstToken(s.substring(i + 2)))) || article(s, i + 2))) {
                 return i;
             }
         }
@@ -399,6 +446,11 @@ final class ReferenceLabeller {
     /** "Pellegrino J. A simple device…": the capital after the authors is the article "A", not an initial. */
     private static boolean article(String s, int at) {
         return s.startsWith("A ", at) && at + 2 < s.length() && Character.isLowerCase(s.charAt(at + 2));
+    }
+
+    /** "A.;" and "A.," of "Smith, J. A.; Doe, B." (ACS): an initial closing a name, before the names' separator. */
+    private static String stripSeparator(String token) {
+        return token.endsWith(";") || token.endsWith(",") ? token.substring(0, token.length() - 1) : token;
     }
 
     private static String firstToken(String s) {
@@ -531,6 +583,9 @@ final class ReferenceLabeller {
 
     private static boolean numericToken(String token) {
         String lower = token.toLowerCase(Locale.ROOT);
+        if (token.equals("v.") || token.equals("n.")) {
+            return true; // ABNT's volume and issue labels, in lower case only (a journal abbreviation is capitalized)
+        }
         if (lower.isEmpty()
                 || lower.equals("vol.")
                 || lower.equals("vol")
@@ -552,6 +607,12 @@ final class ReferenceLabeller {
     }
 
     private static Source numbers(@Nullable String journal, String numericText) {
+        Source labelled = labelledNumbers(journal, numericText);
+        return labelled != null ? labelled : positionalNumbers(journal, numericText);
+    }
+
+    /** "2011;306(7):711-720", "20(3), 727-742", "(2020):727-742": the numbers read by their places and separators. */
+    private static Source positionalNumbers(@Nullable String journal, String numericText) {
         String s = numericText
                 .replace('–', '-')
                 .replace('—', '-')
@@ -566,13 +627,15 @@ final class ReferenceLabeller {
             Matcher bare = BARE_YEAR.matcher(s);
             while (bare.find()) {
                 Integer candidate = plausibleYear(bare.group(1));
+                int dateEnd = dateEnd(s, bare.end());
                 boolean vancouver = bare.end() < s.length()
                         && (s.charAt(bare.end()) == ';'
                                 || s.charAt(bare.end()) == ','
+                                || dateEnd > bare.end()
                                 || yearThenVolume(s, bare.end()));
                 if (candidate != null && (vancouver || s.indexOf(':') < 0 || bare.start() > s.indexOf(':'))) {
                     year = candidate;
-                    s = s.substring(0, bare.start()) + " " + s.substring(bare.end());
+                    s = s.substring(0, bare.start()) + " " + s.substring(Math.max(bare.end(), dateEnd));
                     break;
                 }
             }
@@ -606,6 +669,65 @@ final class ReferenceLabeller {
         }
         String pages = pages(right);
         return new Source(journal, emptyToNull(volume), emptyToNull(issue), pages, year);
+    }
+
+    /**
+     * "vol. 91, no. 2, pp. 221–229, 1986.": each number is named by its label, in whatever order the style prints
+     * them, so the labels decide (read by position, the issue "2" would be taken for the pages); what is not
+     * labelled (the year, an unlabelled volume before "pp.") is read by position from the rest. Null when neither a
+     * volume nor pages are labelled.
+     */
+    private static @Nullable Source labelledNumbers(@Nullable String journal, String numericText) {
+        Matcher m = LABELLED_NUMBER.matcher(numericText);
+        String volume = null;
+        String issue = null;
+        String pages = null;
+        StringBuilder rest = new StringBuilder(numericText.length());
+        int from = 0;
+        while (m.find()) {
+            String label = m.group(1).toLowerCase(Locale.ROOT);
+            String value = m.group(2);
+            switch (label) {
+                case "vol", "volume", "v" -> volume = volume == null ? value : volume;
+                case "no", "issue", "n" -> issue = issue == null ? value : issue;
+                default -> pages = pages == null ? value : pages;
+            }
+            rest.append(numericText, from, m.start()).append(' ');
+            from = m.end();
+        }
+        if (volume == null && pages == null) {
+            return null;
+        }
+        rest.append(numericText, from, numericText.length());
+        Source other = positionalNumbers(journal, rest.toString());
+        return new Source(
+                journal,
+                volume != null ? volume : other.volume(),
+                volume != null || issue != null ? issue : other.issue(),
+                pages != null ? Pages.normalize(pages) : other.pages(),
+                other.year());
+    }
+
+    private static final int MAX_DATE_CHARS = 16;
+
+    /**
+     * "2010 Jan;30(2)", "2010 Mar 15;30", "2010 Jan-Feb;30": the month (and day) a Vancouver entry prints after its
+     * year, up to the semicolon before the volume; the index of that semicolon, or -1 when none follows the year.
+     */
+    private static int dateEnd(String s, int yearEnd) {
+        if (yearEnd >= s.length() || s.charAt(yearEnd) != ' ') {
+            return -1;
+        }
+        for (int j = yearEnd + 1; j < s.length() && j - yearEnd <= MAX_DATE_CHARS; j++) {
+            char c = s.charAt(j);
+            if (c == ';') {
+                return j > yearEnd + 1 && Character.isLetter(s.charAt(yearEnd + 1)) ? j : -1;
+            }
+            if (!Character.isLetterOrDigit(c) && c != ' ' && c != '-' && c != '.') {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** "2009. 120(6): 424-429": a year closed by a period, then the volume (De Gruyter and others). */

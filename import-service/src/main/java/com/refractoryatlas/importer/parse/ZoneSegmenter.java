@@ -68,6 +68,9 @@ final class ZoneSegmenter {
         private boolean bylineDone;
         private boolean affiliationSeen;
         private boolean entriesSeen;
+        /** An entry without a number was read: the list is author-year (or its numbers are printed apart). */
+        private boolean entriesSeenUnnumbered;
+
         private @Nullable EntryBuilder open;
         private final java.util.PriorityQueue<Integer> pendingNumbers = new java.util.PriorityQueue<>();
         /** Zones (by index) of entries read before any number was free for them, waiting for numbers printed later. */
@@ -172,6 +175,9 @@ final class ZoneSegmenter {
             if (continuesTitle(block)) {
                 return;
             }
+            if (titleAfterByline(block, cleaned)) {
+                return;
+            }
             if (!bylineDone
                     && !affiliationSeen
                     && block.lines().size() <= MAX_BYLINE_LINES
@@ -192,7 +198,22 @@ final class ZoneSegmenter {
             body(block, cleaned);
         }
 
-        private void beforeTitle(Block block, String cleaned) {
+        private void beforeTitle(Block original, String originalCleaned) {
+            Block block = original;
+            String cleaned = originalCleaned;
+            int lead = titleLines.isEmpty() ? leadingFrontLines(block.lines()) : 0;
+            if (lead > 0) {
+                Zone.FrontKind banner =
+                        LineCues.banner(new Block(block.lines().subList(0, lead), false).joinedCleaned());
+                zones.add(new Zone.FrontMatter(
+                        banner == null ? Zone.FrontKind.LABEL : banner,
+                        block.lines().subList(0, lead)));
+                if (lead == block.lines().size()) {
+                    return;
+                }
+                block = block.from(lead);
+                cleaned = block.joinedCleaned();
+            }
             if (LineCues.label(cleaned) || allLabels(block)) {
                 zones.add(new Zone.FrontMatter(Zone.FrontKind.LABEL, block.lines()));
                 return;
@@ -224,6 +245,43 @@ final class ZoneSegmenter {
             phase = Phase.BODY;
             body(block, cleaned);
         }
+
+        /**
+         * How many lines open a text block above its title without being title: a journal banner, labels, a DOI or
+         * URL, an ISSN or "Volume 2014, Article ID 801626" line, and the short name lines between them ("Hindawi
+         * Publishing Corporation / International Journal of Agronomy / Volume 2014… / http://dx.doi.org/…": up to two
+         * such short lines in a row, none a byline once a banner line was seen). Text
+         * without blank lines (pdftotext -raw) glues these to the title; a title's own lines are none of them. Only
+         * the first {@value #MAX_TITLE_LINES} + 2 lines are looked at; 0 when no such line leads the block.
+         */
+        private static int leadingFrontLines(List<LayoutLine> lines) {
+            int lead = 0;
+            int shortLines = 0;
+            for (int i = 0; i < lines.size() && i < MAX_TITLE_LINES + 2; i++) {
+                String c = Markup.clean(lines.get(i).text()).strip();
+                if (c.isEmpty()) {
+                    continue;
+                }
+                boolean front = LineCues.label(c)
+                        || LineCues.labelSequence(c)
+                        || LineCues.banner(c) != null
+                        || c.toLowerCase(java.util.Locale.ROOT).startsWith("www.");
+                if (front) {
+                    lead = i + 1;
+                    shortLines = 0;
+                } else if (c.split(" ").length <= MAX_BANNER_NAME_WORDS
+                        && !c.endsWith(",")
+                        && (lead == 0 || !LineCues.byline(lines.get(i).text()))
+                        && shortLines < 2) {
+                    shortLines++;
+                } else {
+                    break;
+                }
+            }
+            return lead;
+        }
+
+        private static final int MAX_BANNER_NAME_WORDS = 5;
 
         /**
          * Whether line {@code i} of a block starts a zone of its own: a heading or a footer key. Inside a reference
@@ -294,13 +352,37 @@ final class ZoneSegmenter {
          */
         private static int @Nullable [] bylineSpan(List<LayoutLine> lines) {
             for (int i = 1; i < lines.size() && i <= MAX_TITLE_LINES; i++) {
-                for (int j = Math.min(lines.size(), i + MAX_BYLINE_LINES); j > i; j--) {
-                    if (LineCues.byline(new Block(lines.subList(i, j), false).joinedRaw())) {
-                        return new int[] {i, j};
-                    }
+                int end = bylineEnd(lines, i);
+                if (end > 0) {
+                    // "Amazighs" or "Reduced Tillage" + "Youssef Idaghdour, John D. Storey": a title's last words
+                    // wrapped onto a line of their own read as a name; the byline starts after them when the names
+                    // alone read as a byline
+                    int after = lone(lines.get(i)) ? bylineEnd(lines, i + 1) : -1;
+                    return after > 0 ? new int[] {i + 1, after} : new int[] {i, end};
                 }
             }
             return null;
+        }
+
+        private static int bylineEnd(List<LayoutLine> lines, int i) {
+            for (int j = Math.min(lines.size(), i + MAX_BYLINE_LINES); j > i; j--) {
+                if (LineCues.byline(new Block(lines.subList(i, j), false).joinedRaw())) {
+                    return j;
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * Words alone on their line, without a comma, an "and", a digit or a mark: a title's wrapped end, or one name
+         * when the byline has a single author (then the next lines are no byline by themselves).
+         */
+        private static boolean lone(LayoutLine line) {
+            String t = Markup.clean(line.text()).strip();
+            return !t.isEmpty()
+                    && t.split(" ").length <= MAX_BANNER_NAME_WORDS
+                    && !t.contains(" and ")
+                    && t.chars().allMatch(c -> Character.isLetter(c) || c == ' ' || c == '-');
         }
 
         /** With font sizes: the lines in the largest type of the first page are the title, whatever surrounds them. */
@@ -327,6 +409,51 @@ final class ZoneSegmenter {
             if (!after.isEmpty()) {
                 front(new Block(after, false), new Block(after, false).joinedCleaned());
             }
+        }
+
+        /**
+         * De Gruyter and others print the byline above the title: the block taken for the title reads as a byline,
+         * and this block, coming right after it, is shaped like a title (a few lines, no closing period, no byline of
+         * its own). The first becomes the byline and this one the title. Text only: with font sizes the type decides.
+         */
+        private boolean titleAfterByline(Block whole, String wholeCleaned) {
+            int cut = frontKeyLine(whole.lines());
+            Block block = cut < whole.lines().size() ? whole.until(cut) : whole;
+            String cleaned = cut < whole.lines().size() ? block.joinedCleaned() : wholeCleaned;
+            if (bylineDone
+                    || !titleLines.isEmpty()
+                    || zones.isEmpty()
+                    || !(zones.get(zones.size() - 1) instanceof Zone.Title t)
+                    || t.lines().size() > MAX_BYLINE_LINES
+                    || !LineCues.byline(new Block(t.lines(), false).joinedRaw())
+                    || block.lines().size() > MAX_TITLE_LINES
+                    || cleaned.length() > MAX_TITLE_CHARS
+                    || cleaned.endsWith(".")
+                    || LineCues.byline(block.joinedRaw())
+                    || LineCues.frontKey(cleaned) != null
+                    || LineCues.banner(cleaned) != null
+                    || LineCues.label(cleaned)) {
+                return false;
+            }
+            zones.set(zones.size() - 1, new Zone.Byline(t.lines()));
+            bylineDone = true;
+            zones.add(new Zone.Title(titleText(block.lines()), block.lines()));
+            if (cut < whole.lines().size()) {
+                Block rest = whole.from(cut);
+                front(rest, rest.joinedCleaned()); // bylineDone: no second title-after-byline
+            }
+            return true;
+        }
+
+        /** The first line after the first that is a DOI, URL or editorial-date line ("received March 29, 2016"). */
+        private static int frontKeyLine(List<LayoutLine> lines) {
+            for (int i = 1; i < lines.size() && i <= MAX_TITLE_LINES; i++) {
+                String c = Markup.clean(lines.get(i).text()).strip();
+                if (LineCues.frontKey(c) != null || LineCues.banner(c) != null) {
+                    return i;
+                }
+            }
+            return lines.size();
         }
 
         /**
@@ -620,7 +747,7 @@ final class ZoneSegmenter {
             if (start != null && start.rest().isEmpty() && !plausibleNumber(start.number())) {
                 start = null;
             }
-            if (start != null && yearOpeningTail(start)) {
+            if (start != null && (yearOpeningTail(start) || pagesTail(start))) {
                 start = null;
             }
             if (start != null && start.rest().isEmpty()) {
@@ -671,6 +798,21 @@ final class ZoneSegmenter {
             return digitNext || open != null && !open.yearSeen;
         }
 
+        /**
+         * "253–" + "263. https://doi.org/…": the end of a page range cut by the line break, not entry 263. So is any
+         * number past the first few in a list whose entries have no numbers (author-year): it cannot start the
+         * numbering there.
+         */
+        private boolean pagesTail(EntryStart start) {
+            if (open != null && open.endsWithDash()) {
+                return true;
+            }
+            return lastNumber == 0
+                    && entriesSeenUnnumbered
+                    && !start.rest().isEmpty()
+                    && start.number() > MAX_FIRST_NUMBER;
+        }
+
         /** A number alone on its line opens an entry only where the list's numbering could be: not "248." of pages. */
         private boolean plausibleNumber(int number) {
             if (lastNumber == 0) {
@@ -686,6 +828,7 @@ final class ZoneSegmenter {
                 }
                 zones.add(new Zone.ReferenceEntry(open.number, open.text.toString(), open.lines));
                 entriesSeen = true;
+                entriesSeenUnnumbered |= open.number == null;
                 open = null;
             }
         }
@@ -886,6 +1029,14 @@ final class ZoneSegmenter {
 
         /** Whether a line of the entry holds a year: kept as lines are added, so no check rereads the entry. */
         boolean yearSeen;
+
+        /** "…Medicine, 239, 253–": the entry's text ends in a page range cut after its dash. */
+        boolean endsWithDash() {
+            int n = text.length();
+            return n >= 2
+                    && (text.charAt(n - 1) == '-' || text.charAt(n - 1) == '–')
+                    && Character.isDigit(text.charAt(n - 2));
+        }
 
         EntryBuilder(@Nullable Integer number, String first, LayoutLine line) {
             this.number = number;

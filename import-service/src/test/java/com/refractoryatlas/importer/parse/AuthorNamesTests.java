@@ -80,4 +80,23 @@ class AuthorNamesTests {
     void givesNothingForAnEmptyList() {
         assertThat(AuthorNames.parse("  . ")).isEmpty();
     }
+
+    @Test
+    void keepsACorporateAuthorWholeAsItsFamilyName() {
+        assertThat(AuthorNames.parse("World Health Organization."))
+                .containsExactly(new ParsedAuthor("World Health Organization", null, null));
+        assertThat(AuthorNames.parse(
+                        "National Center for Epidemiology, Ministry of Public Health and Social Assistance"))
+                .containsExactly(new ParsedAuthor(
+                        "National Center for Epidemiology, Ministry of Public Health and Social Assistance",
+                        null,
+                        null));
+    }
+
+    @Test
+    void peopleWithInitialsBesideAnOrganizationWordAreStillPeople() {
+        assertThat(AuthorNames.parse("Center JA, Group B"))
+                .extracting(ParsedAuthor::family)
+                .containsExactly("Center", "Group");
+    }
 }

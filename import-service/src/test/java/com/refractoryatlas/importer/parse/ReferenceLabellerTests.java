@@ -145,4 +145,113 @@ class ReferenceLabellerTests {
         assertThat(r.title().length()).isLessThan(1000);
         assertThat(log.toList()).anyMatch(i -> i.code() == ParseIssue.Code.MALFORMED_REFERENCE);
     }
+
+    @Test
+    void readsNumbersByTheirLabelsInIeeeStyle() {
+        ParsedReference r = parse(
+                "K. Tanaka, M. Ortiz, and L. Berg, “Root growth of barley under drought stress,” Field Crops Research, vol. 38, no. 9-10, pp. 1137–1154, 2007.");
+        assertThat(r.authors()).extracting(ParsedAuthor::family).containsExactly("Tanaka", "Ortiz", "Berg");
+        assertThat(r.title()).isEqualTo("Root growth of barley under drought stress");
+        assertThat(r.journal()).isEqualTo("Field Crops Research");
+        assertThat(r.volume()).isEqualTo("38");
+        assertThat(r.issue()).isEqualTo("9-10");
+        assertThat(r.pages()).isEqualTo("1137-1154");
+        assertThat(r.year()).isEqualTo(2007);
+    }
+
+    @Test
+    void readsAnUnlabelledVolumeBeforeLabelledPages() {
+        ParsedReference r = parse(
+                "Tanaka, K., & Ortiz, M. (2007). Root growth of barley under drought stress. Field Crops Research, 38(4), pp. 1137-1154.");
+        assertThat(r.journal()).isEqualTo("Field Crops Research");
+        assertThat(r.volume()).isEqualTo("38");
+        assertThat(r.issue()).isEqualTo("4");
+        assertThat(r.pages()).isEqualTo("1137-1154");
+        assertThat(r.year()).isEqualTo(2007);
+    }
+
+    @Test
+    void readsALabelledVolumeWithoutPages() {
+        ParsedReference r =
+                parse("T. Doe and A. Hall, “New findings on row spacing in maize,” Crop Notes, vol. 12, no. 2, 2002.");
+        assertThat(r.volume()).isEqualTo("12");
+        assertThat(r.issue()).isEqualTo("2");
+        assertThat(r.pages()).isNull();
+        assertThat(r.year()).isEqualTo(2002);
+    }
+
+    @Test
+    void readsAuthorYearEntriesWhoseYearHasNoParentheses() {
+        ParsedReference royal = parse(
+                "Tanaka K, Ortiz M. 2007 Root growth of barley under drought. Proc. R. Soc. B 274, 1137–1154. (doi:10.5555/rspb.2007.1)");
+        assertThat(royal.authors()).extracting(ParsedAuthor::family).containsExactly("Tanaka", "Ortiz");
+        assertThat(royal.title()).isEqualTo("Root growth of barley under drought");
+        assertThat(royal.journal()).isEqualTo("Proc. R. Soc. B");
+        assertThat(royal.volume()).isEqualTo("274");
+        assertThat(royal.pages()).isEqualTo("1137-1154");
+        assertThat(royal.year()).isEqualTo(2007);
+        ParsedReference elife = parse(
+                "Tanaka K, Ortiz M, Berg L. 2007. Root growth of barley under drought. Field Crops Research 38:1137–1154.");
+        assertThat(elife.authors()).hasSize(3);
+        assertThat(elife.title()).isEqualTo("Root growth of barley under drought");
+        assertThat(elife.journal()).isEqualTo("Field Crops Research");
+        assertThat(elife.year()).isEqualTo(2007);
+        ParsedReference harvard = parse(
+                "Tanaka, K., Ortiz, M., 2007. Root growth of barley under drought. Field Crops Res. 38, 1137–1154.");
+        assertThat(harvard.authors()).extracting(ParsedAuthor::family).containsExactly("Tanaka", "Ortiz");
+        assertThat(harvard.title()).isEqualTo("Root growth of barley under drought");
+        assertThat(harvard.year()).isEqualTo(2007);
+    }
+
+    @Test
+    void aYearOpeningAVancouverTitleIsNotTheEntrysYear() {
+        ParsedReference r = parse("Tanaka K, Ortiz M. 2007 census of barley farms. Farm Stat J. 2009;12:33-41.");
+        assertThat(r.year()).isEqualTo(2009);
+        assertThat(r.title()).isEqualTo("2007 census of barley farms");
+    }
+
+    @Test
+    void readsTheVolumeAfterAVancouverYearWithItsMonth() {
+        ParsedReference r =
+                parse("Tanaka K, Ortiz M. Root growth of barley. Field Crops Res. 2007 Jan-Feb;38(2):1137-54.");
+        assertThat(r.year()).isEqualTo(2007);
+        assertThat(r.volume()).isEqualTo("38");
+        assertThat(r.issue()).isEqualTo("2");
+        assertThat(r.pages()).isEqualTo("1137-54");
+    }
+
+    @Test
+    void readsAcsAuthorsWithSpacedInitials() {
+        ParsedReference r =
+                parse("Tanaka, K. J.; Ortiz, M. Root Growth of Barley. J. Agric. Food Chem. 2007, 55, 1137–1154.");
+        assertThat(r.authors()).extracting(ParsedAuthor::family).containsExactly("Tanaka", "Ortiz");
+        assertThat(r.title()).isEqualTo("Root Growth of Barley");
+        assertThat(r.volume()).isEqualTo("55");
+    }
+
+    @Test
+    void readsACorporateAuthorOfAVancouverEntry() {
+        ParsedReference r = parse("World Health Organization. World malaria report 2011. Geneva: WHO; 2011.");
+        assertThat(r.authors()).extracting(ParsedAuthor::family).containsExactly("World Health Organization");
+        assertThat(r.title()).isEqualTo("World malaria report 2011");
+        assertThat(r.year()).isEqualTo(2011);
+        ParsedReference body =
+                parse("Ministry of Public Health and Social Assistance. Annual report. Guatemala; 2010.");
+        assertThat(body.authors())
+                .extracting(ParsedAuthor::family)
+                .containsExactly("Ministry of Public Health and Social Assistance");
+    }
+
+    @Test
+    void readsAbntEntriesWithTheirVolumeIssueAndPageLabels() {
+        ParsedReference r = parse(
+                "TANAKA, K. J.; ORTIZ, M. Crescimento de raízes de cevada. Revista de Agronomia, v. 38, n. 4, p. 1137-1154, 2007.");
+        assertThat(r.authors()).extracting(ParsedAuthor::family).containsExactly("TANAKA", "ORTIZ");
+        assertThat(r.title()).isEqualTo("Crescimento de raízes de cevada");
+        assertThat(r.journal()).isEqualTo("Revista de Agronomia");
+        assertThat(r.volume()).isEqualTo("38");
+        assertThat(r.issue()).isEqualTo("4");
+        assertThat(r.pages()).isEqualTo("1137-1154");
+        assertThat(r.year()).isEqualTo(2007);
+    }
 }

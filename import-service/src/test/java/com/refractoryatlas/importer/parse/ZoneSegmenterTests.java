@@ -343,4 +343,124 @@ class ZoneSegmenterTests {
         }
         return w.toString();
     }
+
+    private static String title(String text) {
+        return zones(text).zones().stream()
+                .filter(Zone.Title.class::isInstance)
+                .map(t -> ((Zone.Title) t).title())
+                .findFirst()
+                .orElse("");
+    }
+
+    @Test
+    void aPublishersBannerBlockWithItsVolumeAndDoiLinesIsNotTheTitle() {
+        String text = """
+                Acme Publishing House
+                Journal of Field Studies
+                Volume 2015, Article ID 123456, 9 pages
+                http://dx.doi.org/10.5555/2015/123456
+
+                Research Article
+                Nitrogen Uptake of Spring Barley under
+                Reduced Tillage
+                Ana Costa,1 Peter J. Lindqvist,2 and Mei Chen1
+
+                1 Department of Agronomy, University of Porto, Porto, Portugal
+                """;
+        assertThat(title(text)).isEqualTo("Nitrogen Uptake of Spring Barley under Reduced Tillage");
+    }
+
+    @Test
+    void labelLinesGluedAboveTheTitleInRawTextAreNotTitle() {
+        String text = """
+                Costa et al. Field Trials 2015, 16:2
+                STUDY PROTOCOL Open Access
+                Nitrogen uptake of spring barley under reduced tillage: a protocol
+                Ana Costa1, Peter J Lindqvist2 and Mei Chen1
+                Abstract
+                Background: Tillage changes how barley takes up nitrogen, and we test it here at length.
+                """;
+        assertThat(title(text)).isEqualTo("Nitrogen uptake of spring barley under reduced tillage: a protocol");
+        String plos = """
+                FIELD STUDIES OPEN ACCESS | RESEARCH ARTICLE
+                Nitrogen Uptake of Spring Barley under Reduced Tillage
+                Ana Costa, Peter J. Lindqvist, Mei Chen
+                Tillage changes how barley takes up nitrogen, and we test it here at length in four trials.
+                """;
+        assertThat(title(plos)).isEqualTo("Nitrogen Uptake of Spring Barley under Reduced Tillage");
+    }
+
+    @Test
+    void aRunningHeaderWithEtAlOnTheFirstLineIsFurnitureNotTheTitle() {
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= 4; page++) {
+            text.append("Field Studies | 2015 | Volume 4 | Costa et al. Page ")
+                    .append(page)
+                    .append('\n');
+            if (page == 1) {
+                text.append("Nitrogen Uptake of Spring Barley under Reduced Tillage\n")
+                        .append("Ana Costa, Peter J. Lindqvist, Mei Chen\n\n");
+            }
+            text.append("Tillage changes how barley takes up nitrogen, and we test it on page ")
+                    .append(page)
+                    .append(" at length.\n\f");
+        }
+        assertThat(title(text.toString())).isEqualTo("Nitrogen Uptake of Spring Barley under Reduced Tillage");
+    }
+
+    @Test
+    void aTitlesLastWordWrappedAloneOnItsLineStaysInTheTitle() {
+        String text = """
+                A Gene Expression Signature of Environmental Geography in Leukocytes of Moroccan
+                Amazighs
+                Youssef Idrissi, John D. Storey, Sami J. Jadallah
+
+                Tillage changes how barley takes up nitrogen, and we test it here at length in four trials.
+                """;
+        assertThat(title(text))
+                .isEqualTo("A Gene Expression Signature of Environmental Geography in Leukocytes of Moroccan Amazighs");
+    }
+
+    @Test
+    void aBylinePrintedAboveTheTitleIsTheBylineAndTheNextBlockTheTitle() {
+        String text = """
+                Open Med. 2016; 11: 264-269
+
+                Research Article
+
+                Ana Costa*, Peter Lindqvist, Mei Chen
+
+                Correlation between a gene polymorphism
+                and multiple sclerosis. A meta-analysis
+                DOI 10.5555/med-2016-0052
+                received March 29, 2016; accepted June 13, 2016
+
+                Abstract: Objective. The aim of this meta-analysis was to pool the evidence, at length.
+                """;
+        Zones z = zones(text);
+        assertThat(title(text))
+                .isEqualTo("Correlation between a gene polymorphism and multiple sclerosis. A meta-analysis");
+        assertThat(z.zones()).filteredOn(Zone.Byline.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void aPageRangeCutAfterItsDashIsNoNumberedEntryOfAnAuthorYearList() {
+        String text = """
+                Body text that cites its sources (Aqeilan & Croce, 2007; Jiang & Hui, 2008) at some length here.
+
+                References
+                Amatruda, J. F., & Zon, L. I. (2002). Zebrafish as a cancer model system. Cancer Cell, 1, 229–231.
+                Gardenswartz, A., & Aqeilan, R. I. (2014). A role in myriad cancers. Experimental Biology, 239, 253–
+                263. https://doi.org/10.1177/1535370213519213
+                Jiang, J., & Hui, C. C. (2008). Hedgehog signaling in development. Developmental Cell, 5, 801–812.
+                Lewandowska, U., & Bednarek, A. K. (2009). WWOX, the tumour suppressor gene. Journal of Physiology,
+                60, 47–56.
+                """;
+        assertThat(zones(text).zones())
+                .filteredOn(Zone.ReferenceEntry.class::isInstance)
+                .extracting(Zone::text)
+                .hasSize(4)
+                .anySatisfy(e -> assertThat(e).startsWith("Gardenswartz").contains("253– 263.", "10.1177/"))
+                .anySatisfy(e -> assertThat(e).startsWith("Jiang"));
+    }
 }

@@ -1,0 +1,104 @@
+package com.refractoryatlas.importer.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.refractoryatlas.importer.parse.layout.Layout;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FurnitureTests {
+
+    private static List<String> flagged(String text) {
+        Layout layout = TextReader.read(text);
+        boolean[] furniture = Furniture.find(layout);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < furniture.length; i++) {
+            if (furniture[i]) {
+                out.add(layout.lines().get(i).text().strip());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void keepsTheWrappedNumbersOfIeeeEntriesThatRecurOnEveryEntry() {
+        StringBuilder text = new StringBuilder("References\n");
+        for (int i = 1; i <= 6; i++) {
+            text.append("[")
+                    .append(i)
+                    .append("] A. Author and B. Writer, “A study of topic ")
+                    .append(i)
+                    .append(" in plants,” Journal of Plant Studies, vol.\n")
+                    .append(10 + i)
+                    .append(", no. ")
+                    .append(i)
+                    .append(", pp. ")
+                    .append(100 * i)
+                    .append("–")
+                    .append(100 * i + 9)
+                    .append(", 199")
+                    .append(i)
+                    .append(".\n");
+        }
+        assertThat(flagged(text.toString())).isEmpty();
+    }
+
+    @Test
+    void stillFlagsARunningHeaderThatRecursWithItsPageNumber() {
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= 5; page++) {
+            text.append("Journal of Plant Studies ")
+                    .append(page)
+                    .append("\nSome body text of the page that goes on for a while.\n\f");
+        }
+        assertThat(flagged(text.toString())).contains("Journal of Plant Studies 2", "Journal of Plant Studies 5");
+    }
+
+    @Test
+    void keepsReferenceDoisOfOnePublisherWrappedOntoTheirOwnLines() {
+        String[] topics = {"barley roots", "wheat leaves", "maize yield", "rice tillers", "oat grain"};
+        StringBuilder text = new StringBuilder("References\n");
+        for (int i = 0; i < topics.length; i++) {
+            text.append("Author, A. (200")
+                    .append(i)
+                    .append("). A study of ")
+                    .append(topics[i])
+                    .append(". Proceedings of the Academy, ")
+                    .append(90 + i)
+                    .append(", 10–19.\nhttps://doi.org/10.1073/pnas.06097831")
+                    .append(i)
+                    .append("\n");
+        }
+        assertThat(flagged(text.toString())).isEmpty();
+    }
+
+    @Test
+    void stillFlagsTheSameDoiPrintedAtTheFootOfEveryPage() {
+        String[] topics = {"barley roots", "wheat leaves", "maize yield", "rice tillers"};
+        StringBuilder text = new StringBuilder();
+        for (String topic : topics) {
+            text.append("The body of the page is about ")
+                    .append(topic)
+                    .append(" and goes on for a while.\ndoi:10.5555/jfs.2015.0042\n\f");
+        }
+        assertThat(flagged(text.toString()))
+                .containsExactly(
+                        "doi:10.5555/jfs.2015.0042",
+                        "doi:10.5555/jfs.2015.0042",
+                        "doi:10.5555/jfs.2015.0042",
+                        "doi:10.5555/jfs.2015.0042");
+    }
+
+    @Test
+    void keepsNumberedReferencesOfOneCorporateAuthor() {
+        String text = """
+                References
+                4. World Health Organization. 2011.
+                5. Ministry of Public Health. Annual report. 2010.
+                6. World Health Organization. 2010.
+                7. World Health Organization. 2010.
+                """;
+        assertThat(flagged(text)).isEmpty();
+    }
+}
