@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -101,6 +102,12 @@ class NodeController {
                 .map(GlobalId::key)
                 .distinct()
                 .toList();
+    }
+
+    /** {@code _entities} for the import job stub: any id is a valid reference here; import-service decides. */
+    @EntityMapping(name = "ImportJob")
+    List<ImportJob> importJob(@Argument List<String> idList) {
+        return idList.stream().map(ImportJob::new).toList();
     }
 
     @SchemaMapping(typeName = CONDITION, field = "nodeId")
