@@ -8,6 +8,7 @@ import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeRuntimeWiring;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,8 @@ class NonNullErrorsTests {
     private static final GraphQL GRAPHQL = GraphQL.newGraphQL(new SchemaGenerator()
                     .makeExecutableSchema(
                             new SchemaParser()
-                                    .parse("interface Node { nodeId: ID! } type Job implements Node { nodeId: ID! }"
+                                    .parse("interface Node { nodeId: ID! }"
+                                            + " type Job implements Node { nodeId: ID! status: String! }"
                                             + " type Query { node: Node list: [Job!] ok: String }"),
                             RuntimeWiring.newRuntimeWiring()
                                     .type(TypeRuntimeWiring.newTypeWiring("Query")
@@ -28,26 +30,35 @@ class NonNullErrorsTests {
                                     .build()))
             .build();
 
-    @Test
-    void wordsANullFieldAsApollosGatewayDoesWithTheRuntimeType() {
-        var result = NonNullErrors.reworded(GRAPHQL.execute("{ node { nodeId } ok }"));
-
-        assertThat(result.getErrors()).singleElement().satisfies(error -> {
-            assertThat(error.getMessage()).isEqualTo("Cannot return null for non-nullable field Job.nodeId.");
-            assertThat(error.getPath()).containsExactly("node", "nodeId");
-            assertThat(error.getExtensions()).containsEntry("code", NonNullErrors.CODE);
-        });
-        assertThat(result.<Map<String, Object>>getData()).containsEntry("ok", "fine");
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> completions(graphql.ExecutionResult result) {
+        return (List<Map<String, Object>>) result.getExtensions().get(NonNullErrors.EXTENSION);
     }
 
     @Test
-    void wordsANullListElementAsApollosGatewayDoes() {
+    void reportsANullFieldAsApollosGatewayDoesOncePerNulledObject() {
+        var result = NonNullErrors.reworded(GRAPHQL.execute("{ node { nodeId ... on Job { status } } ok }"));
+
+        assertThat(result.getErrors()).isEmpty();
+        assertThat(result.<Map<String, Object>>getData())
+                .containsEntry("ok", "fine")
+                .containsEntry("node", null);
+        assertThat(completions(result)).singleElement().satisfies(completion -> {
+            assertThat(completion.get("message")).isEqualTo("Cannot return null for non-nullable field Job.nodeId.");
+            assertThat(completion.get("path")).isEqualTo(List.of("node", "nodeId"));
+            assertThat(completion.get("extensions")).isEqualTo(Map.of("code", NonNullErrors.CODE));
+        });
+    }
+
+    @Test
+    void reportsANullListElementAsApollosGatewayDoes() {
         var result = NonNullErrors.reworded(GRAPHQL.execute("{ list { nodeId } }"));
 
-        assertThat(result.getErrors()).singleElement().satisfies(error -> {
-            assertThat(error.getMessage())
+        assertThat(result.getErrors()).isEmpty();
+        assertThat(completions(result)).singleElement().satisfies(completion -> {
+            assertThat(completion.get("message"))
                     .isEqualTo("Cannot return null for non-nullable array element of type Job at index 1.");
-            assertThat(error.getPath()).containsExactly("list", 1);
+            assertThat(completion.get("path")).isEqualTo(List.of("list", 1));
         });
     }
 
