@@ -156,7 +156,10 @@ class NodeTests {
         // the catalog rules out malformed ids and its own unknown entities; the unknown reference is null because
         // references-service answered null for it, which the gateway reports (as Apollo's does) outside the errors
         assertThat(response.errors()).as(response.body()).isEmpty();
-        assertThat(response.json().path("extensions").path("valueCompletion").valueStream()
+        assertThat(response.json()
+                        .path("extensions")
+                        .path("valueCompletion")
+                        .valueStream()
                         .map(e -> e.path("path").toString())
                         .toList())
                 .containsExactly("[\"nodes\",5,\"nodeId\"]");
