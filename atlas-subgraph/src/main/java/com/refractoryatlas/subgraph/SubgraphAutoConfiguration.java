@@ -67,6 +67,11 @@ public class SubgraphAutoConfiguration {
     }
 
     @Bean
+    Instrumentation defaultFirstInstrumentation() {
+        return new DefaultFirstInstrumentation();
+    }
+
+    @Bean
     Instrumentation maxQueryDepthInstrumentation(SubgraphProperties properties) {
         return new MaxQueryDepthInstrumentation(properties.maxDepth());
     }

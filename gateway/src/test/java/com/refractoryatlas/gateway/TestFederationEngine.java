@@ -91,7 +91,7 @@ public final class TestFederationEngine implements FederationEngine {
         DataFetcher<Object> condition = env -> condition(env.getArgumentOrDefault("id", "depression"));
         DataFetcher<Object> conditions = env -> Map.of(
                 "edges", List.of(Map.of("cursor", "c1", "node", condition("depression"))),
-                "pageInfo", Map.of("hasNextPage", false),
+                "pageInfo", Map.of("hasNextPage", false, "hasPreviousPage", false),
                 "totalCount", 1);
         DataFetcher<Object> importDocument = env -> Map.of(
                 "id", "job-1",
@@ -109,6 +109,7 @@ public final class TestFederationEngine implements FederationEngine {
                 .type("Query", type -> type.dataFetcher("condition", condition)
                         .dataFetcher("conditions", conditions)
                         .dataFetcher("mechanisms", env -> List.of()))
+                .type("Node", type -> type.typeResolver(env -> env.getSchema().getObjectType("Condition")))
                 .type("Mutation", type -> type.dataFetcher("importDocument", importDocument)
                         .dataFetcher("curateCondition", condition)
                         .dataFetcher("upsertCatalog", env -> "written")
@@ -119,6 +120,7 @@ public final class TestFederationEngine implements FederationEngine {
     private static Map<String, Object> condition(String id) {
         return Map.of(
                 "id", id,
+                "nodeId", "Q29uZGl0aW9uOmRlcHJlc3Npb24",
                 "name", "Depression",
                 "aliases", List.of("TRD"),
                 "specialty", "PSYCHIATRY",

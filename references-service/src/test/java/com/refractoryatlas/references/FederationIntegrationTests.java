@@ -9,6 +9,7 @@ import com.refractoryatlas.references.article.Citation;
 import com.refractoryatlas.references.reference.Author;
 import com.refractoryatlas.references.reference.Reference;
 import com.refractoryatlas.references.reference.References;
+import com.refractoryatlas.subgraph.GlobalId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,8 +98,8 @@ class FederationIntegrationTests extends IntegrationTestSupport {
                 .get();
 
         assertThat(sdl)
-                .contains("type Reference @key(fields : \"id\"")
-                .contains("type Article @key(fields : \"id\"")
+                .contains("type Reference implements Node @key(fields : \"id\"")
+                .contains("type Article implements Node @key(fields : \"id\"")
                 .contains("type Author @shareable")
                 .contains("type PageInfo @shareable");
     }
@@ -120,6 +121,25 @@ class FederationIntegrationTests extends IntegrationTestSupport {
         response.path("_entities[0].title").entity(String.class).isEqualTo("Work 7");
         response.path("_entities[1]").valueIsNull();
         response.path("_entities[2].citedBy[*].id").entityList(String.class).containsExactly("sha256:0");
+    }
+
+    @Test
+    void answersTheGlobalIdOfExistingEntitiesAndNullForUnknownOnes() {
+        storeCorpus();
+
+        var response = asImporter()
+                .documentName("nodeIdEntities")
+                .variable(
+                        "representations",
+                        List.of(
+                                Map.of("__typename", "Article", "id", "sha256:3"),
+                                Map.of("__typename", "Reference", "id", "ref-7"),
+                                Map.of("__typename", "Reference", "id", "missing")))
+                .execute();
+
+        response.path("_entities[0].nodeId").entity(String.class).isEqualTo(GlobalId.encode("Article", "sha256:3"));
+        response.path("_entities[1].nodeId").entity(String.class).isEqualTo(GlobalId.encode("Reference", "ref-7"));
+        response.path("_entities[2]").valueIsNull();
     }
 
     @Test

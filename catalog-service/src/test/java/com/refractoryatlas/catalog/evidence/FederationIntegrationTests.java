@@ -39,11 +39,11 @@ class FederationIntegrationTests {
                 .entity(String.class)
                 .get();
         assertThat(sdl)
-                .contains("type Condition @key(fields : \"id\"")
-                .contains("type Therapy @key(fields : \"id\"")
-                .contains("type Mechanism @key(fields : \"id\"")
-                .contains("type Reference @key(fields : \"id\"")
-                .contains("type Article @key(fields : \"id\"")
+                .contains("type Condition implements Node @key(fields : \"id\"")
+                .contains("type Therapy implements Node @key(fields : \"id\"")
+                .contains("type Mechanism implements Node @key(fields : \"id\"")
+                .contains("type Reference implements Node @key(fields : \"id\"")
+                .contains("type Article implements Node @key(fields : \"id\"")
                 .contains("type PageInfo @shareable");
     }
 

@@ -52,7 +52,8 @@ final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
             "baggage",
             "x-request-id",
             "x-atlas-service-token",
-            "x-atlas-user-roles");
+            "x-atlas-user-roles",
+            "x-atlas-user-id");
 
     private static final int HTTP_OK = 200;
     private static final int HTTP_MULTIPLE_CHOICES = 300;
@@ -74,7 +75,8 @@ final class HttpSubgraphTransport implements SubgraphTransport, AutoCloseable {
     /** Counts subgraph requests that shared the answer of an identical request in flight, tagged {@code subgraph}. */
     static final String DEDUPLICATED_METER = "atlas.gateway.subgraph.deduplicated";
     /** What a subgraph's answer may depend on besides the body; tracing and correlation headers are left out. */
-    static final Set<String> IDENTITY_HEADERS = Set.of("authorization", "x-atlas-service-token", "x-atlas-user-roles");
+    static final Set<String> IDENTITY_HEADERS =
+            Set.of("authorization", "x-atlas-service-token", "x-atlas-user-roles", "x-atlas-user-id");
     /** An overloaded subgraph is logged at most this often (per subgraph and reason), counted always. */
     private static final long OVERLOAD_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 

@@ -539,7 +539,7 @@ final class QueryPlanner {
                 Set<String> provided,
                 List<Directive> conditions,
                 List<Selection> out) {
-            if (supergraph.resolves(subgraph, parentType.getName(), field.getName())) {
+            if (resolvesOnEveryType(subgraph, parentType, field.getName())) {
                 var fieldType = ((GraphQLFieldsContainer) parentType).getFieldDefinition(field.getName());
                 out.add(withChildren(subgraph, fieldType.getType(), field, path, level, Set.of()));
                 return;
@@ -550,6 +550,25 @@ final class QueryPlanner {
                     out.add(inlineFragment(possible.getName(), List.of(), inner));
                 }
             }
+        }
+
+        /**
+         * True if the subgraph can answer the field on the abstract type as it stands: it declares the field on the
+         * interface and resolves it on every implementation it defines. An implementation the subgraph only names (a
+         * stub entity whose field is {@code @external} there, as {@code Query.node} answers them) needs the field from
+         * its owner, so the selection is split per type and that type's field deferred.
+         */
+        private boolean resolvesOnEveryType(String subgraph, GraphQLCompositeType parentType, String fieldName) {
+            if (!supergraph.resolves(subgraph, parentType.getName(), fieldName)) {
+                return false;
+            }
+            for (var possible : possibleObjectTypes(parentType.getName())) {
+                if (supergraph.defines(subgraph, possible.getName())
+                        && !supergraph.resolves(subgraph, possible.getName(), fieldName)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private Field resolvedField(

@@ -422,7 +422,8 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
                             new ShapingExecutionStrategy.PlannedRequest(prepared.plan(), request, fetched)))
                     .build();
             var executable = prepared.usesAliases() ? graphql : unaliasedGraphql;
-            return new LinkedHashMap<>(executable.execute(input).toSpecification());
+            return new LinkedHashMap<>(
+                    NonNullErrors.reworded(executable.execute(input)).toSpecification());
         }
 
         Prepared prepare(String query, @Nullable String operationName) {

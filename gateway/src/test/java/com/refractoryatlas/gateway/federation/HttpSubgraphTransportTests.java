@@ -242,7 +242,11 @@ class HttpSubgraphTransportTests {
                         "Cookie",
                         "secret",
                         "X-Atlas-Service-Token",
-                        "s"));
+                        "s",
+                        "X-Atlas-User-Roles",
+                        "importer",
+                        "X-Atlas-User-Id",
+                        "alice"));
 
         assertThat(response).isEqualTo(Map.of("data", Map.of("ok", true)));
         assertThat(JSON.readValue(lastBody.get(), Map.class))
@@ -252,6 +256,9 @@ class HttpSubgraphTransportTests {
                 .containsEntry("Authorization", List.of("Bearer t"))
                 .containsEntry("Traceparent", List.of("00-1-2-01"))
                 .containsEntry("X-atlas-service-token", List.of("s"))
+                // the import service shows an importer their own jobs only: it needs the user's roles and id
+                .containsEntry("X-atlas-user-roles", List.of("importer"))
+                .containsEntry("X-atlas-user-id", List.of("alice"))
                 .doesNotContainKey("Cookie");
     }
 

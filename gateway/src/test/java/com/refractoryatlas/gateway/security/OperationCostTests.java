@@ -167,6 +167,15 @@ class OperationCostTests {
     }
 
     @Test
+    void pricesNodesAtItsBoundOfOneHundredIds() {
+        var selection = "{ nodeId ... on Condition { treatments { role } } ... on Article { title } }";
+        var one = cost("{ node(id: \"a\") " + selection + " }");
+
+        assertThat(one).isEqualTo(1 + 10);
+        assertThat(cost("{ nodes(ids: [\"a\", \"b\"]) " + selection + " }")).isEqualTo(100 * one);
+    }
+
+    @Test
     void readsVariablesAndTheSchemaDefaultForSlicingArguments() {
         var parsed = Parser.parse("query($n: Int) { conditions(first: $n) { edges { node { id } } } }");
         var withVariable = OperationCost.of(SCHEMA, SUBGRAPHS, parsed, null, Map.of("n", 50), PROPERTIES.limits());

@@ -3,6 +3,7 @@ package com.refractoryatlas.references.article;
 import com.refractoryatlas.subgraph.Caller;
 import com.refractoryatlas.subgraph.Connection;
 import com.refractoryatlas.subgraph.Cursor;
+import com.refractoryatlas.subgraph.GlobalId;
 import com.refractoryatlas.subgraph.PageRequest;
 import graphql.GraphQLContext;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -52,6 +54,12 @@ class ArticleController {
     List<@Nullable Article> article(@Argument List<String> idList) {
         var found = articles.findAllById(idList).stream().collect(Collectors.toMap(Article::id, Function.identity()));
         return idList.stream().map(found::get).toList();
+    }
+
+    /** The Relay global id, computed as every subgraph computes it (catalog's Query.node decodes it). */
+    @SchemaMapping
+    String nodeId(Article article) {
+        return GlobalId.encode("Article", article.id());
     }
 
     /** Which import's article write to take back: the article and the job that wrote it. */

@@ -2,6 +2,7 @@ package com.refractoryatlas.references.reference;
 
 import com.refractoryatlas.subgraph.Connection;
 import com.refractoryatlas.subgraph.Cursor;
+import com.refractoryatlas.subgraph.GlobalId;
 import com.refractoryatlas.subgraph.PageRequest;
 import java.util.List;
 import java.util.function.Function;
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -59,5 +61,11 @@ class ReferenceController {
                 .map(ReferenceDocument::toReference)
                 .collect(Collectors.toMap(Reference::id, Function.identity()));
         return idList.stream().map(found::get).toList();
+    }
+
+    /** The Relay global id, computed as every subgraph computes it (catalog's Query.node decodes it). */
+    @SchemaMapping
+    String nodeId(Reference reference) {
+        return GlobalId.encode("Reference", reference.id());
     }
 }
