@@ -33,8 +33,6 @@ final class CatalogFit {
     static final String VALUE_SHORTENED = "CATALOG_VALUE_SHORTENED";
     static final String ITEMS_DROPPED = "CATALOG_ITEMS_DROPPED";
 
-    private static final char ELLIPSIS = '\u2026';
-
     /** The fitted draft and what fitting changed. */
     record Fitted(DocumentPlan.CatalogDraft draft, List<DocumentPlan.Issue> warnings) {}
 
@@ -195,31 +193,11 @@ final class CatalogFit {
                 clean.appendCodePoint(c);
             }
         }
-        boolean tooLong = clean.length() > max;
-        if (tooLong) {
+        if (clean.length() > max) {
             shortened.add(what + " (at most " + max + " characters)");
-            clean.setLength(cut(clean, max - 1));
-            clean.append(ELLIPSIS);
         }
-        var text = clean.toString().strip();
+        var text = Shortening.atWord(clean, max).strip();
         return text.isEmpty() ? null : text;
-    }
-
-    /**
-     * The length to cut {@code text} to, at most {@code max}: before the last space of the last fifth if there is one,
-     * and never between the two halves of a surrogate pair.
-     */
-    private static int cut(CharSequence text, int max) {
-        int at = max;
-        if (at > 0 && Character.isHighSurrogate(text.charAt(at - 1))) {
-            at--;
-        }
-        for (int i = at; i > max - max / 5; i--) {
-            if (Character.isWhitespace(text.charAt(i))) {
-                return i;
-            }
-        }
-        return at;
     }
 
     private List<DocumentPlan.Issue> warnings() {

@@ -19,7 +19,6 @@ import com.refractoryatlas.importer.parse.ExplainerPage;
 import com.refractoryatlas.importer.parse.JournalArticle;
 import com.refractoryatlas.importer.parse.ParseIssue;
 import com.refractoryatlas.importer.parse.ParsedAuthor;
-import com.refractoryatlas.importer.parse.ParsedCitation;
 import com.refractoryatlas.importer.parse.ParsedDocument;
 import com.refractoryatlas.importer.parse.ParsedReference;
 import com.refractoryatlas.importer.parse.ParserSettings;
@@ -102,15 +101,15 @@ class ParserDocumentPlanner implements DocumentPlanner {
 
     @Override
     public DocumentPlan plan(String source, String text) {
-        return plan(parser.parse(source, text), sha256(text.getBytes(StandardCharsets.UTF_8)));
+        return plan(parser.parse(source, text), sha256(text.getBytes(StandardCharsets.UTF_8)), text.length());
     }
 
     @Override
     public DocumentPlan plan(String source, byte[] bytes, @Nullable String mediaType) {
-        return plan(parser.parse(source, bytes, mediaType), sha256(bytes));
+        return plan(parser.parse(source, bytes, mediaType), sha256(bytes), bytes.length);
     }
 
-    private DocumentPlan plan(ParsedDocument parsed, String checksum) {
+    private DocumentPlan plan(ParsedDocument parsed, String checksum, long documentCharacters) {
         var errors = new java.util.ArrayList<>(issues(parsed, true));
         if (parsed instanceof JournalArticle journal && mostlyUnreadable(journal.references())) {
             errors.add(new DocumentPlan.Issue(
@@ -126,8 +125,13 @@ class ParserDocumentPlanner implements DocumentPlanner {
         var catalog = CatalogFit.fit(draft(extraction.knowledge()));
         var warnings = concat(concat(issues(parsed, false), notes(extraction)), catalog.warnings());
         return switch (parsed) {
-            case JournalArticle article ->
-                new DocumentPlan.Write(article(article, checksum), catalog.draft(), warnings);
+            case JournalArticle article -> {
+                var contexts = ContextFit.fit(article.citations(), documentCharacters);
+                yield new DocumentPlan.Write(
+                        article(article, checksum, contexts.citations()),
+                        catalog.draft(),
+                        concat(warnings, contexts.warnings()));
+            }
             case ExplainerPage page -> new DocumentPlan.Write(explainer(page, checksum), catalog.draft(), warnings);
             case ReferenceList list ->
                 new DocumentPlan.Write(referenceList(list, checksum), NO_CATALOG, issues(parsed, false));
@@ -135,7 +139,7 @@ class ParserDocumentPlanner implements DocumentPlanner {
         };
     }
 
-    private static ArticleInput article(JournalArticle article, String checksum) {
+    private static ArticleInput article(JournalArticle article, String checksum, List<CitationInput> citations) {
         ArticleMetadata m = article.metadata();
         return new ArticleInput(
                 ArticleInput.JOURNAL_ARTICLE,
@@ -159,9 +163,7 @@ class ParserDocumentPlanner implements DocumentPlanner {
                 article.references().stream()
                         .map(ParserDocumentPlanner::reference)
                         .toList(),
-                article.citations().stream()
-                        .map(ParserDocumentPlanner::citation)
-                        .toList(),
+                citations,
                 null);
     }
 
@@ -262,10 +264,6 @@ class ParserDocumentPlanner implements DocumentPlanner {
                 r.pages(),
                 r.year(),
                 r.doi());
-    }
-
-    private static CitationInput citation(ParsedCitation c) {
-        return new CitationInput(c.number(), c.contexts());
     }
 
     private static List<AuthorInput> authors(List<ParsedAuthor> authors) {

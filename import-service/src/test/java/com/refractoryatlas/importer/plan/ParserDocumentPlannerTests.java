@@ -101,6 +101,20 @@ class ParserDocumentPlannerTests {
         assertThat(issueCodes(whole)).doesNotContain("PDF_PAGES_TRUNCATED");
     }
 
+    @Test
+    void storesCitingSentencesInProportionToTheDocumentWhenARunOnSentenceCitesAWholeRange() {
+        // no full stop in the body: the whole paragraph is one "sentence", cited by every reference of the range
+        var runOn = "Treatment-resistant depression responds to ketamine [1, 2, 4] and "
+                + "the measures taken were many and varied for each patient ".repeat(400);
+        var article = ARTICLE.replace("Treatment-resistant depression often responds to ketamine [1].", runOn);
+
+        var write = (DocumentPlan.Write) planner.plan("run-on.md", article);
+
+        assertThat(write.article().citations()).isNotEmpty().allSatisfy(c -> assertThat(c.contexts())
+                .allSatisfy(context -> assertThat(context).hasSizeLessThanOrEqualTo(ContextFit.CONTEXT_CHARS)));
+        assertThat(write.warnings()).extracting(DocumentPlan.Issue::code).contains(ContextFit.SHORTENED);
+    }
+
     private static java.util.List<String> issueCodes(DocumentPlan plan) {
         var issues =
                 switch (plan) {
