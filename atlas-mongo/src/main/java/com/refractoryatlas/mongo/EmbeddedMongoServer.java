@@ -13,10 +13,6 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@code _id} and version) could both match the same version; and it changes a stored document in place, field by
  * field, while a concurrent read may be encoding that very document, so a reader could see the new version with the
  * old content and, writing back at that version, overwrite an update. A real MongoDB's single-document atomicity
- * rules out both, and the versioned writes ({@link VersionedWrites}) rely on it: a read-write lock (reads together,
- * each write alone) and reads answered with copies give the same guarantee here. A real MongoDB needs nothing of
- * the sort.
+ * rules out both, and the versioned writes ({@link VersionedWrites}) rely on it: {@link CommandIsolation} (a
+ * read-write lock per collection, reads answered with copies) gives the same guarantee here. A real MongoDB needs
+ * nothing of the sort.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -57,80 +53,26 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return new EmbeddedMongoServer(memoryBackend(), null, "127.0.0.1", 0);
     }
 
-    /** Commands that only read, as the server names them (lower case); every other command runs alone. */
-    private static final Set<String> READ_COMMANDS = Set.of(
-            "find",
-            "getmore",
-            "count",
-            "distinct",
-            "aggregate",
-            "listcollections",
-            "listindexes",
-            "listdatabases",
-            "hello",
-            "ismaster",
-            "ping",
-            "buildinfo",
-            "dbstats",
-            "collstats",
-            "serverstatus");
-
-    /**
-     * Runs each command of a backend under one read-write lock: a write command alone, read commands together. A read's
-     * answer is copied before the lock is released, because mongo-java-server answers with the stored documents
-     * themselves and encodes them after the command returns, while a later write changes them in place.
-     */
-    private static final class Isolation {
-
-        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-
-        Document run(String command, Document query, Supplier<Document> handler) {
-            if (isRead(command, query)) {
-                lock.readLock().lock();
-                try {
-                    return handler.get().cloneDeeply();
-                } finally {
-                    lock.readLock().unlock();
-                }
-            }
-            lock.writeLock().lock();
-            try {
-                return handler.get();
-            } finally {
-                lock.writeLock().unlock();
-            }
-        }
-
-        private static boolean isRead(String command, Document query) {
-            var name = command.toLowerCase(Locale.ROOT);
-            if (!READ_COMMANDS.contains(name)) {
-                return false;
-            }
-            // an aggregation ending in $out or $merge writes
-            return !name.equals("aggregate")
-                    || !String.valueOf(query.get("pipeline")).contains("$out")
-                            && !String.valueOf(query.get("pipeline")).contains("$merge");
-        }
-    }
-
     private static MongoBackend memoryBackend() {
         return new MemoryBackend() {
-            private final Isolation isolation = new Isolation();
+            private final CommandIsolation isolation = new CommandIsolation();
 
             @Override
             public Document handleCommand(Channel channel, String database, String command, Document query) {
-                return isolation.run(command, query, () -> super.handleCommand(channel, database, command, query));
+                return isolation.run(
+                        database, command, query, () -> super.handleCommand(channel, database, command, query));
             }
         };
     }
 
     private static MongoBackend fileBackend(Path file) {
         return new H2Backend(file.toString()) {
-            private final Isolation isolation = new Isolation();
+            private final CommandIsolation isolation = new CommandIsolation();
 
             @Override
             public Document handleCommand(Channel channel, String database, String command, Document query) {
-                return isolation.run(command, query, () -> super.handleCommand(channel, database, command, query));
+                return isolation.run(
+                        database, command, query, () -> super.handleCommand(channel, database, command, query));
             }
         };
     }
