@@ -8,10 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,8 +45,6 @@ class ImportIsolationBenchmarkTests {
     private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("atlas.isolation.warmupSeconds", 30));
     private static final Duration INTERVAL = Duration.ofMillis(Long.getLong("atlas.isolation.interval", 100));
     private static final double P99_BOUND_MILLIS = Double.parseDouble(System.getProperty("atlas.isolation.p99", "100"));
-    /** The gateway's default development secret (EdgeProperties.LOCAL_DEV_JWT_SECRET). */
-    private static final String JWT_SECRET = "local-dev-only-jwt-secret-do-not-use-in-production";
 
     private static final String IMPORT =
             "mutation($input: ImportDocumentInput!) { importDocument(input: $input) { id } }";
@@ -63,8 +57,8 @@ class ImportIsolationBenchmarkTests {
     void importJobsAndHealthStayFastWhileTwoImportersKeepBothWorkersBusy(AtlasSystem system) throws Exception {
         Capabilities.requireGatewayGraphQl(system);
         var gateway = new GraphQl(system.gatewayUrl());
-        var alice = gateway.withHeaders(Map.of("Authorization", "Bearer " + token("alice")));
-        var bob = gateway.withHeaders(Map.of("Authorization", "Bearer " + token("bob")));
+        var alice = gateway.withHeaders(Map.of("Authorization", "Bearer " + GatewayTokens.importer("alice")));
+        var bob = gateway.withHeaders(Map.of("Authorization", "Bearer " + GatewayTokens.importer("bob")));
         var importHealth = system.baseUrl(AtlasSystem.IMPORT).resolve("/actuator/health/readiness");
         var gatewayHealth = system.baseUrl(AtlasSystem.GATEWAY).resolve("/actuator/health/readiness");
         var probes = new LinkedHashMap<String, Supplier<GraphQl.Response>>();
@@ -309,18 +303,4 @@ class ImportIsolationBenchmarkTests {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .build();
-
-    /** An HS256 token with role importer, as the gateway's TokenMinter makes them. */
-    static String token(String subject) throws Exception {
-        var encoder = Base64.getUrlEncoder().withoutPadding();
-        var header = encoder.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8));
-        long exp = Instant.now().plus(Duration.ofHours(1)).getEpochSecond();
-        var claims = "{\"sub\":\"" + subject + "\",\"roles\":[\"importer\"],\"exp\":" + exp + "}";
-        var payload = encoder.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
-        var mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(JWT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        var signature =
-                encoder.encodeToString(mac.doFinal((header + "." + payload).getBytes(StandardCharsets.US_ASCII)));
-        return header + "." + payload + "." + signature;
-    }
 }

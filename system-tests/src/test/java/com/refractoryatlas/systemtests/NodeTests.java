@@ -3,14 +3,11 @@ package com.refractoryatlas.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -24,9 +21,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @ExtendWith(AtlasSystemExtension.class)
 class NodeTests {
-
-    /** The gateway's default development secret (EdgeProperties.LOCAL_DEV_JWT_SECRET). */
-    private static final String JWT_SECRET = "local-dev-only-jwt-secret-do-not-use-in-production";
 
     private static String globalId(String typename, String key) {
         return Base64.getUrlEncoder()
@@ -194,8 +188,8 @@ class NodeTests {
     void anImportJobNodeIsHiddenFromWhomItsOwnQueryHidesIt(AtlasSystem system) throws Exception {
         Capabilities.requireGatewayGraphQl(system);
         var gateway = new GraphQl(system.gatewayUrl());
-        var alice = gateway.withHeaders(Map.of("Authorization", "Bearer " + importerToken("node-alice")));
-        var bob = gateway.withHeaders(Map.of("Authorization", "Bearer " + importerToken("node-bob")));
+        var alice = gateway.withHeaders(Map.of("Authorization", "Bearer " + GatewayTokens.importer("node-alice")));
+        var bob = gateway.withHeaders(Map.of("Authorization", "Bearer " + GatewayTokens.importer("node-bob")));
         var submitted = data(alice.query(
                 "mutation($input: ImportDocumentInput!) { importDocument(input: $input) { id nodeId } }",
                 Map.of(
@@ -224,19 +218,5 @@ class NodeTests {
             assertThat(hidden.data().path("node").isNull()).as(hidden.body()).isTrue();
             assertThat(hidden.body()).doesNotContain("node-tests.txt");
         }
-    }
-
-    /** An HS256 token with role importer, as the gateway's TokenMinter makes them. */
-    private static String importerToken(String subject) throws Exception {
-        var encoder = Base64.getUrlEncoder().withoutPadding();
-        var header = encoder.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8));
-        long exp = Instant.now().plus(Duration.ofHours(1)).getEpochSecond();
-        var claims = "{\"sub\":\"" + subject + "\",\"roles\":[\"importer\"],\"exp\":" + exp + "}";
-        var payload = encoder.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
-        var mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(JWT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        var signature =
-                encoder.encodeToString(mac.doFinal((header + "." + payload).getBytes(StandardCharsets.US_ASCII)));
-        return header + "." + payload + "." + signature;
     }
 }
