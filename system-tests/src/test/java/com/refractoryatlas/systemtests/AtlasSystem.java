@@ -41,6 +41,13 @@ final class AtlasSystem implements AutoCloseable {
     private static final String DEFAULT_JVM_OPTS = "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
     /** The MongoDB-wire server's heap ({@code -Datlas.mongo.heap=16g} for the scale test's 10x sizes: 8g thrashed). */
     private static final String MONGO_HEAP = System.getProperty("atlas.mongo.heap", "256m");
+    /**
+     * {@code -Datlas.mongo.storage=memory}: the shared embedded server keeps its data in memory (mongo-java-server's
+     * memory backend) instead of its H2 file, whose indexes compare keys by Java serialization; for benchmarks that
+     * measure the services rather than the embedded server's storage. Restart tests need the file.
+     */
+    private static final boolean MONGO_IN_MEMORY =
+            "memory".equalsIgnoreCase(System.getProperty("atlas.mongo.storage", "file"));
     /** {@code -Datlas.system.heap.<service>=1g} gives one service JVM a bigger heap than the common options. */
     private static final String HEAP_PROPERTY = "atlas.system.heap.";
     /** {@code -Datlas.system.env.<service>=NAME=value,NAME=value} adds to (or overrides) one service's environment. */
@@ -166,15 +173,18 @@ final class AtlasSystem implements AutoCloseable {
                     "--dbpath",
                     dbPath.toString());
         } else {
-            command = List.of(
+            var embedded = new ArrayList<>(List.of(
                     java(),
                     "-Xmx" + MONGO_HEAP,
                     "-XX:+UseSerialGC",
                     "-cp",
                     readString(settings.mongoClasspathFile()).strip(),
                     "com.refractoryatlas.mongo.EmbeddedMongoServer",
-                    String.valueOf(port),
-                    data.resolve("mongo").resolve("atlas.mv").toString());
+                    String.valueOf(port)));
+            if (!MONGO_IN_MEMORY) {
+                embedded.add(data.resolve("mongo").resolve("atlas.mv").toString());
+            }
+            command = List.copyOf(embedded);
         }
         mongo = new ServiceProcess(
                 "mongo", command, Map.of(), port, settings.logs().resolve("mongo.log"), null);

@@ -100,7 +100,8 @@ class ImportIsolationBenchmarkTests {
         }
 
         var report = new StringBuilder();
-        report.append("Import isolation: %s%n".formatted(Benchmarks.machine()));
+        report.append("Import isolation: %s; shared embedded MongoDB-wire server storage: %s (-Datlas.mongo.storage)%n"
+                .formatted(Benchmarks.machine(), System.getProperty("atlas.mongo.storage", "file")));
         report.append(("open-loop probes, one request every %d ms each, after %ds of warm-up (probes and one importer,"
                         + " not reported): %ds idle, then %ds while 2 importers submit")
                 .formatted(INTERVAL.toMillis(), WARMUP.toSeconds(), BASELINE.toSeconds(), DURATION.toSeconds()));
