@@ -35,8 +35,8 @@ import org.springframework.stereotype.Component;
  * grew tenfold. Java priorities reach the operating system only with the JVM flags
  * {@code -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19} on Linux, with
  * {@code -XX:CompilerThreadPriority=0} so that the JIT, which HotSpot would otherwise raise above normal where it may
- * (as root), competes with requests as an equal (the launchers set them: {@code ./atlas}, the image's JVM flags, the system tests); HotSpot then sets each job
- * thread's nice value to 19. Raising one's own nice value needs no privilege, so it works as a non-root container user
+ * (as root), competes with requests as an equal (the launchers set them: {@code ./atlas}, the image's JVM flags, the
+ * system tests); HotSpot then sets each job thread's nice value to 19. Raising one's own nice value needs no privilege, so it works as a non-root container user
  * too (HotSpot's start-up warning about permissions concerns priorities above normal, which nothing here asks for).
  */
 @Component
