@@ -3,6 +3,7 @@ package com.refractoryatlas.catalog.curation;
 import com.refractoryatlas.catalog.CatalogProperties;
 import com.refractoryatlas.catalog.naming.Names;
 import com.refractoryatlas.subgraph.ApiException;
+import com.refractoryatlas.subgraph.VisibleText;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -78,7 +79,7 @@ class InputRules {
     private static void visible(String field, String text, boolean prose) {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
-            if (!allowed(c, prose)) {
+            if (!VisibleText.allowed(c, prose)) {
                 var name = Character.getName(c);
                 throw ApiException.badUserInput(
                         field,
@@ -87,14 +88,6 @@ class InputRules {
             }
             i += Character.charCount(c);
         }
-    }
-
-    private static boolean allowed(int c, boolean prose) {
-        if (prose && (c == '\n' || c == '\t' || c == '\r')) {
-            return true;
-        }
-        int type = Character.getType(c);
-        return type != Character.CONTROL && type != Character.FORMAT && type != Character.SURROGATE;
     }
 
     void references(String field, List<String> ids) {

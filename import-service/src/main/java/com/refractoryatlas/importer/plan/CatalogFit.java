@@ -3,6 +3,7 @@ package com.refractoryatlas.importer.plan;
 import com.refractoryatlas.importer.write.CatalogBatchInput.ConditionInput;
 import com.refractoryatlas.importer.write.CatalogBatchInput.MechanismInput;
 import com.refractoryatlas.importer.write.CatalogBatchInput.TherapyInput;
+import com.refractoryatlas.subgraph.VisibleText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -171,8 +172,8 @@ final class CatalogFit {
     }
 
     /**
-     * The value without the characters the catalog refuses (control characters become spaces, except line breaks
-     * and tabs in prose; format characters such as soft hyphens, zero-width spaces and bidi controls, and lone
+     * The value without the characters the catalog refuses ({@link VisibleText}: control characters become spaces,
+     * except line breaks and tabs in prose; format characters such as soft hyphens, zero-width spaces and bidi controls, and lone
      * surrogates, are removed), shortened at a word to {@code max} characters with an ellipsis; null when nothing
      * visible is left.
      */
@@ -184,13 +185,10 @@ final class CatalogFit {
         for (int i = 0; i < value.length() && clean.length() <= max; ) {
             int c = value.codePointAt(i);
             i += Character.charCount(c);
-            int type = Character.getType(c);
-            if (prose && (c == '\n' || c == '\t' || c == '\r')) {
-                clean.append((char) c);
-            } else if (type == Character.CONTROL) {
-                clean.append(' ');
-            } else if (type != Character.FORMAT && type != Character.SURROGATE) {
+            if (VisibleText.allowed(c, prose)) {
                 clean.appendCodePoint(c);
+            } else if (Character.getType(c) == Character.CONTROL) {
+                clean.append(' ');
             }
         }
         if (clean.length() > max) {
