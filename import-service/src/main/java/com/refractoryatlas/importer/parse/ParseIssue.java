@@ -52,8 +52,11 @@ public record ParseIssue(
          * JATS reference printed as a string the labeller could not split; the other entries stand.
          */
         MALFORMED_ENTRY,
-        /** A reference-manager file with more entries than the reader's limit; the rest are ignored. */
-        TOO_MANY_ENTRIES,
+        /**
+         * An error: a reference-manager file or JATS reference list with more entries than one article may hold
+         * (2,000, the references service's limit); the document is refused whole rather than cut.
+         */
+        TOO_MANY_REFERENCES,
         /** JSON that is not CSL-JSON (not an array of items or one item with CSL fields). */
         NOT_CSL_JSON,
         /** The PDF needs a password to open (user password); nothing could be read. */

@@ -127,16 +127,22 @@ class ParserDocumentPlanner implements DocumentPlanner {
         return switch (parsed) {
             case JournalArticle article -> {
                 var contexts = ContextFit.fit(article.citations(), documentCharacters);
-                yield new DocumentPlan.Write(
+                yield write(
                         article(article, checksum, contexts.citations()),
                         catalog.draft(),
                         concat(warnings, contexts.warnings()));
             }
-            case ExplainerPage page -> new DocumentPlan.Write(explainer(page, checksum), catalog.draft(), warnings);
-            case ReferenceList list ->
-                new DocumentPlan.Write(referenceList(list, checksum), NO_CATALOG, issues(parsed, false));
+            case ExplainerPage page -> write(explainer(page, checksum), catalog.draft(), warnings);
+            case ReferenceList list -> write(referenceList(list, checksum), NO_CATALOG, issues(parsed, false));
             case Unrecognized unrecognized -> new DocumentPlan.Reject(issues(unrecognized, false));
         };
+    }
+
+    /** The write, its article fitted to the references service's limits ({@link ArticleFit}). */
+    private static DocumentPlan.Write write(
+            ArticleInput article, DocumentPlan.CatalogDraft catalog, List<DocumentPlan.Issue> warnings) {
+        var fitted = ArticleFit.fit(article);
+        return new DocumentPlan.Write(fitted.article(), catalog, concat(warnings, fitted.warnings()));
     }
 
     private static ArticleInput article(JournalArticle article, String checksum, List<CitationInput> citations) {

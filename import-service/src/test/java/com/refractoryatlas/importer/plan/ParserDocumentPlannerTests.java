@@ -62,6 +62,41 @@ class ParserDocumentPlannerTests {
     }
 
     @Test
+    void importsAReferenceFileWhoseValuesAreOverTheReferencesServiceLimitsFittedWithWarnings() {
+        var ris = "TY  - MISC\nAU  - Abu-El-Haija, Sami\nPY  - 2019\nDO  - see the PDF\nTI  - "
+                + "Sparsified neighbourhood mixing ".repeat(3_000) + "\nER  - \n";
+
+        var plan = planner.plan("library.ris", ris.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+
+        assertThat(plan).isInstanceOf(DocumentPlan.Write.class);
+        var write = (DocumentPlan.Write) plan;
+        var reference = write.article().references().getFirst();
+        assertThat(reference.title()).hasSizeLessThanOrEqualTo(ArticleFit.STRING_CHARS);
+        assertThat(reference.doi()).isNull();
+        assertThat(write.warnings()).extracting(DocumentPlan.Issue::code).contains(ArticleFit.VALUE_SHORTENED);
+    }
+
+    @Test
+    void refusesAReferenceFileWithMoreEntriesThanAnArticleMayHoldNamingTheLimit() {
+        var bib = new StringBuilder();
+        for (int i = 0; i <= 2000; i++) {
+            bib.append("@article{k")
+                    .append(i)
+                    .append(", title = {Entry ")
+                    .append(i)
+                    .append("}, year = 2001}\n");
+        }
+
+        var plan = planner.plan("library.bib", bib.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+
+        assertThat(plan).isInstanceOf(DocumentPlan.Reject.class);
+        assertThat(((DocumentPlan.Reject) plan).errors()).singleElement().satisfies(e -> {
+            assertThat(e.code()).isEqualTo("TOO_MANY_REFERENCES");
+            assertThat(e.message()).contains("limit: references per document");
+        });
+    }
+
+    @Test
     void stillRefusesADocumentItCannotRecognize() {
         var plan = planner.plan("noise.txt", "\u0000\u0001 ### ### ###");
 

@@ -8,6 +8,7 @@ import de.undercouch.citeproc.endnote.EndNoteReference;
 import de.undercouch.citeproc.ris.RISConverter;
 import de.undercouch.citeproc.ris.RISParser;
 import de.undercouch.citeproc.ris.RISReference;
+import de.undercouch.citeproc.ris.RISType;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -140,6 +141,7 @@ final class TaggedFile {
             String tag =
                     line.length() >= TAG_LENGTH + 3 && line.startsWith("  - ", TAG_LENGTH) ? line.substring(0, 2) : "";
             if (tag.equals("TY")) {
+                line = knownType(line);
                 if (record != null) {
                     out.add(new Chunk(
                             record.append("ER  - \n").toString(), start, "has no ER line; read up to the next TY"));
@@ -159,6 +161,20 @@ final class TaggedFile {
             out.add(new Chunk(record.append("ER  - \n").toString(), start, "has no ER line at the end of the file"));
         }
         return out;
+    }
+
+    /**
+     * The {@code TY} line with a type the RIS specification lists; any other ({@code MISC}, BibTeX's catch-all, which
+     * BibTeX-to-RIS converters write, or a manager's own type) becomes {@code GEN}, generic: the parser refuses the
+     * whole record for its type, while its fields still say what it is.
+     */
+    private static String knownType(String line) {
+        try {
+            RISType.fromString(line.substring(TAG_LENGTH + 4).strip());
+            return line;
+        } catch (IllegalArgumentException e) {
+            return "TY  - GEN";
+        }
     }
 
     /** A tag line, or a continuation of the previous tag's value (exporters wrap long abstracts). */

@@ -68,9 +68,12 @@ public final class JatsReader {
         Map<String, Integer> numbers = new HashMap<>();
         for (RefBuilder ref : run.refs) {
             if (references.size() == MAX_REFERENCES) {
-                issues.warning(
-                        ParseIssue.Code.TOO_MANY_ENTRIES,
-                        "more than " + MAX_REFERENCES + " references; the rest are ignored",
+                issues.error(
+                        ParseIssue.Code.TOO_MANY_REFERENCES,
+                        "The reference list has more than "
+                                + String.format(java.util.Locale.ROOT, "%,d", MAX_REFERENCES)
+                                + " entries; at most " + String.format(java.util.Locale.ROOT, "%,d", MAX_REFERENCES)
+                                + " are accepted (limit: references per document)",
                         ref.line);
                 break;
             }

@@ -188,7 +188,23 @@ class BibliographyReaderTests {
         }
 
         @Test
-        void stopsAtTheEntryLimitWithAWarning() {
+        void acceptsAFileAtTheEntryLimit() {
+            StringBuilder bib = new StringBuilder();
+            for (int i = 0; i < Entries.MAX_ENTRIES; i++) {
+                bib.append("@article{k")
+                        .append(i)
+                        .append(", title = {T")
+                        .append(i)
+                        .append("}}\n");
+            }
+            var parsed = parse("many.bib", bib.toString());
+
+            assertThat(((ReferenceList) parsed).references()).hasSize(Entries.MAX_ENTRIES);
+            assertThat(parsed.issues()).noneMatch(i -> i.severity() == ParseIssue.Severity.ERROR);
+        }
+
+        @Test
+        void refusesAFileOverTheEntryLimitNamingTheLimit() {
             StringBuilder bib = new StringBuilder();
             for (int i = 0; i <= Entries.MAX_ENTRIES; i++) {
                 bib.append("@article{k")
@@ -199,8 +215,13 @@ class BibliographyReaderTests {
             }
             var parsed = parse("many.bib", bib.toString());
 
-            assertThat(((ReferenceList) parsed).references()).hasSize(Entries.MAX_ENTRIES);
-            assertThat(codes(parsed)).contains(ParseIssue.Code.TOO_MANY_ENTRIES);
+            assertThat(parsed.issues())
+                    .filteredOn(issue -> issue.code() == ParseIssue.Code.TOO_MANY_REFERENCES)
+                    .singleElement()
+                    .satisfies(issue -> {
+                        assertThat(issue.severity()).isEqualTo(ParseIssue.Severity.ERROR);
+                        assertThat(issue.message()).contains("at most 2,000", "limit: references per document");
+                    });
         }
     }
 
@@ -227,6 +248,32 @@ class BibliographyReaderTests {
                     .filteredOn(i -> i.code() == ParseIssue.Code.MALFORMED_ENTRY)
                     .singleElement()
                     .satisfies(i -> assertThat(i.message()).contains("no title"));
+        }
+
+        @Test
+        void readsRecordsOfATypeTheSpecificationDoesNotListAsGeneric() {
+            var list = list("x.ris", """
+                    TY  - MISC
+                    AU  - Abu-El-Haija, Sami
+                    TI  - MixHop: Higher-Order Graph Convolutional Architectures
+                    PY  - 2019
+                    ER  -\u0020
+
+                    TY  - JOUR
+                    AU  - Kipf, Thomas
+                    TI  - Semi-Supervised Classification with Graph Convolutional Networks
+                    PY  - 2017
+                    ER  -\u0020
+                    """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+            assertThat(list.references())
+                    .extracting(ParsedReference::title)
+                    .containsExactly(
+                            "MixHop: Higher-Order Graph Convolutional Architectures",
+                            "Semi-Supervised Classification with Graph Convolutional Networks");
+            assertThat(list.references().getFirst().authors())
+                    .containsExactly(new ParsedAuthor("Abu-El-Haija", "Sami", null));
+            assertThat(list.issues()).noneMatch(i -> i.code() == ParseIssue.Code.MALFORMED_ENTRY);
         }
 
         @Test
