@@ -177,6 +177,7 @@ final class AtlasSystem implements AutoCloseable {
                     java(),
                     "-Xmx" + MONGO_HEAP,
                     "-XX:+UseSerialGC",
+                    gcLogOption("mongo"),
                     "-cp",
                     readString(settings.mongoClasspathFile()).strip(),
                     "com.refractoryatlas.mongo.EmbeddedMongoServer",
@@ -268,6 +269,7 @@ final class AtlasSystem implements AutoCloseable {
             // as every launcher does: the parsing threads at nice 19 (ImportWorker)
             command.addAll(IMPORT_PRIORITY_FLAGS);
         }
+        command.add(gcLogOption(name));
         var heap = System.getProperty(HEAP_PROPERTY + name);
         if (heap != null && !heap.isBlank()) {
             // the last -Xmx on the command line wins
@@ -453,6 +455,19 @@ final class AtlasSystem implements AutoCloseable {
 
     Path logs() {
         return settings.logs();
+    }
+
+    /**
+     * Where a process's GC log is: every JVM the harness starts logs its collections with wall-clock times
+     * ({@code -Xlog:gc}, negligible cost), so that a benchmark can tell which pauses fell in its window.
+     */
+    Path gcLog(String process) {
+        return settings.logs().resolve(process + ".gc.log");
+    }
+
+    private String gcLogOption(String process) {
+        createDirectories(settings.logs());
+        return "-Xlog:gc:file=" + gcLog(process) + ":time";
     }
 
     /**

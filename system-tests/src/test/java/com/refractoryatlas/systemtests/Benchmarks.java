@@ -46,6 +46,52 @@ final class Benchmarks {
 
     private Benchmarks() {}
 
+    /** The stop-the-world pauses one JVM logged in a window. */
+    record GcPauses(int count, double totalMillis, double longestMillis) {
+
+        @Override
+        public String toString() {
+            return "%d / %.0f / %.0f".formatted(count, totalMillis, longestMillis);
+        }
+    }
+
+    private static final java.util.regex.Pattern GC_PAUSE =
+            java.util.regex.Pattern.compile("^\\[([^\\]]+)\\].* Pause .* ([0-9]+(?:\\.[0-9]+)?)ms$");
+    private static final java.time.format.DateTimeFormatter GC_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+    /**
+     * The pauses of a GC log written with {@code -Xlog:gc:file=...:time} (one line per collection, stamped when it
+     * ended) that ended within {@code [from, to]}; none when there is no log. One pass over the file's lines.
+     */
+    static GcPauses gcPauses(Path log, Instant from, Instant to) {
+        if (!Files.isRegularFile(log)) {
+            return new GcPauses(0, 0, 0);
+        }
+        int count = 0;
+        double total = 0;
+        double longest = 0;
+        try (var lines = Files.lines(log)) {
+            for (var line : (Iterable<String>) lines::iterator) {
+                var m = GC_PAUSE.matcher(line);
+                if (!m.matches()) {
+                    continue;
+                }
+                var at = java.time.OffsetDateTime.parse(m.group(1), GC_TIME).toInstant();
+                if (at.isBefore(from) || at.isAfter(to)) {
+                    continue;
+                }
+                double millis = Double.parseDouble(m.group(2));
+                count++;
+                total += millis;
+                longest = Math.max(longest, millis);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new GcPauses(count, total, longest);
+    }
+
     /**
      * Closed-loop load with wrk (Debian package {@code wrk}): {@code connections} keep-alive connections posting one
      * GraphQL body for {@code duration}. wrk rather than autocannon: autocannon's latency histogram disagreed with its

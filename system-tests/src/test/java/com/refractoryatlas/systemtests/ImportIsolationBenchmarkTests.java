@@ -87,10 +87,18 @@ class ImportIsolationBenchmarkTests {
         Map<String, List<LoadDriver.Sample>> loaded;
         Map<String, Long> cpuBefore;
         Map<String, Long> cpuAfter;
+        Instant loadedFrom;
+        Instant loadedTo;
+        long benchmarkGcBefore;
+        long benchmarkGcAfter;
         try {
             ServiceProcess.sleep(Duration.ofSeconds(5));
             cpuBefore = cpuNanos(system);
+            benchmarkGcBefore = gcMillis();
+            loadedFrom = Instant.now();
             loaded = probe(probes, DURATION);
+            loadedTo = Instant.now();
+            benchmarkGcAfter = gcMillis();
             cpuAfter = cpuNanos(system);
         } finally {
             stop.set(true);
@@ -112,6 +120,14 @@ class ImportIsolationBenchmarkTests {
         report.append("  CPU during the loaded window (cores busy):");
         cpuAfter.forEach((process, nanos) -> report.append(" %s %.2f"
                 .formatted(process, (nanos - cpuBefore.getOrDefault(process, nanos)) / (double) DURATION.toNanos())));
+        report.append("%n  GC pauses during the loaded window (count / total ms / longest ms):");
+        for (var process : cpuAfter.keySet()) {
+            if (!process.equals("benchmark")) {
+                report.append(
+                        " %s %s".formatted(process, Benchmarks.gcPauses(system.gcLog(process), loadedFrom, loadedTo)));
+            }
+        }
+        report.append(" benchmark %d ms in all".formatted(benchmarkGcAfter - benchmarkGcBefore));
         var failed = loaded.values().stream()
                 .flatMap(List::stream)
                 .filter(s -> s.status() != 200 || s.hasErrors())
@@ -186,6 +202,14 @@ class ImportIsolationBenchmarkTests {
                         LoadDriver.percentileMillis(samples, 95),
                         LoadDriver.percentileMillis(samples, 99),
                         LoadDriver.percentileMillis(samples, 100));
+    }
+
+    /** The probing JVM's own collection time so far: its pauses delay the probes as much as the services' do. */
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+                .filter(millis -> millis > 0)
+                .sum();
     }
 
     private static Map<String, Long> cpuNanos(AtlasSystem system) {
