@@ -48,6 +48,8 @@ final class AtlasSystem implements AutoCloseable {
      */
     private static final boolean MONGO_IN_MEMORY =
             "memory".equalsIgnoreCase(System.getProperty("atlas.mongo.storage", "file"));
+    /** The MongoDB-wire server's collector options ({@code -Datlas.mongo.gc="-XX:+UseG1GC -XX:MaxGCPauseMillis=20"}). */
+    private static final String MONGO_GC = System.getProperty("atlas.mongo.gc", "-XX:+UseSerialGC");
     /** {@code -Datlas.system.heap.<service>=1g} gives one service JVM a bigger heap than the common options. */
     private static final String HEAP_PROPERTY = "atlas.system.heap.";
     /** {@code -Datlas.system.env.<service>=NAME=value,NAME=value} adds to (or overrides) one service's environment. */
@@ -176,12 +178,12 @@ final class AtlasSystem implements AutoCloseable {
             var embedded = new ArrayList<>(List.of(
                     java(),
                     "-Xmx" + MONGO_HEAP,
-                    "-XX:+UseSerialGC",
                     gcLogOption("mongo"),
                     "-cp",
                     readString(settings.mongoClasspathFile()).strip(),
                     "com.refractoryatlas.mongo.EmbeddedMongoServer",
                     String.valueOf(port)));
+            embedded.addAll(2, List.of(MONGO_GC.trim().split("\\s+")));
             if (!MONGO_IN_MEMORY) {
                 embedded.add(data.resolve("mongo").resolve("atlas.mv").toString());
             }

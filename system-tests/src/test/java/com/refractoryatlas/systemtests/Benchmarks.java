@@ -46,7 +46,7 @@ final class Benchmarks {
 
     private Benchmarks() {}
 
-    /** The stop-the-world pauses one JVM logged in a window. */
+    /** The stop-the-world pauses (and ZGC's allocation stalls, which stop the allocating thread) one JVM logged. */
     record GcPauses(int count, double totalMillis, double longestMillis) {
 
         @Override
@@ -55,8 +55,8 @@ final class Benchmarks {
         }
     }
 
-    private static final java.util.regex.Pattern GC_PAUSE =
-            java.util.regex.Pattern.compile("^\\[([^\\]]+)\\].* Pause .* ([0-9]+(?:\\.[0-9]+)?)ms$");
+    private static final java.util.regex.Pattern GC_PAUSE = java.util.regex.Pattern.compile(
+            "^\\[([^\\]]+)\\].* (?:Pause|Allocation Stall) .* ([0-9]+(?:\\.[0-9]+)?)ms$");
     private static final java.time.format.DateTimeFormatter GC_TIME =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 

@@ -52,6 +52,7 @@ class ImportIsolationBenchmarkTests {
     private static final String OUTCOMES = "{ succeeded: importJobs(status: SUCCEEDED, first: 1) { totalCount }"
             + " failed: importJobs(status: FAILED, first: 1) { totalCount edges { node { errors { code } } } } }";
     private static final int HOSTILE_BYTES = 70 * 1024;
+    private static final int SLOWEST = 8;
 
     @Test
     void importJobsAndHealthStayFastWhileTwoImportersKeepBothWorkersBusy(AtlasSystem system) throws Exception {
@@ -117,10 +118,13 @@ class ImportIsolationBenchmarkTests {
         report.append("  jobs: %s%n".formatted(outcomes(alice, bob)));
         loaded.forEach((name, samples) ->
                 report.append(line(name + ", idle", idle.get(name))).append(line(name + ", loaded", samples)));
+        report.append(
+                "  slowest loaded samples (sent at, ms), to set beside the GC logs' wall-clock times:%n".formatted());
+        loaded.forEach((name, samples) -> report.append("    %-28s %s%n".formatted(name, slowest(samples))));
         report.append("  CPU during the loaded window (cores busy):");
         cpuAfter.forEach((process, nanos) -> report.append(" %s %.2f"
                 .formatted(process, (nanos - cpuBefore.getOrDefault(process, nanos)) / (double) DURATION.toNanos())));
-        report.append("%n  GC pauses during the loaded window (count / total ms / longest ms):");
+        report.append("%n  GC pauses during the loaded window (count / total ms / longest ms):".formatted());
         for (var process : cpuAfter.keySet()) {
             if (!process.equals("benchmark")) {
                 report.append(
@@ -187,6 +191,16 @@ class ImportIsolationBenchmarkTests {
         } catch (RuntimeException e) {
             return new LoadDriver.Sample(sequence, at, System.nanoTime() - start, -1, true, String.valueOf(e));
         }
+    }
+
+    private static String slowest(List<LoadDriver.Sample> samples) {
+        var time = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC);
+        return samples.stream()
+                .sorted(java.util.Comparator.comparingLong(LoadDriver.Sample::nanos)
+                        .reversed())
+                .limit(SLOWEST)
+                .map(sample -> "%s %.0f".formatted(time.format(sample.at()), sample.nanos() / 1e6))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static double p99(List<LoadDriver.Sample> samples) {
