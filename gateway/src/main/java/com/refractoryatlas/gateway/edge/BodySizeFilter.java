@@ -30,7 +30,7 @@ class BodySizeFilter extends OncePerRequestFilter {
                     response,
                     HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
                     PAYLOAD_TOO_LARGE,
-                    "The request body is larger than " + maxBytes + " bytes");
+                    EdgeErrors.bodyTooLarge(maxBytes));
             return;
         }
         chain.doFilter(request, response);

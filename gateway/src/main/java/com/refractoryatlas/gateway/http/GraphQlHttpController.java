@@ -176,11 +176,7 @@ class GraphQlHttpController {
         }
         if (body.length > maxBytes) {
             return new Outcome(
-                    413,
-                    errors(
-                            exchange.requestId(),
-                            "PAYLOAD_TOO_LARGE",
-                            "The request body is larger than " + maxBytes + " bytes"));
+                    413, errors(exchange.requestId(), "PAYLOAD_TOO_LARGE", EdgeErrors.bodyTooLarge(maxBytes)));
         }
         String encodingProblem = encodingProblem(body);
         if (encodingProblem != null) {

@@ -116,6 +116,9 @@ class EdgeIntegrationTests {
                 .expectBody()
                 .jsonPath("$.errors[0].extensions.code")
                 .isEqualTo("PAYLOAD_TOO_LARGE")
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("The request body is larger than 14,680,064 bytes (limit: request bytes); a document sent"
+                        + " to importDocument as base64 takes 4/3 of its size")
                 .jsonPath("$.errors[0].extensions.requestId")
                 .isNotEmpty();
     }

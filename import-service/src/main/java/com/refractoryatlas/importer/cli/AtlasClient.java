@@ -94,14 +94,21 @@ final class AtlasClient {
     /** The service refused or failed a call; {@code code} is the error's {@code extensions.code}. */
     static final class ServiceError extends RuntimeException {
         private final String code;
+        private final String detail;
 
         ServiceError(String code, String message) {
             super(code + ": " + message);
             this.code = code;
+            this.detail = message;
         }
 
         String code() {
             return code;
+        }
+
+        /** The error's message without its code. */
+        String detail() {
+            return detail;
         }
     }
 

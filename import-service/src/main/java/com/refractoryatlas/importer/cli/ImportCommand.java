@@ -144,7 +144,7 @@ public final class ImportCommand implements Callable<Integer> {
             if (FATAL_CODES.contains(e.code())) {
                 throw e;
             }
-            return new FileOutcome.Refused(document.source(), e.code(), e.getMessage());
+            return new FileOutcome.Refused(document.source(), e.code(), e.detail());
         }
     }
 

@@ -47,6 +47,41 @@ class ImportCommandTests {
     }
 
     @Test
+    void listsAFileTheGatewayRefusesAsRefusedWithItsCodeOnceAndExitsOne() throws IOException {
+        Files.writeString(folder.resolve("big.txt"), "a document");
+        var gateway = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        gateway.createContext("/graphql", exchange -> {
+            var request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            boolean submit = request.contains("importDocument(");
+            var answer = submit
+                    ? "{\"errors\":[{\"message\":\"The request body is larger than 14,680,064 bytes (limit: request"
+                            + " bytes)\",\"extensions\":{\"code\":\"PAYLOAD_TOO_LARGE\"}}]}"
+                    : "{\"data\":{\"importJobs\":{\"edges\":[]}}}";
+            var bytes = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(submit ? 413 : 200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        gateway.start();
+        try {
+            var run = ImportCommandRunner.run(
+                    folder.toString(),
+                    "--token",
+                    "t",
+                    "--url",
+                    "http://127.0.0.1:" + gateway.getAddress().getPort() + "/graphql");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.output())
+                    .contains("REFUSED", "PAYLOAD_TOO_LARGE: The request body is larger than 14,680,064 bytes")
+                    .doesNotContain("PAYLOAD_TOO_LARGE: PAYLOAD_TOO_LARGE");
+        } finally {
+            gateway.stop(0);
+        }
+    }
+
+    @Test
     void theChecksumIsTheSha256OfTheFileBytes() {
         assertThat(ImportCommand.sha256("abc".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
