@@ -187,17 +187,21 @@ class BibliographyReaderTests {
             assertThat(parsed.issues()).anySatisfy(i -> assertThat(i.message()).contains("nested deeper"));
         }
 
-        @Test
-        void acceptsAFileAtTheEntryLimit() {
+        private static String entries(int count) {
             StringBuilder bib = new StringBuilder();
-            for (int i = 0; i < Entries.MAX_ENTRIES; i++) {
+            for (int i = 0; i < count; i++) {
                 bib.append("@article{k")
                         .append(i)
                         .append(", title = {T")
                         .append(i)
                         .append("}}\n");
             }
-            var parsed = parse("many.bib", bib.toString());
+            return bib.toString();
+        }
+
+        @Test
+        void acceptsAFileAtTheEntryLimit() {
+            var parsed = parse("many.bib", entries(Entries.MAX_ENTRIES));
 
             assertThat(((ReferenceList) parsed).references()).hasSize(Entries.MAX_ENTRIES);
             assertThat(parsed.issues()).noneMatch(i -> i.severity() == ParseIssue.Severity.ERROR);
@@ -205,15 +209,7 @@ class BibliographyReaderTests {
 
         @Test
         void refusesAFileOverTheEntryLimitNamingTheLimit() {
-            StringBuilder bib = new StringBuilder();
-            for (int i = 0; i <= Entries.MAX_ENTRIES; i++) {
-                bib.append("@article{k")
-                        .append(i)
-                        .append(", title = {T")
-                        .append(i)
-                        .append("}}\n");
-            }
-            var parsed = parse("many.bib", bib.toString());
+            var parsed = parse("many.bib", entries(Entries.MAX_ENTRIES + 1));
 
             assertThat(parsed.issues())
                     .filteredOn(issue -> issue.code() == ParseIssue.Code.TOO_MANY_REFERENCES)
