@@ -168,6 +168,23 @@ class ColumnsTests {
     }
 
     @Test
+    void cutsAtTheRightEndOfTheSharedGapSoALongLeftLineStaysInItsColumn() {
+        String page = """
+                The first column's lines end here and         Right column text starts at its margin
+                there, leaving a wide gap before the          and goes on for a few lines of prose
+                second column of the page; one line           that a reader takes after the whole
+                of the left column runs longer, into it:
+                the gap the columns share is narrower         left column, never in between its lines.
+                than it looks from the other lines.           Its last line comes here, and then
+                A line more in the left column.               the end of the right column.
+                Left column ends.
+                """;
+        String unfolded = Columns.unfold(page);
+        assertThat(unfolded).contains("of the left column runs longer, into it:\nthe gap the columns share");
+        assertThat(unfolded.indexOf("Left column ends.")).isLessThan(unfolded.indexOf("Right column text starts"));
+    }
+
+    @Test
     void leavesTextWithoutAGutterUnchanged() {
         String prose = """
                 # A Title
