@@ -126,7 +126,8 @@ def git_show(repo, commit, path):
 
 # Renders added to dev articles after the splits were drawn: kept out of ENTRIES so that split_of (which counts
 # entries by kind) gives every article the split it had.
-LATE_RENDERS = {"plos-pbio-1001315": ["apa"], "pmc-4036788-cdc": ["vancouver"], "peerj-727": ["apa"]}
+LATE_RENDERS = {"plos-pbio-1001315": ["apa"], "pmc-4036788-cdc": ["vancouver"], "peerj-727": ["apa"],
+                "plos-pmed-1000097": ["vancouver"], "plos-pone-0055490": ["apa"]}
 
 
 def split_of(index):

@@ -19,6 +19,8 @@ final class Columns {
     private static final int MIN_GAP = 3;
     /** Share of a page's non-blank lines that must leave the gutter blank. */
     private static final double MIN_SHARE = 0.3;
+    /** Below {@link #MIN_SHARE}, the share of a page's non-blank lines that may print across the gutter. */
+    private static final double MAX_CROSSING = 0.05;
     /** A page needs this many lines with the gutter to be read as two columns. */
     private static final int MIN_LINES = 6;
     /** Lines longer than this are not measured past it (a gutter lies within a printed page's width). */
@@ -66,25 +68,61 @@ final class Columns {
         }
         StringBuilder out = new StringBuilder(page.length() + 16);
         List<String> right = new ArrayList<>();
+        List<String[]> held = new ArrayList<>();
         int blankRun = 0;
         for (String line : lines) {
             blankRun = line.isBlank() ? blankRun + 1 : 0;
-            if (blankRun == REGION_BREAK) {
-                flushRight(out, right); // a band blank across the page: the columns above end here
-            }
             int cut = cut(line, gutter);
             if (cut < 0) {
+                release(out, right, held, true);
                 flushRight(out, right);
                 out.append(line).append('\n');
                 continue;
             }
-            out.append(stripEnd(line.substring(0, Math.min(cut, line.length()))))
-                    .append('\n');
-            right.add(cut < line.length() ? line.substring(cut).strip() : "");
+            String[] split = {
+                stripEnd(line.substring(0, Math.min(cut, line.length()))),
+                cut < line.length() ? line.substring(cut).strip() : ""
+            };
+            if (blankRun == REGION_BREAK && held.isEmpty()) {
+                held.add(split); // a band blank across the page: the columns above may end here
+            } else if (!held.isEmpty()) {
+                held.add(split);
+                if (!split[1].isEmpty()) {
+                    release(out, right, held, !continues(split[1]));
+                }
+            } else {
+                out.append(split[0]).append('\n');
+                right.add(split[1]);
+            }
         }
+        release(out, right, held, true);
         flushRight(out, right);
         out.setLength(out.length() - 1);
         return out.toString();
+    }
+
+    /**
+     * Lines held after a blank band, once the right column's next text shows what the band was: the end of one region
+     * of columns above another (the right column above is printed first), or a gap inside both columns (a figure
+     * beside the right column, whose text goes on in mid-sentence: it stays one column).
+     */
+    private static void release(StringBuilder out, List<String> right, List<String[]> held, boolean regionBreak) {
+        if (held.isEmpty()) {
+            return;
+        }
+        if (regionBreak) {
+            flushRight(out, right);
+        }
+        for (String[] split : held) {
+            out.append(split[0]).append('\n');
+            right.add(split[1]);
+        }
+        held.clear();
+    }
+
+    /** Text that goes on with what came before it: it starts in lower case (mid-sentence). */
+    private static boolean continues(String text) {
+        return Character.isLowerCase(text.codePointAt(0));
     }
 
     /** The right column of a run of split lines, after its left column and a blank line. */
@@ -101,7 +139,8 @@ final class Columns {
 
     /**
      * The character column most lines leave blank inside a gap of {@link #MIN_GAP} spaces or more between text, in
-     * the middle three fifths of the page's width; -1 when too few lines have it.
+     * the middle three fifths of the page's width (the last of a run of such columns, next to the right column's
+     * text); -1 when too few lines have it.
      */
     private static int gutter(List<String> lines) {
         int width = 0;
@@ -122,14 +161,35 @@ final class Columns {
         int best = -1;
         int bestCount = 0;
         int running = 0;
+        boolean onPlateau = false;
         for (int x = 0; x < width; x++) {
             running += delta[x];
             if (x >= from && x < to && running > bestCount) {
                 best = x;
                 bestCount = running;
+                onPlateau = true;
+            } else if (onPlateau && running == bestCount && x < to) {
+                best = x; // the right end of the widest-shared gap: left column lines that run long still fit
+            } else {
+                onPlateau = false;
             }
         }
-        return bestCount >= MIN_LINES && bestCount >= nonBlank * MIN_SHARE ? best : -1;
+        if (bestCount < MIN_LINES) {
+            return -1;
+        }
+        return bestCount >= nonBlank * MIN_SHARE || crossing(lines, best) <= nonBlank * MAX_CROSSING ? best : -1;
+    }
+
+    /**
+     * Lines that print across a column: where the two columns share few lines of a page (a short right column on the
+     * last page of references) the gutter still holds if almost no line crosses it.
+     */
+    private static int crossing(List<String> lines, int gutter) {
+        int crossing = 0;
+        for (String l : lines) {
+            crossing += l.length() > gutter && !l.isBlank() && cut(l, gutter) < 0 ? 1 : 0;
+        }
+        return crossing;
     }
 
     /** Adds one to the coverage of every column inside a wide gap between text that reaches the middle. */

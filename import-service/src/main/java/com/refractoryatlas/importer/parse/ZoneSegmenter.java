@@ -79,6 +79,8 @@ final class ZoneSegmenter {
         private boolean numbersApart;
 
         private int lastNumber;
+        /** Plain text: the first line of the title found above the byline, or -1 (see {@link #titleAboveByline}). */
+        private int titleStart = -1;
 
         Run(Layout layout) {
             this.layout = layout;
@@ -91,6 +93,7 @@ final class ZoneSegmenter {
         Zones run() {
             List<Block> blocks = Block.group(layout, furniture);
             markdown = countAtxHeadings(blocks) >= 2;
+            titleStart = titleLines.isEmpty() ? titleAboveByline(blocks) : -1;
             for (Block block : blocks) {
                 furnitureUpTo(block.firstLine().number());
                 if (!block.rule()) {
@@ -198,9 +201,80 @@ final class ZoneSegmenter {
             body(block, cleaned);
         }
 
+        /** Front-page blocks looked at for a byline under the title. */
+        private static final int MAX_FRONT_BLOCKS = 16;
+
+        /**
+         * Plain text: where the title is, taken from the byline under it rather than from the first title-shaped
+         * block (a journal's name, a series or article-type label, an ISSN line print above the title on many front
+         * pages). The byline is the first front block (of the first {@value #MAX_FRONT_BLOCKS}) that reads as one or
+         * opens with one, or that has one glued under its first lines; the title is the lines above it in that block, or the block
+         * before it. -1 when no byline is found, or when what stands above it is not title-shaped (then the first
+         * title-shaped block is the title, as before). Bounded: a few lines of a few blocks.
+         */
+        private static int titleAboveByline(List<Block> blocks) {
+            for (int b = 0; b < blocks.size() && b < MAX_FRONT_BLOCKS; b++) {
+                List<LayoutLine> lines = blocks.get(b).lines();
+                String head = Markup.clean(blocks.get(b).first()).strip().toLowerCase(Locale.ROOT);
+                if (head.startsWith("abstract")
+                        || head.startsWith("background")
+                        || head.startsWith("introduction")
+                        || Markup.atxHeading(blocks.get(b).first()) != null) {
+                    return -1;
+                }
+                String raw = blocks.get(b).joinedRaw();
+                int opening = bylineEnd(lines, 0);
+                if (lines.size() <= MAX_BYLINE_LINES && LineCues.byline(raw) && severalNames(raw)
+                        || opening > 0 && severalNames(new Block(lines.subList(0, opening), false).joinedRaw())) {
+                    return b > 0 && titleShaped(blocks.get(b - 1).lines())
+                            ? blocks.get(b - 1).firstLine().number()
+                            : -1;
+                }
+                int[] byline = bylineSpan(lines);
+                if (byline != null) {
+                    return titleShaped(lines.subList(0, byline[0]))
+                            ? lines.get(0).number()
+                            : -1;
+                }
+            }
+            return -1;
+        }
+
+        /** Two names or more ("A, B", "A and B", "A & B"): two capitalised words alone read as a name too. */
+        private static boolean severalNames(String raw) {
+            return raw.indexOf(',') > 0 || raw.contains(" and ") || raw.contains(" & ");
+        }
+
+        /** A few lines of words without a closing period that are no banner, label or editorial line. */
+        private static boolean titleShaped(List<LayoutLine> lines) {
+            String c = new Block(lines, false).joinedCleaned();
+            return lines.size() <= MAX_TITLE_LINES
+                    && c.length() <= MAX_TITLE_CHARS
+                    && c.split(" ").length >= TITLE_MIN_WORDS
+                    && !c.endsWith(".")
+                    && !c.endsWith(",")
+                    && !LineCues.byline(new Block(lines, false).joinedRaw())
+                    && LineCues.banner(c) == null
+                    && !LineCues.label(c)
+                    && LineCues.frontKey(c) == null;
+        }
+
         private void beforeTitle(Block original, String originalCleaned) {
             Block block = original;
             String cleaned = originalCleaned;
+            if (titleStart > block.firstLine().number()) {
+                int at = 0;
+                while (at < block.lines().size() && block.lines().get(at).number() < titleStart) {
+                    at++;
+                }
+                zones.add(
+                        new Zone.FrontMatter(Zone.FrontKind.LABEL, block.lines().subList(0, at)));
+                if (at == block.lines().size()) {
+                    return;
+                }
+                block = block.from(at);
+                cleaned = block.joinedCleaned();
+            }
             int lead = titleLines.isEmpty() ? leadingFrontLines(block.lines()) : 0;
             if (lead > 0) {
                 Zone.FrontKind banner =
@@ -731,6 +805,12 @@ final class ZoneSegmenter {
             zones.set(orphan, new Zone.ReferenceEntry(number, e.entry(), e.lines()));
         }
 
+        /** The list's first line as a loose "1 Author AB, ..." entry start: number 1 and then an author's name. */
+        private static @Nullable EntryStart firstLoose(String text) {
+            EntryStart start = EntryStart.loose(text, 1);
+            return start != null && EntryBuilder.authorStart(start.rest()) ? start : null;
+        }
+
         private boolean startsEntry(String line) {
             return EntryStart.parse(line) != null;
         }
@@ -743,6 +823,8 @@ final class ZoneSegmenter {
             EntryStart start = EntryStart.parse(text, lastNumber + 1);
             if (start == null && lastNumber > 0) {
                 start = EntryStart.loose(text, lastNumber + 1);
+            } else if (start == null && open == null && !entriesSeen) {
+                start = firstLoose(text); // "1 Wingerchuk DM, Carter JL. ...": numbers without a stop from the first
             }
             if (start != null && start.rest().isEmpty() && !plausibleNumber(start.number())) {
                 start = null;

@@ -95,6 +95,96 @@ class ColumnsTests {
     }
 
     @Test
+    void splitsALastPageWhoseRightColumnIsShortWhenNoLineCrossesTheGutter() {
+        StringBuilder page = new StringBuilder();
+        page.append(
+                        "[22] R. C. Kirkwood, Recent developments in our understanding of        [39] R. Thiraporn, B. Feil,\n")
+                .append(
+                        "      the cuticle as a barrier to foliar uptake, Pest Sci, 1999.           and P. Stamp, Effect of nitrogen,\n")
+                .append(
+                        "[23] H. Koontz and O. Biddulph, Factors affecting absorption and           J Agron Crop Sci, 1992.\n")
+                .append(
+                        "      translocation of foliar phosphorus, Plant Physiol, 1957.         [40] D. Rodriguez, F. H. Andrade,\n")
+                .append(
+                        "[24] S. H. Witter and F. G. Teubner, Foliar absorption of mineral          Effects of phosphorus, 1999.\n")
+                .append(
+                        "      nutrients, Annual Review of Physiology, vol. 10, 1959.           [41] C. A. Grant, D. N. Flaten,\n")
+                .append(
+                        "[25] D. W. Reed and H. B. Tukey, Factors affecting foliar                  Can J Plant Sci, 2001.\n");
+        for (int n = 26; n < 50; n++) {
+            page.append("[")
+                    .append(n)
+                    .append("] A. Author and B. Author, A title of entry ")
+                    .append(n)
+                    .append(",\n")
+                    .append("      Journal of Things, vol. ")
+                    .append(n)
+                    .append(", pp. 1-9, 2000.\n");
+        }
+        String unfolded = Columns.unfold(page.toString());
+        assertThat(unfolded).contains("[22] R. C. Kirkwood, Recent developments in our understanding of\n      the");
+        assertThat(unfolded.indexOf("[49] A. Author")).isLessThan(unfolded.indexOf("[39] R. Thiraporn"));
+        assertThat(unfolded)
+                .contains("[39] R. Thiraporn, B. Feil,\nand P. Stamp, Effect of nitrogen,\nJ Agron Crop Sci");
+    }
+
+    @Test
+    void keepsTheRightColumnWholeAcrossABlankBandBesideAFigure() {
+        String page = """
+                  3.5              a                         [4] D. H. Sander, E. J. Penas, and B. Eghball,
+                  3.0         a                                  Residual effects of phosphorus on wheat,
+                  2.8     a             a                        Soil Sci Soc Am J, vol. 54,
+
+
+
+                  2.5            b                               no. 5, pp. 1473-1478, 1990.
+                  2.0      c                                 [5] J. Mosali, K. Desta, and R. K. Teal, Effect
+                  1.5                 c                          of foliar phosphorus on wheat, J Plant Nutr,
+                  1.0           bc                               vol. 29, pp. 2147-2163, 2006.
+                Figure 2: Tiller number as influenced by     [6] G. D. Batten, A review of phosphorus
+                treatments at Perkins and Perry.                 efficiency in wheat, Plant Soil, 1992.
+                """;
+        String unfolded = Columns.unfold(page);
+        assertThat(unfolded).contains("Soil Sci Soc Am J, vol. 54,\n\n\n\nno. 5, pp. 1473-1478, 1990.\n[5] J. Mosali");
+    }
+
+    @Test
+    void endsARegionOfColumnsAtABlankBandWhenTheRightColumnStartsAfreshBelowIt() {
+        String page = """
+                The remaining text of the discussion           silkworm moth has been crystallized with
+                continues in the left column here and          two molecules of the odorant, and fatty
+                ends at the bottom of the body region.         acid binding proteins bind two ligands.
+
+
+
+                1. Clyne PJ, Warr CG: A novel family of        7. Ishida Y, Leal WS: Identification of a
+                   receptors. Neuron. 1999; 22(2): 327-38.        protein. J Chem Ecol. 2002; 28(4): 867-71.
+                2. Gao Q, Chess A: Identification of           8. Bohbot J, Pitts RJ: Molecular
+                   receptors. Genomics. 1999; 60(1): 31-9.        characterization of the receptor family.
+                """;
+        String unfolded = Columns.unfold(page);
+        assertThat(unfolded.indexOf("bind two ligands.")).isLessThan(unfolded.indexOf("1. Clyne PJ"));
+        assertThat(unfolded.indexOf("60(1): 31-9.")).isLessThan(unfolded.indexOf("7. Ishida Y"));
+    }
+
+    @Test
+    void cutsAtTheRightEndOfTheSharedGapSoALongLeftLineStaysInItsColumn() {
+        String page = """
+                The first column's lines end here and         Right column text starts at its margin
+                there, leaving a wide gap before the          and goes on for a few lines of prose
+                second column of the page; one line           that a reader takes after the whole
+                of the left column runs longer, into it:
+                the gap the columns share is narrower         left column, never in between its lines.
+                than it looks from the other lines.           Its last line comes here, and then
+                A line more in the left column.               the end of the right column.
+                Left column ends.
+                """;
+        String unfolded = Columns.unfold(page);
+        assertThat(unfolded).contains("of the left column runs longer, into it:\nthe gap the columns share");
+        assertThat(unfolded.indexOf("Left column ends.")).isLessThan(unfolded.indexOf("Right column text starts"));
+    }
+
+    @Test
     void leavesTextWithoutAGutterUnchanged() {
         String prose = """
                 # A Title

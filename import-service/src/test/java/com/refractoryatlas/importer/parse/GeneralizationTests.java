@@ -184,4 +184,53 @@ class GeneralizationTests {
         });
         assertThat(Documents.knowledge(a).conditions()).extracting(c -> c.id()).contains("gout");
     }
+
+    @Test
+    void takesTheTitleAboveTheBylineNotTheJournalBannerAboveIt() {
+        String text = """
+                International Journal of Neuroscience
+
+                ISSN: 0020-7454 (Print) 1543-5245 (Online) Journal homepage: http://www.tandfonline.com/loi/ines20
+
+                A longitudinal uncontrolled study of cerebral gray
+                matter volume in patients receiving natalizumab
+                for multiple sclerosis
+                Fariha Khalid, Shahamat Tauhid, Alicia S. Chua, Brian C. Healy, James M.
+                Stankiewicz, Howard L. Weiner & Rohit Bakshi
+
+                Natalizumab reduces relapses in multiple sclerosis, and its effect on gray matter volume is
+                studied here over two years in patients treated at one center [1].
+
+                References
+                1. Vidal-Jordana A, Sastre-Garriga J, Rovira A. Treating relapsing-remitting multiple sclerosis:
+                therapy effects on brain atrophy. J Neurol 2015;262:2617-26.
+                """;
+        JournalArticle a = (JournalArticle) new DocumentParser().parse("ijn.txt", text);
+        assertThat(a.metadata().title())
+                .isEqualTo("A longitudinal uncontrolled study of cerebral gray matter volume in patients receiving "
+                        + "natalizumab for multiple sclerosis");
+    }
+
+    @Test
+    void readsAListNumberedWithoutStopsFromItsFirstEntry() {
+        String text = """
+                Medication use in people with multiple sclerosis
+                George A. Jelinek, Tracey J. Weiland
+
+                Medication use was studied in a large international sample [1, 2].
+
+                References
+                1 Wingerchuk DM, Carter JL. Multiple sclerosis: current and
+                emerging disease-modifying therapies. Mayo Clin Proc. 2014;89:225-40.
+                2 Cree BA. 2014 multiple sclerosis therapeutic update.
+                Neurohospitalist. 2014;4:63-5.
+                """;
+        JournalArticle a = (JournalArticle) new DocumentParser().parse("nres.txt", text);
+        assertThat(a.references()).extracting(ParsedReference::number).containsExactly(1, 2);
+        assertThat(a.references().get(0).authors())
+                .first()
+                .extracting(ParsedAuthor::family)
+                .isEqualTo("Wingerchuk");
+        assertThat(a.references().get(0).journal()).isEqualTo("Mayo Clin Proc");
+    }
 }
