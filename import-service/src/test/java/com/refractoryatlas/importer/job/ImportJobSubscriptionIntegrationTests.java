@@ -29,7 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"atlas.import.subscriptions.poll-interval=50ms", "atlas.import.subscriptions.max-per-user=2"})
+        properties = {
+            "atlas.import.subscriptions.poll-interval=50ms",
+            "atlas.import.subscriptions.max-per-user=2",
+            // a client gone is noticed at the next write: the keep-alive comment line
+            "spring.graphql.http.sse.keep-alive=200ms"
+        })
 class ImportJobSubscriptionIntegrationTests {
 
     private static final String SUBSCRIPTION =
