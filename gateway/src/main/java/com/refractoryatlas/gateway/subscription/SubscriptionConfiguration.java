@@ -7,8 +7,8 @@ import com.refractoryatlas.gateway.federation.SseSubgraphStreams;
 import com.refractoryatlas.gateway.security.BearerTokens;
 import com.refractoryatlas.gateway.security.OperationGuard;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,9 +18,9 @@ import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
-import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
 import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
 import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,11 +70,15 @@ class SubscriptionConfiguration {
                 settings.connectionInitTimeout(),
                 settings.keepAlive(),
                 cors(edge));
-        var origins = new OriginHandshakeInterceptor();
-        origins.setAllowedOriginPatterns(edge.cors().allowedOrigins());
+        // Spring's own handshake interceptors (the context snapshot its handler restores per message, the allowed
+        // origins), then ours; the protocol guard sits in front of Spring's handler
+        var interceptors = new ArrayList<HandshakeInterceptor>(
+                protocol.initWebSocketHttpRequestHandler(new DefaultHandshakeHandler())
+                        .getHandshakeInterceptors());
+        interceptors.add(new ConnectionAttributes());
         var requestHandler =
                 new WebSocketHttpRequestHandler(new ProtocolGuard(protocol, json), new DefaultHandshakeHandler());
-        requestHandler.setHandshakeInterceptors(List.of(origins, new ConnectionAttributes()));
+        requestHandler.setHandshakeInterceptors(interceptors);
         var mapping = new WebSocketHandlerMapping();
         mapping.setUrlMap(Map.of(PATH, requestHandler));
         mapping.setWebSocketUpgradeMatch(true);
