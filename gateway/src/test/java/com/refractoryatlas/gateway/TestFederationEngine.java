@@ -1,5 +1,6 @@
 package com.refractoryatlas.gateway;
 
+import com.refractoryatlas.gateway.federation.EventStream;
 import com.refractoryatlas.gateway.federation.FederationEngine;
 import graphql.ExecutionInput;
 import graphql.GraphQL;
@@ -76,6 +77,41 @@ public final class TestFederationEngine implements FederationEngine {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("cancelled", e);
         }
+    }
+
+    /** A subscription naming an operation so stays open after its first event, until the client ends it. */
+    public static final String HOLD_OPEN_OPERATION = "HoldOpen";
+
+    /** One event (a QUEUED job); then, for {@link #HOLD_OPEN_OPERATION}, nothing until closed, else the end. */
+    @Override
+    public EventStream subscribe(Request request) {
+        lastRequest.set(request);
+        var holdOpen = request.query().contains(HOLD_OPEN_OPERATION);
+        var closed = new java.util.concurrent.CountDownLatch(1);
+        return new EventStream() {
+            private boolean sent;
+
+            @Override
+            public @Nullable Map<String, Object> next() {
+                if (!sent) {
+                    sent = true;
+                    return Map.of("data", Map.of("importJobUpdated", Map.of("id", "job-1", "status", "QUEUED")));
+                }
+                if (holdOpen) {
+                    try {
+                        closed.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public void close() {
+                closed.countDown();
+            }
+        };
     }
 
     /** The last request the gateway sent, or null. */

@@ -29,7 +29,8 @@ final class Node {
             "apollo-gateway.mjs",
             "audit.mjs",
             "guild-subgraphs.mjs",
-            "introspection.mjs");
+            "introspection.mjs",
+            "subscriptions.mjs");
     /** Hive Gateway and its Rust planner: large, so installed only for the benchmark that compares with them. */
     private static final List<String> GATEWAY_FILES =
             List.of("package.json", "package-lock.json", "gateway.config.mjs");

@@ -106,6 +106,10 @@ final class SubgraphProxy implements AutoCloseable {
                     values.forEach(value -> request.header(header, value));
                 }
             });
+            if (streaming(headers)) {
+                stream(exchange, request.build());
+                return;
+            }
             int status;
             byte[] answer;
             Map<String, List<String>> answerHeaders;
@@ -130,6 +134,39 @@ final class SubgraphProxy implements AutoCloseable {
             exchange.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
             if (answer.length > 0) {
                 exchange.getResponseBody().write(answer);
+            }
+        }
+    }
+
+    /** A subscription over GraphQL over SSE: its events pass on as they come, not once the stream has ended. */
+    private static boolean streaming(com.sun.net.httpserver.Headers headers) {
+        var accept = headers.getFirst("Accept");
+        return accept != null && accept.contains("text/event-stream");
+    }
+
+    private void stream(HttpExchange exchange, HttpRequest request) throws IOException {
+        HttpResponse<java.io.InputStream> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            exchange.sendResponseHeaders(BAD_GATEWAY, -1);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        response.headers().map().forEach((header, values) -> {
+            if (!NOT_FORWARDED.contains(header.toLowerCase(Locale.ROOT)) && !header.startsWith(":")) {
+                exchange.getResponseHeaders().put(header, new ArrayList<>(values));
+            }
+        });
+        exchange.sendResponseHeaders(response.statusCode(), 0);
+        try (var in = response.body();
+                var out = exchange.getResponseBody()) {
+            var buffer = new byte[8192];
+            for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+                out.write(buffer, 0, read);
+                out.flush();
             }
         }
     }

@@ -3,6 +3,7 @@ package com.refractoryatlas.gateway.edge;
 import io.github.bucket4j.Bucket;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Charges the operations of a request to its client's token bucket once their cost is known, which is only after
@@ -19,7 +20,20 @@ public final class RateLimits {
 
     /** Takes the operation's tokens from the request's bucket; paid when rate limiting is off for the request. */
     public static Charge charge(HttpServletRequest request, long estimatedCost, long tokenCost) {
-        if (!(request.getAttribute(BUCKET_ATTRIBUTE) instanceof Bucket bucket)) {
+        return charge(bucketOf(request), estimatedCost, tokenCost);
+    }
+
+    /**
+     * The request's bucket, kept by a transport that charges later operations to it (a WebSocket connection charges
+     * each subscribe to the bucket of its handshake); null when rate limiting is off for the request.
+     */
+    public static @Nullable Object bucketOf(HttpServletRequest request) {
+        return request.getAttribute(BUCKET_ATTRIBUTE);
+    }
+
+    /** Takes the operation's tokens from a bucket {@link #bucketOf} gave; paid when there is none. */
+    public static Charge charge(@Nullable Object bucketOrNull, long estimatedCost, long tokenCost) {
+        if (!(bucketOrNull instanceof Bucket bucket)) {
             return new Charge(true, 0);
         }
         long tokens = Math.max(1, (Math.max(0, estimatedCost) + tokenCost - 1) / tokenCost);

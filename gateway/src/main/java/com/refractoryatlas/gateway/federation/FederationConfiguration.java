@@ -38,7 +38,8 @@ class FederationConfiguration {
             FederationProperties properties,
             SubgraphTransport transport,
             @Value("${atlas.gateway.edge.service-token:local-dev-service-token}") String token,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<SubgraphStreams> streams) {
         // the engine's own calls (the SDL fetches) carry no client headers, but subgraphs serve _service only to
         // callers holding the internal credential: add it wherever it is missing
         var registry = meters.getIfAvailable();
@@ -50,6 +51,7 @@ class FederationConfiguration {
                         .map(FederationProperties.Subgraph::name)
                         .toList(),
                 credentialed,
+                streams.getIfAvailable(),
                 new SupergraphEngine.Settings(
                         properties.federation().pollInterval(),
                         properties.federation().operationCacheSize(),

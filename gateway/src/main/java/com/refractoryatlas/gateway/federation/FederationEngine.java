@@ -1,6 +1,7 @@
 package com.refractoryatlas.gateway.federation;
 
 import graphql.schema.GraphQLSchema;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,20 @@ public interface FederationEngine {
 
     /** Executes one operation; the result is the GraphQL response map ({@code data}, {@code errors}, {@code extensions}). */
     Map<String, Object> execute(Request request);
+
+    /**
+     * Starts a subscription: the root field's stream on its subgraph, each event completed by the plan like a
+     * query's answer. Never throws: a refused or failed start is a stream of one error response.
+     */
+    default EventStream subscribe(Request request) {
+        return EventStream.of(List.of(Map.of(
+                "errors",
+                List.of(Map.of(
+                        "message",
+                        "This gateway runs no subscriptions",
+                        "extensions",
+                        Map.of("code", "SUBSCRIPTIONS_NOT_SUPPORTED"))))));
+    }
 
     /**
      * One GraphQL operation to execute.

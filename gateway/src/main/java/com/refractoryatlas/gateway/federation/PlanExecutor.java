@@ -80,6 +80,27 @@ final class PlanExecutor {
         return new Outcome(data, errors);
     }
 
+    /**
+     * Runs the plan of a subscription for one event: the event is the answer of the plan's one root fetch (the
+     * subgraph's stream already delivered it), then the entity levels run as for a query. {@code failure} instead of
+     * an event: the stream broke, and the root fields are nulled with its error.
+     */
+    Outcome runFromEvent(
+            QueryPlan plan,
+            @Nullable Map<String, Object> event,
+            @Nullable RuntimeException failure,
+            Map<String, Object> variables,
+            Map<String, Object> coercedVariables,
+            Map<String, String> headers) {
+        var data = new CompactMap();
+        var errors = new ArrayList<GraphQLError>();
+        applyRoot(data, plan.rootFetches().getFirst(), new Call(event, failure), errors);
+        for (var level = 1; level <= plan.depth(); level++) {
+            runLevel(data, plan.batchesAt(level), variables, coercedVariables, headers, errors);
+        }
+        return new Outcome(data, errors);
+    }
+
     private void runLevel(
             Map<String, Object> data,
             List<EntityBatch> batches,
@@ -332,7 +353,7 @@ final class PlanExecutor {
         }
     }
 
-    private static Map<String, Object> subset(Map<String, Object> variables, List<String> names) {
+    static Map<String, Object> subset(Map<String, Object> variables, List<String> names) {
         if (names.isEmpty()) {
             return Map.of();
         }

@@ -34,6 +34,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -76,7 +77,8 @@ final class QueryPlanner {
             if (!(type instanceof GraphQLObjectType object)
                     || object.getName().startsWith("__")
                     || object == schema.getQueryType()
-                    || object == schema.getMutationType()) {
+                    || object == schema.getMutationType()
+                    || object == schema.getSubscriptionType()) {
                 continue;
             }
             for (var subgraph : supergraph.subgraphs()) {
@@ -149,7 +151,7 @@ final class QueryPlanner {
         return false;
     }
 
-    /** The operation cannot be planned (ambiguous operation, subscription, unreachable field). */
+    /** The operation cannot be planned (ambiguous operation, unreachable field). */
     static final class PlanningException extends RuntimeException {
         PlanningException(String message) {
             super(message);
@@ -212,16 +214,26 @@ final class QueryPlanner {
 
         QueryPlan run() {
             var kind = operation.getOperation();
-            if (kind == OperationDefinition.Operation.SUBSCRIPTION) {
-                throw new PlanningException("subscriptions are not supported by the gateway");
-            }
             var mutation = kind == OperationDefinition.Operation.MUTATION;
-            var rootType = mutation ? schema.getMutationType() : schema.getQueryType();
+            var rootType =
+                    switch (kind) {
+                        case MUTATION -> schema.getMutationType();
+                        case SUBSCRIPTION -> schema.getSubscriptionType();
+                        default -> schema.getQueryType();
+                    };
+            if (rootType == null) {
+                throw new PlanningException(
+                        "the supergraph has no " + kind.name().toLowerCase(Locale.ROOT) + " type");
+            }
             var rootFields = new ArrayList<RootField>();
             collectRootFields(operation.getSelectionSet(), List.of(), rootType, rootFields);
             var rootFetches = new ArrayList<RootFetch>();
             for (var group : groupByOwner(rootType, rootFields, mutation)) {
-                rootFetches.add(rootFetch(rootType, group.getKey(), group.getValue(), mutation));
+                rootFetches.add(rootFetch(rootType, group.getKey(), group.getValue(), kind));
+            }
+            if (kind == OperationDefinition.Operation.SUBSCRIPTION && rootFetches.size() != 1) {
+                // a subscription follows one event stream: one root field (validation), so one subgraph
+                throw new PlanningException("a subscription must select exactly one root field");
             }
             return new QueryPlan(mutation, rootFetches, entityBatches());
         }
@@ -288,7 +300,10 @@ final class QueryPlanner {
         }
 
         private RootFetch rootFetch(
-                GraphQLObjectType rootType, String subgraph, List<RootField> fields, boolean mutation) {
+                GraphQLObjectType rootType,
+                String subgraph,
+                List<RootField> fields,
+                OperationDefinition.Operation kind) {
             var wrapped = new ArrayList<Selection>();
             var responseKeys = new LinkedHashSet<String>();
             for (var field : fields) {
@@ -299,7 +314,7 @@ final class QueryPlanner {
             var selectionSet = SelectionSet.newSelectionSet(selections).build();
             var used = usedVariables(selectionSet);
             var operationNode = OperationDefinition.newOperationDefinition()
-                    .operation(mutation ? OperationDefinition.Operation.MUTATION : OperationDefinition.Operation.QUERY)
+                    .operation(kind)
                     .variableDefinitions(used.stream().map(variables::get).toList())
                     .selectionSet(selectionSet)
                     .build();
@@ -733,7 +748,9 @@ final class QueryPlanner {
         }
 
         private boolean isRoot(GraphQLNamedType type) {
-            return type == schema.getQueryType() || type == schema.getMutationType();
+            return type == schema.getQueryType()
+                    || type == schema.getMutationType()
+                    || type == schema.getSubscriptionType();
         }
     }
 

@@ -6,13 +6,17 @@ import com.refractoryatlas.gateway.federation.QueryPlanner.PlanningException;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.ParseAndValidate;
 import graphql.execution.ExecutionId;
+import graphql.execution.RawVariables;
+import graphql.execution.ValuesResolver;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.language.AstPrinter;
 import graphql.language.Document;
+import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
@@ -48,6 +52,7 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
 
     private final List<String> subgraphs;
     private final SubgraphTransport transport;
+    private final @Nullable SubgraphStreams streams;
     private final Settings settings;
     private final Composer composer = new Composer();
     private final ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor();
@@ -80,8 +85,15 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
     }
 
     public SupergraphEngine(List<String> subgraphs, SubgraphTransport transport, Settings settings) {
+        this(subgraphs, transport, null, settings);
+    }
+
+    /** An engine that also runs subscriptions, following each subgraph stream through {@code streams}. */
+    public SupergraphEngine(
+            List<String> subgraphs, SubgraphTransport transport, @Nullable SubgraphStreams streams, Settings settings) {
         this.subgraphs = List.copyOf(subgraphs);
         this.transport = transport;
+        this.streams = streams;
         this.settings = settings;
         this.executor = new PlanExecutor(transport, parallel);
     }
@@ -239,6 +251,25 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
         }
     }
 
+    @Override
+    public EventStream subscribe(Request request) {
+        var current = serving.get();
+        if (current == null) {
+            return EventStream.of(
+                    List.of(errorResponse("The supergraph is not composed yet", "SUPERGRAPH_UNAVAILABLE")));
+        }
+        if (streams == null) {
+            return EventStream.of(
+                    List.of(errorResponse("This gateway runs no subscriptions", "SUBSCRIPTIONS_NOT_SUPPORTED")));
+        }
+        try {
+            return current.subscribe(request, streams);
+        } catch (RuntimeException e) {
+            log.error("Unexpected failure starting a subscription", e);
+            return EventStream.of(List.of(errorResponse("Internal gateway error", "INTERNAL_SERVER_ERROR")));
+        }
+    }
+
     private static boolean wantsPlan(Request request) {
         for (var header : request.headers().entrySet()) {
             if (header.getKey().equalsIgnoreCase(DEBUG_PLAN_HEADER) && "true".equalsIgnoreCase(header.getValue())) {
@@ -311,6 +342,9 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
             return GraphQL.newGraphQL(schema)
                     .queryExecutionStrategy(strategy)
                     .mutationExecutionStrategy(strategy)
+                    // a subscription event is shaped like a query's answer: the stream is the engine's, not
+                    // graphql-java's
+                    .subscriptionExecutionStrategy(strategy)
                     .preparsedDocumentProvider((input, parse) -> CompletableFuture.completedFuture(
                             input.getGraphQLContext().get(PreparsedDocumentEntry.class)))
                     // a counter instead of a random UUID per request: nothing outside this process sees the id
@@ -343,6 +377,59 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
                 throw e;
             } finally {
                 inFlight.remove(key, leader);
+            }
+        }
+
+        /**
+         * Opens the subgraph stream of the subscription's one root fetch; each event then runs the rest of the plan
+         * (entity batches for the fields other subgraphs own) and is shaped by graphql-java as a query's answer is.
+         */
+        EventStream subscribe(Request request, SubgraphStreams streams) {
+            var prepared = prepare(request.query(), request.operationName());
+            if (prepared.entry().hasErrors() || prepared.plan() == null) {
+                return EventStream.of(List.of(execute(prepared, request, false)));
+            }
+            var plan = prepared.plan();
+            var document = prepared.entry().getDocument();
+            var coerced = coerce(document, request);
+            if (coerced == null) {
+                return EventStream.of(List.of(shaped(prepared, request, null)));
+            }
+            var fetch = plan.rootFetches().getFirst();
+            SubgraphStreams.Stream stream;
+            try {
+                stream = streams.open(
+                        fetch.subgraph(),
+                        fetch.query(),
+                        PlanExecutor.subset(request.variables(), fetch.variables()),
+                        request.headers());
+            } catch (SubgraphUnavailableException e) {
+                var outcome = executor.runFromEvent(plan, null, e, request.variables(), coerced, request.headers());
+                return EventStream.of(List.of(shaped(prepared, request, outcome)));
+            }
+            return new FollowedStream(this, prepared, request, coerced, stream);
+        }
+
+        private @Nullable Map<String, Object> coerce(Document document, Request request) {
+            var operation = document.getDefinitionsOfType(OperationDefinition.class).stream()
+                    .filter(o -> request.operationName() == null
+                            || request.operationName().isEmpty()
+                            || request.operationName().equals(o.getName()))
+                    .findFirst()
+                    .orElse(null);
+            if (operation == null) {
+                return null;
+            }
+            try {
+                return ValuesResolver.coerceVariableValues(
+                                supergraph.apiSchema(),
+                                operation.getVariableDefinitions(),
+                                RawVariables.of(request.variables()),
+                                GraphQLContext.getDefault(),
+                                java.util.Locale.getDefault())
+                        .toMap();
+            } catch (RuntimeException e) {
+                return null;
             }
         }
 
@@ -477,6 +564,60 @@ public final class SupergraphEngine implements FederationEngine, AutoCloseable {
 
         private @Nullable ResponseProjection projection(Document document, @Nullable String operationName) {
             return projectResponses ? ResponseProjection.of(supergraph.apiSchema(), document, operationName) : null;
+        }
+    }
+
+    /** A subgraph stream followed through the plan: each event completed with the other subgraphs' fields. */
+    private static final class FollowedStream implements EventStream {
+        private final Serving serving;
+        private final Prepared prepared;
+        private final Request request;
+        private final Map<String, Object> coerced;
+        private final SubgraphStreams.Stream stream;
+        private volatile boolean ended;
+
+        FollowedStream(
+                Serving serving,
+                Prepared prepared,
+                Request request,
+                Map<String, Object> coerced,
+                SubgraphStreams.Stream stream) {
+            this.serving = serving;
+            this.prepared = prepared;
+            this.request = request;
+            this.coerced = coerced;
+            this.stream = stream;
+        }
+
+        @Override
+        public @Nullable Map<String, Object> next() {
+            if (ended) {
+                return null;
+            }
+            var plan = prepared.plan();
+            Map<String, Object> event;
+            try {
+                event = stream.next();
+            } catch (SubgraphUnavailableException e) {
+                ended = true;
+                stream.close();
+                var outcome =
+                        serving.executor.runFromEvent(plan, null, e, request.variables(), coerced, request.headers());
+                return serving.shaped(prepared, request, outcome);
+            }
+            if (event == null) {
+                ended = true;
+                return null;
+            }
+            var outcome =
+                    serving.executor.runFromEvent(plan, event, null, request.variables(), coerced, request.headers());
+            return serving.shaped(prepared, request, outcome);
+        }
+
+        @Override
+        public void close() {
+            ended = true;
+            stream.close();
         }
     }
 }

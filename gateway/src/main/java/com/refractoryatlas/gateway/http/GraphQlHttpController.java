@@ -65,6 +65,8 @@ class GraphQlHttpController {
     static final String TRACEPARENT = "traceparent";
     static final String TRACESTATE = "tracestate";
     static final String PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND";
+    /** A subscription sent as a plain GraphQL-over-HTTP request, which answers once. */
+    static final String STREAMING_TRANSPORT_REQUIRED = "STREAMING_TRANSPORT_REQUIRED";
     /** Asks the engine for its query plan in the response; only where introspection is allowed (development). */
     static final String DEBUG_PLAN_HEADER = "X-Atlas-Debug-Plan";
     /** Asks for the operation's estimated and actual cost in {@code extensions.cost}. */
@@ -321,6 +323,15 @@ class GraphQlHttpController {
             return new Pending.Done(rejection(exchange, rejected));
         }
         var allowed = (Verdict.Allowed) verdict;
+        if (allowed.kind() == OperationDefinition.Operation.SUBSCRIPTION) {
+            return new Pending.Done(requestError(
+                    exchange,
+                    errors(
+                            requestId,
+                            STREAMING_TRANSPORT_REQUIRED,
+                            "Subscriptions run over WebSocket (graphql-transport-ws) on /graphql, or over SSE: POST"
+                                    + " /graphql with Accept: text/event-stream")));
+        }
         var charge = RateLimits.charge(
                 exchange.request(),
                 allowed.estimatedCost(),
