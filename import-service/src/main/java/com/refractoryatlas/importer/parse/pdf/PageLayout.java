@@ -76,7 +76,7 @@ final class PageLayout {
         int start = 0;
         while (start < segments.size()) {
             int end = groupEnd(segments, start);
-            cuts.add(cut(segments.subList(start, end)));
+            cuts.add(cut(segments.subList(start, end), gutters.length));
             start = end;
         }
         return cuts;
@@ -99,11 +99,14 @@ final class PageLayout {
     }
 
     /**
-     * The group's segments left to right, neighbours that meet joined: all of them joined is a full-width line;
-     * otherwise each joined run is a piece of the column it starts in, so a line that meets its neighbour across
-     * a doubtful gutter never carries the next column's line at that height with it.
+     * The group's segments left to right, neighbours that meet joined: all of them joined, from the first column to
+     * the last, is a full-width line; otherwise each joined run is a piece of the column it starts in, so a line that
+     * meets its neighbour across a doubtful gutter never carries the next column's line at that height with it. A
+     * column line joined across a valley inside its own column (a table's gap, aligned word spaces) reaches neither
+     * the page's first nor its last column and stays a column line: taken for full width, it had cut the other
+     * column's lines around it out of their column and joined them to its own.
      */
-    private static Cut cut(List<Segment> group) {
+    private static Cut cut(List<Segment> group, int lastColumn) {
         List<Segment> sorted = new ArrayList<>(group);
         sorted.sort(Comparator.comparingInt(Segment::column).thenComparingDouble(s -> firstX(s.row())));
         List<List<Glyph>> pieces = new ArrayList<>();
@@ -120,7 +123,9 @@ final class PageLayout {
             columns.add(s.column());
         }
         Row head = sorted.get(0).row();
-        if (pieces.size() == 1 && sorted.size() > 1) {
+        boolean acrossThePage =
+                sorted.get(0).column() == 0 && sorted.get(sorted.size() - 1).column() == lastColumn;
+        if (pieces.size() == 1 && sorted.size() > 1 && acrossThePage) {
             Row whole = new Row(List.copyOf(pieces.get(0)), head.baseline(), head.size());
             return new Cut(whole, List.of(whole.glyphs()), new int[] {0}, true);
         }

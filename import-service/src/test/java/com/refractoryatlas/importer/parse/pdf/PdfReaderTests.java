@@ -173,6 +173,38 @@ class PdfReaderTests {
         }
 
         @Test
+        void aTableInsideTheLeftColumnDoesNotJoinItsLinesToTheRightColumn() throws IOException {
+            // a left column with a two-cell table in its middle (a valley inside the column) beside a right column
+            // set on another leading, as a reference list in smaller type is: the left column's lines are not
+            // full width, so the right column's lines are neither joined to them nor read between them
+            try (TestPdf pdf = new TestPdf()) {
+                pdf.page();
+                for (int i = 1; i <= 36; i++) {
+                    float top = 80 + 12 * i;
+                    boolean table = i > 10 && i <= 26;
+                    if (table) {
+                        pdf.text(pdf.times, 10, LEFT, top, fill(pdf.times, 10, "T%02d".formatted(i), 90));
+                        pdf.text(pdf.times, 10, LEFT + 125, top, fill(pdf.times, 10, "C%02d".formatted(i), 95));
+                    } else {
+                        pdf.text(pdf.times, 10, LEFT, top, fill(pdf.times, 10, "L%02d".formatted(i), COLUMN_WIDTH));
+                    }
+                }
+                for (int i = 1; i <= 45; i++) {
+                    pdf.text(
+                            pdf.times, 8, RIGHT, 83 + 9.4f * i, fill(pdf.times, 8, "R%02d".formatted(i), COLUMN_WIDTH));
+                }
+                List<String> texts = texts(read(pdf.bytes()));
+                assertThat(texts).noneMatch(t -> t.matches("^[LTC]\\d\\d.*") && t.contains(" R"));
+                int firstRight = texts.indexOf(texts.stream()
+                        .filter(t -> t.startsWith("R"))
+                        .findFirst()
+                        .orElseThrow());
+                assertThat(texts.subList(firstRight, texts.size())).allMatch(t -> t.startsWith("R"));
+                assertThat(texts.subList(0, firstRight)).anyMatch(t -> t.startsWith("L36"));
+            }
+        }
+
+        @Test
         void aFullWidthCaptionInTheMiddleSeparatesTheColumnsAboveFromThoseBelow() throws IOException {
             try (TestPdf pdf = new TestPdf()) {
                 pdf.page();
