@@ -3,6 +3,7 @@ package com.refractoryatlas.gateway.subscription;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
@@ -16,19 +17,25 @@ import tools.jackson.databind.json.JsonMapper;
  * Checks each client message against the graphql-transport-ws message shapes before the protocol handler reads it, so
  * that a malformed one closes the connection with 4400 (the protocol's "invalid message") instead of a server error:
  * not JSON, not an object, an unknown {@code type}, a {@code subscribe} without an id or a query, a payload that is not
- * an object, binary frames. A client's {@code pong} (the answer to the gateway's keep-alive {@code ping}) ends here.
+ * an object, binary frames. A client's {@code pong} (the answer to the gateway's keep-alive {@code ping}) ends here. The
+ * first {@code connection_init}'s credentials are checked here too ({@link ConnectionInit}): a refused token closes the
+ * connection with 4401 before the protocol handler sees the message.
  */
 final class ProtocolGuard extends WebSocketHandlerDecorator {
 
     static final CloseStatus INVALID_MESSAGE = new CloseStatus(4400, "Invalid message");
+    static final CloseStatus UNAUTHORIZED = new CloseStatus(4401, "Unauthorized");
+    private static final String INITIALISED = ProtocolGuard.class.getName() + ".initialised";
     private static final Set<String> TYPES = Set.of("connection_init", "ping", "pong", "subscribe", "complete");
     private static final int MAX_ID_LENGTH = 256;
 
     private final JsonMapper json;
+    private final ConnectionInit connectionInit;
 
-    ProtocolGuard(WebSocketHandler delegate, JsonMapper json) {
+    ProtocolGuard(WebSocketHandler delegate, JsonMapper json, ConnectionInit connectionInit) {
         super(delegate);
         this.json = json;
+        this.connectionInit = connectionInit;
     }
 
     @Override
@@ -37,9 +44,14 @@ final class ProtocolGuard extends WebSocketHandlerDecorator {
             close(session);
             return;
         }
-        var type = typeOf(text.getPayload());
+        var decoded = decode(text.getPayload());
+        var type = decoded == null ? null : typeOf(decoded);
         if (type == null) {
             close(session);
+            return;
+        }
+        if (type.equals("connection_init") && !initialise(session, decoded)) {
+            session.close(UNAUTHORIZED);
             return;
         }
         if (!type.equals("pong")) {
@@ -47,15 +59,29 @@ final class ProtocolGuard extends WebSocketHandlerDecorator {
         }
     }
 
-    /** The message's type when its shape is valid, else null. */
-    private String typeOf(String payload) {
-        Object decoded;
+    /**
+     * Whether the first {@code connection_init}'s credentials are accepted; a second one goes on to the protocol
+     * handler, which closes the connection with 4429.
+     */
+    private boolean initialise(WebSocketSession session, Map<?, ?> message) {
+        if (session.getAttributes().putIfAbsent(INITIALISED, Boolean.TRUE) != null) {
+            return true;
+        }
+        return !(message.get("payload") instanceof Map<?, ?> payload)
+                || connectionInit.accept(payload, session.getAttributes());
+    }
+
+    private @Nullable Map<?, ?> decode(String payload) {
         try {
-            decoded = json.readValue(payload, Object.class);
+            return json.readValue(payload, Object.class) instanceof Map<?, ?> message ? message : null;
         } catch (JacksonException e) {
             return null;
         }
-        if (!(decoded instanceof Map<?, ?> message) || !(message.get("type") instanceof String type)) {
+    }
+
+    /** The message's type when its shape is valid, else null. */
+    private static @Nullable String typeOf(Map<?, ?> message) {
+        if (!(message.get("type") instanceof String type)) {
             return null;
         }
         if (!TYPES.contains(type) || !optionalObject(message.get("payload"))) {

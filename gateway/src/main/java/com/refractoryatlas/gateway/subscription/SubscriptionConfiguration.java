@@ -62,7 +62,6 @@ class SubscriptionConfiguration {
             Subscriptions subscriptions, BearerTokens tokens, SubscriptionProperties settings, EdgeProperties edge) {
         var json = new JsonMapper();
         var handler = WebGraphQlHandler.builder(new GatewayExecutionService(subscriptions))
-                .interceptor(new ConnectionInitInterceptor(tokens))
                 .build();
         var protocol = new GraphQlWebSocketHandler(
                 handler,
@@ -76,8 +75,8 @@ class SubscriptionConfiguration {
                 protocol.initWebSocketHttpRequestHandler(new DefaultHandshakeHandler())
                         .getHandshakeInterceptors());
         interceptors.add(new ConnectionAttributes());
-        var requestHandler =
-                new WebSocketHttpRequestHandler(new ProtocolGuard(protocol, json), new DefaultHandshakeHandler());
+        var requestHandler = new WebSocketHttpRequestHandler(
+                new ProtocolGuard(protocol, json, new ConnectionInit(tokens)), new DefaultHandshakeHandler());
         requestHandler.setHandshakeInterceptors(interceptors);
         var mapping = new WebSocketHandlerMapping();
         mapping.setUrlMap(Map.of(PATH, requestHandler));
