@@ -10,6 +10,7 @@ import com.refractoryatlas.gateway.edge.StrictUtf8;
 import com.refractoryatlas.gateway.federation.FederationEngine;
 import com.refractoryatlas.gateway.http.GraphQlRequest.MalformedRequestException;
 import com.refractoryatlas.gateway.security.OperationGuard;
+import com.refractoryatlas.gateway.security.SubgraphIdentity;
 import com.refractoryatlas.gateway.security.UserContext;
 import com.refractoryatlas.gateway.security.Verdict;
 import graphql.language.OperationDefinition;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,11 +57,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class GraphQlHttpController {
 
-    static final String SERVICE_TOKEN_HEADER = "X-Atlas-Service-Token";
-    static final String USER_ROLES_HEADER = "X-Atlas-User-Roles";
-    /** The authenticated user's id (the token's subject), e.g. for the import service's per-importer jobs. */
-    static final String USER_ID_HEADER = "X-Atlas-User-Id";
-
     static final String TRACEPARENT = "traceparent";
     static final String TRACESTATE = "tracestate";
     static final String PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND";
@@ -71,11 +66,6 @@ class GraphQlHttpController {
     static final String DEBUG_PLAN_HEADER = "X-Atlas-Debug-Plan";
     /** Asks for the operation's estimated and actual cost in {@code extensions.cost}. */
     static final String COST_HEADER = "X-Atlas-Cost";
-
-    /** Sent as the roles of a caller without a token, so that a subgraph never mistakes it for one of our services. */
-    static final String ANONYMOUS_ROLE = "anonymous";
-    /** Sent as the roles of an authenticated caller holding none. */
-    static final String USER_ROLE = "user";
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlHttpController.class);
     private static final int BAD_REQUEST = 400;
@@ -415,22 +405,8 @@ class GraphQlHttpController {
         if (properties.introspectionEnabled()) {
             copyHeader(request, headers, DEBUG_PLAN_HEADER);
         }
-        headers.put(RequestIds.HEADER, exchange.requestId());
-        headers.put(SERVICE_TOKEN_HEADER, properties.serviceToken());
-        headers.put(USER_ROLES_HEADER, roles(exchange.user()));
-        var subject = exchange.user().subject();
-        if (exchange.user().authenticated() && subject != null) {
-            headers.put(USER_ID_HEADER, subject);
-        }
+        SubgraphIdentity.add(headers, exchange.user(), exchange.requestId(), properties.serviceToken());
         return headers;
-    }
-
-    /** Never empty: a subgraph treats a credential without roles as one of our own services acting for itself. */
-    private static String roles(UserContext user) {
-        if (!user.authenticated()) {
-            return ANONYMOUS_ROLE;
-        }
-        return user.roles().isEmpty() ? USER_ROLE : String.join(",", new TreeSet<>(user.roles()));
     }
 
     private static void copyHeader(HttpServletRequest request, Map<String, String> headers, String name) {
@@ -441,15 +417,7 @@ class GraphQlHttpController {
     }
 
     private Outcome rejection(Exchange exchange, Verdict.Rejected rejected) {
-        var body = new ArrayList<Map<String, Object>>();
-        for (var problem : rejected.problems()) {
-            var error = EdgeErrors.error(problem.message(), problem.code(), exchange.requestId());
-            if (!problem.locations().isEmpty()) {
-                error.put("locations", problem.locations());
-            }
-            body.add(error);
-        }
-        var response = EdgeErrors.response(body);
+        var response = EdgeErrors.response(rejected.errors(exchange.requestId()));
         boolean strict = exchange.format() == ResponseFormat.GRAPHQL_RESPONSE_JSON;
         return switch (rejected.reason()) {
             case METHOD_NOT_ALLOWED -> new Outcome(405, response, true);

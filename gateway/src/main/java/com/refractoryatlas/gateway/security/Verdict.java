@@ -1,7 +1,9 @@
 package com.refractoryatlas.gateway.security;
 
+import com.refractoryatlas.gateway.edge.EdgeErrors;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +28,19 @@ public sealed interface Verdict {
 
         static Rejected of(Reason reason, String code, String message) {
             return new Rejected(reason, List.of(new Problem(message, code, List.of())));
+        }
+
+        /** The problems as GraphQL errors, each with its code, the request id and, where it has one, its place. */
+        public List<Map<String, Object>> errors(String requestId) {
+            var errors = new ArrayList<Map<String, Object>>(problems.size());
+            for (var problem : problems) {
+                var error = EdgeErrors.error(problem.message(), problem.code(), requestId);
+                if (!problem.locations().isEmpty()) {
+                    error.put("locations", problem.locations());
+                }
+                errors.add(error);
+            }
+            return errors;
         }
     }
 

@@ -3,19 +3,17 @@ package com.refractoryatlas.gateway.subscription;
 import com.refractoryatlas.gateway.edge.EdgeErrors;
 import com.refractoryatlas.gateway.edge.EdgeProperties;
 import com.refractoryatlas.gateway.edge.RateLimits;
-import com.refractoryatlas.gateway.edge.RequestIds;
 import com.refractoryatlas.gateway.federation.EventStream;
 import com.refractoryatlas.gateway.federation.FederationEngine;
 import com.refractoryatlas.gateway.security.OperationGuard;
+import com.refractoryatlas.gateway.security.SubgraphIdentity;
 import com.refractoryatlas.gateway.security.UserContext;
 import com.refractoryatlas.gateway.security.Verdict;
 import graphql.language.OperationDefinition.Operation;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,9 +30,6 @@ import reactor.core.publisher.Mono;
  */
 final class Subscriptions {
 
-    static final String SERVICE_TOKEN_HEADER = "X-Atlas-Service-Token";
-    static final String USER_ROLES_HEADER = "X-Atlas-User-Roles";
-    static final String USER_ID_HEADER = "X-Atlas-User-Id";
     static final String TOO_MANY_SUBSCRIPTIONS = "TOO_MANY_SUBSCRIPTIONS";
     static final String SUBSCRIPTION_EXPIRED = "SUBSCRIPTION_EXPIRED";
 
@@ -216,15 +211,7 @@ final class Subscriptions {
     }
 
     private static Answer rejection(Ask ask, Verdict.Rejected rejected) {
-        var errors = new ArrayList<Map<String, Object>>();
-        for (var problem : rejected.problems()) {
-            var error = EdgeErrors.error(problem.message(), problem.code(), ask.requestId());
-            if (!problem.locations().isEmpty()) {
-                error.put("locations", problem.locations());
-            }
-            errors.add(error);
-        }
-        return new Answer.Refused(errors);
+        return new Answer.Refused(rejected.errors(ask.requestId()));
     }
 
     /** The headers of a subgraph call, as the HTTP endpoint sends them: credential, the user's roles and id. */
@@ -234,20 +221,7 @@ final class Subscriptions {
         if (user.authenticated() && ask.authorization() != null) {
             headers.put("Authorization", ask.authorization());
         }
-        headers.put(RequestIds.HEADER, ask.requestId());
-        headers.put(SERVICE_TOKEN_HEADER, edge.serviceToken());
-        headers.put(USER_ROLES_HEADER, roles(user));
-        if (user.authenticated() && user.subject() != null) {
-            headers.put(USER_ID_HEADER, user.subject());
-        }
+        SubgraphIdentity.add(headers, user, ask.requestId(), edge.serviceToken());
         return headers;
-    }
-
-    /** Never empty: a subgraph treats a credential without roles as one of our own services acting for itself. */
-    private static String roles(UserContext user) {
-        if (!user.authenticated()) {
-            return "anonymous";
-        }
-        return user.roles().isEmpty() ? "user" : String.join(",", new TreeSet<>(user.roles()));
     }
 }

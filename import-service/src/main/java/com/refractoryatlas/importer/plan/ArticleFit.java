@@ -5,11 +5,11 @@ import com.refractoryatlas.importer.write.ArticleInput.AuthorInput;
 import com.refractoryatlas.importer.write.ArticleInput.CitationInput;
 import com.refractoryatlas.importer.write.ArticleInput.ReferenceInput;
 import com.refractoryatlas.importer.write.ArticleInput.SectionInput;
+import com.refractoryatlas.subgraph.DoiShape;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * their length, the number of references and of citing sentences: {@code job/DocumentLimits}) is not fitted here.
  *
  * <p>The bounds are the references service's documented defaults ({@code atlas.references.limits}: strings 2,000
- * characters, 500 authors, years 1400–2100, DOIs of the shape {@code 10.<registrant>/<suffix>}). One pass over each
+ * characters, 500 authors, years 1400–2100, DOIs as {@link DoiShape} has them). One pass over each
  * value; the sets that find duplicates are linear in the references and citations.
  */
 final class ArticleFit {
@@ -37,11 +37,6 @@ final class ArticleFit {
     static final String VALUE_SHORTENED = "ARTICLE_VALUE_SHORTENED";
     static final String ITEMS_DROPPED = "ARTICLE_ITEMS_DROPPED";
 
-    /** The references service's DOI rule, after the same prefixes are taken off ({@code TextNormalizer}). */
-    private static final Pattern DOI_PREFIX =
-            Pattern.compile("^(?:https?://(?:dx\\.)?doi\\.org/|doi:\\s*)", Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern DOI_SHAPE = Pattern.compile("^10\\.\\d{3,9}(?:\\.\\d+)*/\\S+$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
     /** The fitted article and what fitting changed. */
@@ -169,8 +164,8 @@ final class ArticleFit {
         if (doi == null || doi.isBlank()) {
             return doi;
         }
-        var bare = DOI_PREFIX.matcher(doi.strip()).replaceFirst("").strip().toLowerCase(Locale.ROOT);
-        if (doi.length() <= STRING_CHARS && DOI_SHAPE.matcher(bare).matches()) {
+        var canonical = DoiShape.canonical(doi);
+        if (doi.length() <= STRING_CHARS && canonical != null && DoiShape.isCanonicalDoi(canonical)) {
             return doi;
         }
         dropped.add("a " + what + " that is not of the shape 10.<registrant>/<suffix>");

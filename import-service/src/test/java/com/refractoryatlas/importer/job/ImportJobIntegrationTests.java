@@ -594,8 +594,9 @@ class ImportJobIntegrationTests {
         @Test
         void aJobWhoseWorkerDiedIsTakenUpAgainOnceItsLeaseHasExpired() {
             var orphan = running("orphan", "dead-worker", Instant.now().minusSeconds(1), 1);
-            repository.save(orphan);
+            // the document first, as a submission stores it: a worker may claim the expired job at once
             repository.saveDocument("orphan", new byte[0]);
+            repository.save(orphan);
 
             var finished = awaitFinished("orphan");
 
@@ -621,8 +622,8 @@ class ImportJobIntegrationTests {
 
         @Test
         void aDocumentWhoseWorkerDiesEveryTimeFailsAfterTheLastRun() {
-            repository.save(running("poison", "dead-worker", Instant.now().minusSeconds(1), 3));
             repository.saveDocument("poison", "Some text".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            repository.save(running("poison", "dead-worker", Instant.now().minusSeconds(1), 3));
 
             var finished = awaitFinished("poison");
 

@@ -1,5 +1,6 @@
 package com.refractoryatlas.references.text;
 
+import com.refractoryatlas.subgraph.DoiShape;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,9 +25,6 @@ public final class TextNormalizer {
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern EMPHASIS = Pattern.compile("[*_]+");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-    private static final Pattern DOI_PREFIX =
-            Pattern.compile("^(?:https?://(?:dx\\.)?doi\\.org/|doi:\\s*)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DOI_SHAPE = Pattern.compile("^10\\.\\d{3,9}(?:\\.\\d+)*/\\S+$");
     private static final Set<String> NAME_SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv", "v");
     private static final int SHORT_HASH_HEX = 16;
 
@@ -66,16 +64,12 @@ public final class TextNormalizer {
      * are case-insensitive by definition.
      */
     public static @Nullable String doi(@Nullable String doi) {
-        if (doi == null || doi.isBlank()) {
-            return null;
-        }
-        var bare = DOI_PREFIX.matcher(doi.strip()).replaceFirst("");
-        return bare.strip().toLowerCase(Locale.ROOT);
+        return DoiShape.canonical(doi);
     }
 
-    /** Whether a canonical DOI has the {@code 10.<registrant>/<suffix>} shape. */
+    /** Whether a canonical DOI has the {@code 10.<registrant>/<suffix>} shape ({@link DoiShape}). */
     public static boolean isDoi(String canonicalDoi) {
-        return DOI_SHAPE.matcher(canonicalDoi).matches();
+        return DoiShape.isCanonicalDoi(canonicalDoi);
     }
 
     /** The first 16 hex digits of the SHA-256 of {@code text}: short, stable and collision-safe at our scale. */
