@@ -11,14 +11,18 @@ import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 
 /**
  * How one of our services calls another's GraphQL endpoint: Apache HttpClient 5 (the gateway's subgraph transport
- * uses the same library) under Spring's {@code RestClient}, so that the whole system has one HTTP client stack, with
- * one set of timeout semantics, pooled keep-alive connections, no hidden retries (callers decide, with
- * resilience4j) and no redirects, cookies or compression, as before with the JDK client. The factory owns its connection pool: as a Spring bean it is closed on shutdown
- * ({@link HttpComponentsClientHttpRequestFactory#destroy()}); elsewhere the owner calls {@code destroy()}.
+ * uses the same library) under Spring's {@code RestClient}, so that the whole system has one HTTP client stack:
+ * pooled keep-alive connections, no hidden retries (callers decide, with resilience4j), and no redirects, cookies or
+ * compression, as before with the JDK client. HttpClient's own response timeout only bounds the silence between two
+ * reads; {@link ExchangeDeadline} adds the bound on the whole call that the JDK client gave. The factory owns its
+ * connection pool: as a Spring bean it is closed on shutdown ({@link HttpComponentsClientHttpRequestFactory#destroy()});
+ * elsewhere its owner calls {@code destroy()}.
  *
  * @param connectTimeout how long to wait for a connection: the TCP connect, and a free pooled connection when
  *     {@code maxConnectionsPerRoute} calls to the same service are already under way
- * @param responseTimeout how long to wait for the answer: for its first byte, and then between any two reads of it
+ * @param responseTimeout how long one call may take, from its start to the end of its answer, however the time goes
+ *     (waiting, connecting, an answer that is slow to start or trickles in): the meaning the JDK client through
+ *     Spring's {@code JdkClientHttpRequestFactory} gave our read and request timeouts
  * @param maxConnectionsPerRoute connections open at most to one host and port (calls beyond it wait, up to
  *     {@code connectTimeout}, for one to be free)
  * @param maxConnections connections open at most in all
@@ -69,6 +73,7 @@ public record PooledHttpClient(
                         .setConnectionRequestTimeout(Timeout.of(connectTimeout))
                         .setResponseTimeout(Timeout.of(responseTimeout))
                         .build())
+                .addExecInterceptorFirst(ExchangeDeadline.class.getSimpleName(), new ExchangeDeadline(responseTimeout))
                 .evictIdleConnections(IDLE_EVICTION)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()

@@ -1,0 +1,128 @@
+package com.refractoryatlas.subgraph;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.classic.ExecChain;
+import org.apache.hc.client5.http.classic.ExecChainHandler;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Ends an exchange that has not finished (answer read to its end, or closed) within the deadline, however the time
+ * went: waiting for the answer, or reading an answer that trickles in slower than the response timeout notices. This
+ * keeps the meaning our timeouts had on the JDK client through Spring's factory: one bound on the whole call. The
+ * connection is closed from the JDK's shared delay thread ({@link CompletableFuture#completeOnTimeout}); the caller
+ * then sees a {@link SocketTimeoutException}.
+ */
+final class ExchangeDeadline implements ExecChainHandler {
+
+    private final Duration deadline;
+
+    ExchangeDeadline(Duration deadline) {
+        this.deadline = deadline;
+    }
+
+    @Override
+    public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
+            throws IOException, HttpException {
+        var expiry = new CompletableFuture<@Nullable Void>();
+        expiry.completeOnTimeout(null, deadline.toNanos(), TimeUnit.NANOSECONDS)
+                .thenRun(scope.execRuntime::discardEndpoint);
+        ClassicHttpResponse response;
+        try {
+            response = chain.proceed(request, scope);
+        } catch (IOException failure) {
+            expiry.cancel(false);
+            throw translated(expiry, failure);
+        } catch (HttpException | RuntimeException failure) {
+            expiry.cancel(false);
+            throw failure;
+        }
+        var entity = response.getEntity();
+        if (entity == null) {
+            expiry.cancel(false);
+            return response;
+        }
+        // the body still to be read keeps the deadline running until it is closed
+        response.setEntity(new BoundedEntity(entity, expiry));
+        return response;
+    }
+
+    /** The failure as the caller should see it: a timeout, when it came from the deadline closing the connection. */
+    private IOException translated(CompletableFuture<?> expiry, IOException failure) {
+        if (!expiry.isDone() || expiry.isCancelled() || expiry.isCompletedExceptionally()) {
+            return failure;
+        }
+        var timeout = new SocketTimeoutException("no complete answer within " + deadline);
+        timeout.initCause(failure);
+        return timeout;
+    }
+
+    /** An answer whose reads fail as timeouts once the deadline has passed, and whose closing ends the deadline. */
+    private final class BoundedEntity extends HttpEntityWrapper {
+
+        private final CompletableFuture<@Nullable Void> expiry;
+
+        BoundedEntity(HttpEntity entity, CompletableFuture<@Nullable Void> expiry) {
+            super(entity);
+            this.expiry = expiry;
+        }
+
+        @Override
+        public InputStream getContent() throws IOException {
+            return new BoundedStream(super.getContent());
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } finally {
+                expiry.cancel(false);
+            }
+        }
+
+        private final class BoundedStream extends FilterInputStream {
+
+            BoundedStream(InputStream in) {
+                super(in);
+            }
+
+            @Override
+            public int read() throws IOException {
+                try {
+                    return super.read();
+                } catch (IOException failure) {
+                    throw translated(expiry, failure);
+                }
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                try {
+                    return super.read(buffer, offset, length);
+                } catch (IOException failure) {
+                    throw translated(expiry, failure);
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    expiry.cancel(false);
+                }
+            }
+        }
+    }
+}
