@@ -34,22 +34,28 @@ final class ExchangeDeadline implements ExecChainHandler {
     @Override
     public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
             throws IOException, HttpException {
-        var expiry = new CompletableFuture<@Nullable Void>();
-        expiry.completeOnTimeout(null, deadline.toNanos(), TimeUnit.NANOSECONDS)
+        var expiry = new Expiry(new CompletableFuture<>(), System.nanoTime());
+        expiry.timer()
+                .completeOnTimeout(null, deadline.toNanos(), TimeUnit.NANOSECONDS)
                 .thenRun(scope.execRuntime::discardEndpoint);
         ClassicHttpResponse response;
         try {
             response = chain.proceed(request, scope);
-        } catch (IOException failure) {
-            expiry.cancel(false);
-            throw translated(expiry, failure);
-        } catch (HttpException | RuntimeException failure) {
-            expiry.cancel(false);
+        } catch (IOException | RuntimeException failure) {
+            // closing the connection under the exchange fails it in many ways, depending on where it was
+            boolean expired = expiry.passed(deadline);
+            expiry.end();
+            if (expired) {
+                throw timeout();
+            }
+            throw failure;
+        } catch (HttpException failure) {
+            expiry.end();
             throw failure;
         }
         var entity = response.getEntity();
         if (entity == null) {
-            expiry.cancel(false);
+            expiry.end();
             return response;
         }
         // the body still to be read keeps the deadline running until it is closed
@@ -57,22 +63,41 @@ final class ExchangeDeadline implements ExecChainHandler {
         return response;
     }
 
-    /** The failure as the caller should see it: a timeout, when it came from the deadline closing the connection. */
-    private IOException translated(CompletableFuture<?> expiry, IOException failure) {
-        if (!expiry.isDone() || expiry.isCancelled() || expiry.isCompletedExceptionally()) {
-            return failure;
+    /**
+     * Without a cause: "socket closed" (or "endpoint already released") is only how the deadline ended the call, and
+     * would hide it from whoever reports the root cause.
+     */
+    private SocketTimeoutException timeout() {
+        return new SocketTimeoutException("no complete answer within " + deadline);
+    }
+
+    /** The failure itself, as an {@link IOException} whatever it is, for a read to throw. */
+    private static IOException rethrown(Exception failure) {
+        if (failure instanceof IOException io) {
+            return io;
         }
-        var timeout = new SocketTimeoutException("no complete answer within " + deadline);
-        timeout.initCause(failure);
-        return timeout;
+        throw (RuntimeException) failure;
+    }
+
+    /** One exchange's timer (completed when the deadline passes, cancelled when the exchange ends) and start. */
+    private record Expiry(CompletableFuture<@Nullable Void> timer, long startNanos) {
+
+        boolean passed(Duration deadline) {
+            boolean fired = timer.isDone() && !timer.isCompletedExceptionally();
+            return fired || System.nanoTime() - startNanos >= deadline.toNanos();
+        }
+
+        void end() {
+            timer.cancel(false);
+        }
     }
 
     /** An answer whose reads fail as timeouts once the deadline has passed, and whose closing ends the deadline. */
     private final class BoundedEntity extends HttpEntityWrapper {
 
-        private final CompletableFuture<@Nullable Void> expiry;
+        private final Expiry expiry;
 
-        BoundedEntity(HttpEntity entity, CompletableFuture<@Nullable Void> expiry) {
+        BoundedEntity(HttpEntity entity, Expiry expiry) {
             super(entity);
             this.expiry = expiry;
         }
@@ -87,7 +112,7 @@ final class ExchangeDeadline implements ExecChainHandler {
             try {
                 super.close();
             } finally {
-                expiry.cancel(false);
+                expiry.end();
             }
         }
 
@@ -101,8 +126,8 @@ final class ExchangeDeadline implements ExecChainHandler {
             public int read() throws IOException {
                 try {
                     return super.read();
-                } catch (IOException failure) {
-                    throw translated(expiry, failure);
+                } catch (IOException | RuntimeException failure) {
+                    throw expiry.passed(deadline) ? timeout() : rethrown(failure);
                 }
             }
 
@@ -110,8 +135,8 @@ final class ExchangeDeadline implements ExecChainHandler {
             public int read(byte[] buffer, int offset, int length) throws IOException {
                 try {
                     return super.read(buffer, offset, length);
-                } catch (IOException failure) {
-                    throw translated(expiry, failure);
+                } catch (IOException | RuntimeException failure) {
+                    throw expiry.passed(deadline) ? timeout() : rethrown(failure);
                 }
             }
 
@@ -120,7 +145,7 @@ final class ExchangeDeadline implements ExecChainHandler {
                 try {
                     super.close();
                 } finally {
-                    expiry.cancel(false);
+                    expiry.end();
                 }
             }
         }

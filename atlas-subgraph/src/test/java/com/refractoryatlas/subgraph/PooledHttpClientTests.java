@@ -130,10 +130,32 @@ class PooledHttpClientTests {
     }
 
     @Test
-    void callsThroughApacheHttpClient5OnOneReusedConnection() {
-        assertThat(post("/fast")).isEqualTo("{\"data\":{}}");
-        assertThat(post("/fast")).isEqualTo("{\"data\":{}}");
-        assertThat(post("/fast")).isEqualTo("{\"data\":{}}");
+    void aDeadlinePassingAtAnyStepOfTheCallFailsItAsATimeout() throws Exception {
+        // deadlines of 1 to 15 ms pass while leasing, connecting, sending or waiting, each ending the call its own way
+        for (int attempt = 0; attempt < 60; attempt++) {
+            var hurried = new PooledHttpClient(
+                            Duration.ofSeconds(HOLD_SECONDS), Duration.ofMillis(1 + attempt % 15), 1, 1)
+                    .requestFactory();
+            try {
+                assertThatThrownBy(() -> post(hurried, "/slow"))
+                        .satisfies(e -> assertThat(causes(e)).hasAtLeastOneElementOfType(SocketTimeoutException.class));
+            } finally {
+                hurried.destroy();
+            }
+        }
+    }
+
+    @Test
+    void callsThroughApacheHttpClient5OnOneReusedConnection() throws Exception {
+        // a call past its deadline loses its connection even when answered: leave room for a cold JVM
+        var unhurried = new PooledHttpClient(SHORT, Duration.ofSeconds(HOLD_SECONDS), 1, 1).requestFactory();
+        try {
+            for (int call = 0; call < 3; call++) {
+                assertThat(post(unhurried, "/fast")).isEqualTo("{\"data\":{}}");
+            }
+        } finally {
+            unhurried.destroy();
+        }
 
         assertThat(userAgents).allSatisfy(agent -> assertThat(agent).startsWith("Apache-HttpClient/5."));
         assertThat(clientPorts).as("one keep-alive connection for three calls").hasSize(3);

@@ -166,8 +166,9 @@ public record ImportProperties(
      * @param catalogUrl the catalog subgraph's GraphQL endpoint ({@code CATALOG_URL})
      * @param referencesUrl the references subgraph's GraphQL endpoint ({@code REFERENCES_URL})
      * @param serviceToken the internal credential sent as {@code X-Atlas-Service-Token}
-     * @param connectTimeout the TCP connect timeout
-     * @param requestTimeout the longest one write call may take before it counts as failed
+     * @param connectTimeout the TCP connect timeout, also the longest wait for a free pooled connection (the pool
+     *     holds {@code concurrency} connections per service: one per running job)
+     * @param requestTimeout the longest one write call may take, to the end of its answer, before it counts as failed
      */
     public record Services(
             @DefaultValue("http://127.0.0.1:8081/graphql") URI catalogUrl,
