@@ -52,8 +52,10 @@ public record ReferencesProperties(
     /**
      * @param url the catalog subgraph's GraphQL endpoint ({@code CATALOG_URL})
      * @param serviceToken the internal credential sent to it ({@code ATLAS_SERVICE_TOKEN})
-     * @param connectTimeout how long to wait for a connection
-     * @param readTimeout how long to wait for an answer
+     * @param connectTimeout how long to wait for a connection: to connect, or for a pooled one to be free
+     * @param readTimeout how long one call may take, to the end of its answer
+     * @param maxConnections keep-alive connections to the catalog at most; a call finding all of them busy waits up to
+     *     {@code connectTimeout} for one
      */
     public record Catalog(
             @DefaultValue("http://127.0.0.1:8081/graphql") URI url,
@@ -62,7 +64,8 @@ public record ReferencesProperties(
             String serviceToken,
 
             @DefaultValue("2s") Duration connectTimeout,
-            @DefaultValue("5s") Duration readTimeout) {}
+            @DefaultValue("5s") Duration readTimeout,
+            @DefaultValue("50") @Min(1) int maxConnections) {}
 
     /**
      * @param vancouverStyle the CSL style id rendering {@code VANCOUVER} (the official NLM citation-sequence style)

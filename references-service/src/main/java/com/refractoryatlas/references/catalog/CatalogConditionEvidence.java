@@ -4,21 +4,20 @@ import com.refractoryatlas.references.ReferencesProperties;
 import com.refractoryatlas.subgraph.ApiException;
 import com.refractoryatlas.subgraph.Caller;
 import com.refractoryatlas.subgraph.ErrorCode;
-import java.net.http.HttpClient;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.client.GraphQlClientException;
 import org.springframework.graphql.client.HttpSyncGraphQlClient;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
  * Asks the catalog subgraph directly ({@code CATALOG_URL}, with the internal service credential) for a condition's
- * evidence references. A catalog that is down or answers with errors becomes an {@code UNAVAILABLE} error: a wrong
+ * evidence references, over the pooled connections of {@link CatalogClientConfiguration}. A catalog that is down or answers with errors becomes an {@code UNAVAILABLE} error: a wrong
  * (empty) list would look like "no evidence", which is worse than no answer.
  */
 @Component
@@ -30,14 +29,10 @@ class CatalogConditionEvidence implements ConditionEvidence {
 
     private final HttpSyncGraphQlClient client;
 
-    CatalogConditionEvidence(ReferencesProperties properties) {
+    CatalogConditionEvidence(ReferencesProperties properties, HttpComponentsClientHttpRequestFactory catalogRequests) {
         var catalog = properties.catalog();
-        var http =
-                HttpClient.newBuilder().connectTimeout(catalog.connectTimeout()).build();
-        var requestFactory = new JdkClientHttpRequestFactory(http);
-        requestFactory.setReadTimeout(catalog.readTimeout());
         var rest = RestClient.builder()
-                .requestFactory(requestFactory)
+                .requestFactory(catalogRequests)
                 .baseUrl(catalog.url())
                 .defaultHeader(Caller.SERVICE_TOKEN_HEADER, catalog.serviceToken())
                 .build();

@@ -41,7 +41,7 @@ final class ExportFixtures {
         return new ReferencesProperties(
                 new ReferencesProperties.Limits(2000, 200000, 2000, 500, 500, 2000, 100, 1400, 2100, 200, 8),
                 new ReferencesProperties.Catalog(
-                        URI.create("http://127.0.0.1:1/graphql"), "t", Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                        URI.create("http://127.0.0.1:1/graphql"), "t", Duration.ofSeconds(1), Duration.ofSeconds(1), 1),
                 new ReferencesProperties.Export("nlm-citation-sequence", "apa", "en-US", 2));
     }
 }
