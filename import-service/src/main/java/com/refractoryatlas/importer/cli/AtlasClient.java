@@ -1,6 +1,9 @@
 package com.refractoryatlas.importer.cli;
 
+import com.refractoryatlas.subgraph.PooledHttpClient;
+import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -10,6 +13,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.HttpSyncGraphQlClient;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
@@ -21,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * it: look a document up by checksum, submit it, follow its job. Every failure becomes a {@link ServiceError}
  * carrying the error's {@code extensions.code}, whether the gateway answered with a GraphQL error or an HTTP error.
  */
-final class AtlasClient {
+final class AtlasClient implements AutoCloseable {
 
     static final String QUEUE_FULL = "QUEUE_FULL";
     static final String RATE_LIMITED = "RATE_LIMITED";
@@ -54,15 +58,35 @@ final class AtlasClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The command makes one call at a time. */
+    private static final int CONNECTIONS = 1;
+
+    private final HttpComponentsClientHttpRequestFactory requests;
     private final HttpSyncGraphQlClient client;
     private final URI url;
 
-    AtlasClient(URI url, String bearerToken) {
+    /**
+     * @param connectTimeout how long to wait for the gateway to accept a connection
+     * @param requestTimeout how long one call may take, to the end of its answer
+     */
+    AtlasClient(URI url, String bearerToken, Duration connectTimeout, Duration requestTimeout) {
         this.url = url;
-        this.client = HttpSyncGraphQlClient.builder(RestClient.builder())
+        this.requests = new PooledHttpClient(connectTimeout, requestTimeout, CONNECTIONS, CONNECTIONS).requestFactory();
+        this.client = HttpSyncGraphQlClient.builder(
+                        RestClient.builder().requestFactory(requests).build())
                 .url(url)
                 .header("Authorization", "Bearer " + bearerToken)
                 .build();
+    }
+
+    /** Closes the connection to the gateway. */
+    @Override
+    public void close() {
+        try {
+            requests.destroy();
+        } catch (Exception e) {
+            // nothing left to do with a connection that does not close cleanly: the command is ending
+        }
     }
 
     /** A job as the command shows it. */
@@ -188,7 +212,8 @@ final class AtlasClient {
             if (cause instanceof RestClientResponseException http) {
                 return fromBody(http.getStatusCode().value(), http.getResponseBodyAsString());
             }
-            if (cause instanceof ResourceAccessException) {
+            // an answer cut off while it was read (past --request-timeout) fails in the converter, not as I/O
+            if (cause instanceof ResourceAccessException || cause instanceof IOException) {
                 return new ServiceError(UNREACHABLE, "cannot reach " + url + " (" + cause.getMessage() + ")");
             }
         }

@@ -79,6 +79,17 @@ public final class ImportCommand implements Callable<Integer> {
     Duration poll = Duration.ofMillis(500);
 
     @Option(
+            names = "--connect-timeout",
+            description = "How long to wait for the gateway to accept a connection (default: ${DEFAULT-VALUE}).")
+    Duration connectTimeout = Duration.ofSeconds(10);
+
+    @Option(
+            names = "--request-timeout",
+            description = "How long one call to the gateway may take, to the end of its answer"
+                    + " (default: ${DEFAULT-VALUE}); past it the gateway counts as unreachable.")
+    Duration requestTimeout = Duration.ofMinutes(2);
+
+    @Option(
             names = "--max-file-size",
             description = "Files larger than this many bytes are skipped without sending (default: ${DEFAULT-VALUE};"
                     + " the service applies its own, smaller document limit).")
@@ -102,13 +113,16 @@ public final class ImportCommand implements Callable<Integer> {
             out.println("No token: pass --token or set ATLAS_TOKEN. " + GET_A_TOKEN);
             return EXIT_CANNOT_RUN;
         }
+        if (!isPositive(connectTimeout) || !isPositive(requestTimeout)) {
+            out.println("--connect-timeout and --request-timeout must be positive durations, such as PT10S.");
+            return EXIT_CANNOT_RUN;
+        }
         var selection = DocumentFiles.select(paths, recursive);
         var outcomes = new ArrayList<FileOutcome>();
         selection
                 .skipped()
                 .forEach(s -> outcomes.add(new FileOutcome.Skipped(s.path().toString(), s.reason())));
-        var client = new AtlasClient(url, token.strip());
-        try {
+        try (var client = new AtlasClient(url, token.strip(), connectTimeout, requestTimeout)) {
             for (var document : selection.documents()) {
                 outcomes.add(importOne(client, document));
             }
@@ -122,6 +136,10 @@ public final class ImportCommand implements Callable<Integer> {
         }
         new SummaryTable(out).print(outcomes);
         return exitCode(outcomes);
+    }
+
+    private static boolean isPositive(Duration duration) {
+        return !duration.isNegative() && !duration.isZero();
     }
 
     private FileOutcome importOne(AtlasClient client, DocumentFile document) throws InterruptedException {

@@ -2,12 +2,17 @@ package com.refractoryatlas.importer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +49,51 @@ class ImportCommandTests {
 
         assertThat(run.exitCode()).isEqualTo(ImportCommand.EXIT_CANNOT_RUN);
         assertThat(run.output()).contains("could not run", "UNREACHABLE", "127.0.0.1:" + closedPort);
+    }
+
+    @Test
+    void stopsAsUnreachableWhenTheGatewayDoesNotAnswerWithinTheRequestTimeout() throws IOException {
+        Files.writeString(folder.resolve("a.txt"), "x");
+        var release = new CountDownLatch(1);
+        var gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        gateway.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        gateway.createContext("/graphql", exchange -> {
+            try {
+                // far past the timeout: a command that waits for this answer ignored --request-timeout
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        gateway.start();
+        try {
+            var run = ImportCommandRunner.run(
+                    folder.toString(),
+                    "--token",
+                    "t",
+                    "--request-timeout",
+                    "PT0.5S",
+                    "--url",
+                    "http://127.0.0.1:" + gateway.getAddress().getPort() + "/graphql");
+
+            assertThat(run.exitCode()).isEqualTo(ImportCommand.EXIT_CANNOT_RUN);
+            assertThat(run.output()).contains("could not run", "UNREACHABLE", "no complete answer within PT0.5S");
+        } finally {
+            release.countDown();
+            gateway.stop(0);
+        }
+    }
+
+    @Test
+    void refusesATimeoutThatWouldWaitForever() throws IOException {
+        Files.writeString(folder.resolve("a.txt"), "x");
+
+        var run = ImportCommandRunner.run(folder.toString(), "--token", "t", "--request-timeout", "PT0S");
+
+        assertThat(run.exitCode()).isEqualTo(ImportCommand.EXIT_CANNOT_RUN);
+        assertThat(run.output()).contains("--request-timeout must be positive");
     }
 
     @Test
