@@ -130,8 +130,12 @@ public final class FormatDetector {
         return switch (name) {
             case "article", "pmc-articleset" -> DocumentFormat.JATS_XML;
             case "oai-pmh" -> head.contains("<article") ? DocumentFormat.JATS_XML : null;
-            case "pubmedarticleset", "pubmedarticle", "medlinecitationset", "medlinecitation", "pubmedbookarticle" ->
-                DocumentFormat.PUBMED_XML;
+            case "pubmedarticleset",
+                    "pubmedarticle",
+                    "pubmedbookarticleset",
+                    "pubmedbookarticle",
+                    "medlinecitationset",
+                    "medlinecitation" -> DocumentFormat.PUBMED_XML;
             case "xml", "records" -> head.contains("<record") ? DocumentFormat.ENDNOTE_XML : null;
             default -> null;
         };

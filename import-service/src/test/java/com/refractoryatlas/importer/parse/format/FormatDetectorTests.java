@@ -99,6 +99,12 @@ class FormatDetectorTests {
     }
 
     @Test
+    void recognizesPubMedsBookRecordsAsPubMedXml() {
+        assertThat(detect("<?xml version=\"1.0\"?>\n<PubmedBookArticleSet>\n<PubmedBookArticle>"))
+                .isEqualTo(DocumentFormat.PUBMED_XML);
+    }
+
+    @Test
     void readsTheFirstRecordInTheEncodingTheBytesState() {
         String ris = "TY  - JOUR\nTI  - T\nER  - \n";
         byte[] marked = ("\uFEFF" + ris).getBytes(StandardCharsets.UTF_16BE);
