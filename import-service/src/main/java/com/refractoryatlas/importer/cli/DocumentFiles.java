@@ -25,6 +25,7 @@ final class DocumentFiles {
             Map.entry("ris", "application/x-research-info-systems"),
             Map.entry("json", "application/vnd.citationstyles.csl+json"),
             Map.entry("enw", "application/x-endnote-refer"),
+            Map.entry("nbib", "application/nbib"),
             Map.entry("txt", "text/plain"),
             Map.entry("md", "text/markdown"));
 

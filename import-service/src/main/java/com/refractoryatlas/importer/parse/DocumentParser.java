@@ -3,6 +3,7 @@ package com.refractoryatlas.importer.parse;
 import com.refractoryatlas.importer.parse.bibliography.BibliographyReader;
 import com.refractoryatlas.importer.parse.format.DocumentFormat;
 import com.refractoryatlas.importer.parse.format.FormatDetector;
+import com.refractoryatlas.importer.parse.format.TextEncoding;
 import com.refractoryatlas.importer.parse.jats.JatsReader;
 import com.refractoryatlas.importer.parse.layout.Layout;
 import com.refractoryatlas.importer.parse.pdf.PdfReader;
@@ -65,11 +66,31 @@ public final class DocumentParser {
     public ParsedDocument parse(String source, byte[] bytes, @Nullable String mediaType) {
         DocumentFormat format = FormatDetector.detect(bytes, mediaType, source);
         return switch (format) {
-            case TEXT -> parse(source, bytes);
+            case TEXT, BIBTEX, RIS, ENDNOTE, MEDLINE, CSL_JSON -> parseText(source, bytes, format);
             case JATS_XML -> jats.read(source, bytes);
-            case PUBMED_XML, ENDNOTE_XML, BIBTEX, RIS, ENDNOTE, CSL_JSON -> bibliography.read(source, bytes, format);
+            case PUBMED_XML, ENDNOTE_XML -> bibliography.read(source, bytes, format);
             case PDF -> parsePdf(source, bytes);
         };
+    }
+
+    /**
+     * A text format, in UTF-8 once {@link TextEncoding} has found another encoding the file states (a byte-order
+     * mark, UTF-16's zero bytes, BibTeX's {@code % Encoding:} line). XML is left to the XML parser, which reads its
+     * own declaration and marks.
+     */
+    private ParsedDocument parseText(String source, byte[] bytes, DocumentFormat format) {
+        var encoding = TextEncoding.of(bytes);
+        byte[] utf8 = encoding.plainUtf8() ? bytes : encoding.toUtf8(bytes);
+        if (utf8 == null) {
+            return new Unrecognized(
+                    source,
+                    List.of(ParseIssue.error(
+                            ParseIssue.Code.INVALID_ENCODING,
+                            "not valid " + encoding.charset().name() + ", the encoding " + encoding.declared()
+                                    + " gives: save the file as UTF-8",
+                            null)));
+        }
+        return format == DocumentFormat.TEXT ? parse(source, utf8) : bibliography.read(source, utf8, format);
     }
 
     /** The PDF's layout enters the text pipeline with its styles; what the reader skipped joins the issues. */

@@ -46,7 +46,8 @@ final class InputGuard {
                     ParseIssue.Code.INVALID_UTF8,
                     "not valid UTF-8: malformed byte 0x"
                             + Integer.toHexString(bytes[Math.min(offset, bytes.length - 1)] & BYTE_MASK)
-                            + " at byte offset " + offset,
+                            + " at byte offset " + offset
+                            + "; save the file as UTF-8 (UTF-16 with a byte-order mark is read too)",
                     lineOfByte(bytes, offset));
             return null;
         }

@@ -197,7 +197,7 @@ final class LineCues {
             if (p.isEmpty()) {
                 continue;
             }
-            if (labelWords(p.toLowerCase(Locale.ROOT).split(" +"))) {
+            if (labelWords(p.toLowerCase(Locale.ROOT).split(" +")) || spacedLabels(p)) {
                 known = true;
             } else if (!shortCapitals(p)) {
                 return false;
@@ -209,6 +209,47 @@ final class LineCues {
     }
 
     private static final int MAX_LABEL_WORDS = 4;
+    private static final int MIN_SPACED_RUN = 3;
+    private static final int MAX_SPACED_LABEL_CHARS = 120;
+    private static final Set<String> JOINED_LABELS = joinedLabels();
+
+    private static Set<String> joinedLabels() {
+        Set<String> out = new java.util.HashSet<>();
+        for (String label : LABELS) {
+            out.add(label.replace(" ", ""));
+        }
+        return Set.copyOf(out);
+    }
+
+    /**
+     * Labels printed letter-spaced, as PDF viewers copy them: "R E S E A R C H A R T I C L E Open Access" (the gap
+     * between words as wide as between letters). When the part has a run of single letters, its letters alone must
+     * split into known labels; a table over at most {@value #MAX_SPACED_LABEL_CHARS} letters.
+     */
+    private static boolean spacedLabels(String part) {
+        int run = 0;
+        int longest = 0;
+        for (String token : part.split(" +")) {
+            run = token.length() == 1 && Character.isLetter(token.charAt(0)) ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        if (longest < MIN_SPACED_RUN) {
+            return false;
+        }
+        String letters = part.replace(" ", "").toLowerCase(Locale.ROOT);
+        int n = letters.length();
+        if (n > MAX_SPACED_LABEL_CHARS) {
+            return false;
+        }
+        boolean[] splits = new boolean[n + 1];
+        splits[0] = true;
+        for (int end = 1; end <= n; end++) {
+            for (int start = 0; start < end && !splits[end]; start++) {
+                splits[end] = splits[start] && JOINED_LABELS.contains(letters.substring(start, end));
+            }
+        }
+        return splits[n];
+    }
 
     /** The words split into known labels, longest first at each place. */
     private static boolean labelWords(String[] words) {
@@ -237,6 +278,29 @@ final class LineCues {
             }
         }
         return false;
+    }
+
+    private static final int MAX_JOURNAL_NAME_WORDS = 16;
+
+    /**
+     * A journal's name on a line of its own above the title ("International Journal of Neuroscience", "Neurological
+     * Research A Journal of Progress in Neurosurgery, ..."), as a publisher's cover page prints it: the word
+     * "journal" and every longer word capitalised, no closing period.
+     */
+    static boolean journalName(String cleaned) {
+        String[] words = cleaned.split(" ");
+        if (words.length > MAX_JOURNAL_NAME_WORDS || cleaned.endsWith(".")) {
+            return false;
+        }
+        boolean journal = false;
+        for (String word : words) {
+            String w = word.replaceAll("[,:;]+$", "");
+            journal |= w.equalsIgnoreCase("journal");
+            if (w.length() > 3 && !Character.isUpperCase(w.charAt(0))) {
+                return false;
+            }
+        }
+        return journal;
     }
 
     static boolean label(String cleaned) {

@@ -23,6 +23,11 @@ public record ParseIssue(
         EMPTY_DOCUMENT,
         BINARY_CONTENT,
         INVALID_UTF8,
+        /**
+         * An error: bytes not valid in the encoding the file states (a byte-order mark, BibTeX's {@code % Encoding:}
+         * line) other than UTF-8, which is {@link #INVALID_UTF8}.
+         */
+        INVALID_ENCODING,
         HTML_NOT_SUPPORTED,
         TOO_LARGE,
         UNRECOGNIZED_LAYOUT,

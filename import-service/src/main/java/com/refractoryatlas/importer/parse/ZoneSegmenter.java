@@ -232,8 +232,10 @@ final class ZoneSegmenter {
                 }
                 int[] byline = bylineSpan(lines);
                 if (byline != null) {
-                    return titleShaped(lines.subList(0, byline[0]))
-                            ? lines.get(0).number()
+                    // labels, banners and a journal's name glued above the title (text without blank lines)
+                    int first = leadingFrontLines(lines.subList(0, byline[0]));
+                    return first < byline[0] && titleShaped(lines.subList(first, byline[0]))
+                            ? lines.get(first).number()
                             : -1;
                 }
             }
@@ -339,7 +341,8 @@ final class ZoneSegmenter {
                 boolean front = LineCues.label(c)
                         || LineCues.labelSequence(c)
                         || LineCues.banner(c) != null
-                        || c.toLowerCase(java.util.Locale.ROOT).startsWith("www.");
+                        || c.toLowerCase(java.util.Locale.ROOT).startsWith("www.")
+                        || i < lines.size() - 1 && LineCues.journalName(c);
                 if (front) {
                     lead = i + 1;
                     shortLines = 0;

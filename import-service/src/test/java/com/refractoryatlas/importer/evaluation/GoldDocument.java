@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One file of the corpus that the parser reads, described in its article's gold.
  *
- * @param format JATS, PDF, PDFTOTEXT, PDFTOTEXT_LAYOUT, PDFTOTEXT_RAW, BIBTEX, RIS, CSL_JSON, ...
+ * @param format JATS, PDF, PDFTOTEXT, PDFTOTEXT_LAYOUT, PDFTOTEXT_RAW, PDFJS_TEXT (what copying from Firefox's PDF
+ *     viewer gives), BIBTEX, RIS, CSL_JSON, ...
  * @param origin "real" (as published) or "rendered-vancouver" / "rendered-apa" (made from the JATS by the corpus
  *     tools, so its gold is exact by construction)
  * @param numbered whether this file prints its reference list numbered (a rendered APA list is not, even when the
@@ -43,6 +44,7 @@ record GoldDocument(
                     case "PDFTOTEXT" -> "pdftotext";
                     case "PDFTOTEXT_LAYOUT" -> "pdftotext -layout";
                     case "PDFTOTEXT_RAW" -> "pdftotext -raw";
+                    case "PDFJS_TEXT" -> "pdf.js text";
                     default -> format;
                 };
         return origin.equals("real") ? f : f + " (rendered)";
@@ -54,6 +56,7 @@ record GoldDocument(
             "PDFTOTEXT",
             "PDFTOTEXT_LAYOUT",
             "PDFTOTEXT_RAW",
+            "PDFJS_TEXT",
             "BIBTEX",
             "RIS",
             "CSL_JSON",

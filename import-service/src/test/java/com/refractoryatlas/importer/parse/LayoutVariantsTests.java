@@ -79,4 +79,47 @@ class LayoutVariantsTests {
         assertThat(Documents.knowledge(page).mechanisms())
                 .allSatisfy(m -> assertThat(m.conditionIds()).contains("bacterial-infections"));
     }
+
+    /** The head of an article as copied from a PDF viewer: no blank lines, the parts of the page glued together. */
+    private static String copiedArticle(String head) {
+        return head + """
+                Anna Berg1, Jonas Meyer2 and Lea Novak1
+                Abstract
+                Background: Ketamine was given to patients with treatment-resistant depression.
+                Methods: We compared response rates.
+                Introduction
+                Treatment-resistant depression affects many patients [1]. Ketamine is one option [2].
+                References
+                1. Smith J, Doe A. Treatment-resistant depression: a review. J Psychiatr Res. 2019;117:100-109.
+                2. Roe R, Poe P. Ketamine infusions for depression. Am J Psychiatry. 2020;177:20-30.
+                """;
+    }
+
+    @Test
+    void aLetterSpacedArticleTypeLabelGluedAboveTheTitleIsNoPartOfIt() {
+        // pdf.js (Firefox) copies BMC's letter-spaced "RESEARCH ARTICLE" with a space between every letter
+        var a = (JournalArticle) PARSER.parse("x.txt", copiedArticle("""
+                R E S E A R C H A R T I C L E Open Access
+                Ketamine for treatment-resistant depression:
+                a randomised trial
+                """));
+
+        assertThat(a.metadata().title()).isEqualTo("Ketamine for treatment-resistant depression: a randomised trial");
+    }
+
+    @Test
+    void aPublishersCoverPageAboveTheTitleIsNoPartOfIt() {
+        // Taylor & Francis's download cover sheet: terms, download stamp, the journal's name, its ISSN and homepage
+        var a = (JournalArticle) PARSER.parse("x.txt", copiedArticle("""
+                Full Terms & Conditions of access and use can be found at
+                http://www.tandfonline.com/action/journalInformation?journalCode=ines20
+                Download by: [A University] Date: 23 January 2017, At: 12:45
+                International Journal of Neuroscience
+                ISSN: 0020-7454 (Print) 1543-5245 (Online) Journal homepage: http://www.tandfonline.com/loi/ines20
+                Ketamine for treatment-resistant depression:
+                a randomised trial
+                """));
+
+        assertThat(a.metadata().title()).isEqualTo("Ketamine for treatment-resistant depression: a randomised trial");
+    }
 }

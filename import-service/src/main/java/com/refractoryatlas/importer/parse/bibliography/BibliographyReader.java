@@ -42,7 +42,7 @@ public final class BibliographyReader {
         switch (format) {
             case PUBMED_XML -> new PubMedFile(entries).read(bytes, issues);
             case ENDNOTE_XML -> new EndNoteXmlFile(entries).read(bytes, issues);
-            case BIBTEX, RIS, ENDNOTE, CSL_JSON -> readText(bytes, format, entries, issues);
+            case BIBTEX, RIS, ENDNOTE, MEDLINE, CSL_JSON -> readText(bytes, format, entries, issues);
             case PDF, JATS_XML, TEXT -> throw new IllegalArgumentException(format + " is not a bibliography format");
         }
         if (issues.hasErrors() || entries.references().isEmpty()) {
@@ -69,6 +69,7 @@ public final class BibliographyReader {
             case BIBTEX -> BibTeXFile.read(text, entries);
             case RIS -> TaggedFile.readRis(text, entries);
             case ENDNOTE -> TaggedFile.readEndNote(text, entries);
+            case MEDLINE -> MedlineFile.read(text, entries);
             default -> CslJsonFile.read(text, entries);
         }
     }
@@ -83,7 +84,11 @@ public final class BibliographyReader {
                     .toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            issues.error(ParseIssue.Code.INVALID_UTF8, "not valid UTF-8: " + e.getMessage(), null);
+            issues.error(
+                    ParseIssue.Code.INVALID_UTF8,
+                    "not valid UTF-8; save the file as UTF-8 (UTF-16 with a byte-order mark, or a BibTeX file whose"
+                            + " first line declares its encoding, '% Encoding: windows-1252', is read too)",
+                    null);
             return null;
         }
     }

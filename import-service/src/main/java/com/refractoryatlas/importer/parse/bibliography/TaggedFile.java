@@ -180,6 +180,10 @@ final class TaggedFile {
     /** A tag line, or a continuation of the previous tag's value (exporters wrap long abstracts). */
     private static void continueRecord(StringBuilder record, String line) {
         boolean tagged = line.length() >= TAG_LENGTH + 4 && line.startsWith("  - ", TAG_LENGTH);
+        if (tagged && line.length() == TAG_LENGTH + 4) {
+            // an empty field ("IS  - ", as ScienceDirect exports it): the parser refuses the record for it
+            return;
+        }
         if (tagged || line.isBlank()) {
             record.append(line).append('\n');
             return;

@@ -16,6 +16,8 @@ public enum DocumentFormat {
     RIS,
     /** CSL-JSON (an array of items, or one item). */
     CSL_JSON,
+    /** PubMed's MEDLINE text ({@code PMID- }, {@code TI  - }, {@code FAU - } ...; .nbib, PubMed's "PubMed" format). */
+    MEDLINE,
     /** EndNote's tagged export ({@code %0 Journal Article}, {@code %A}, {@code %T}...; .enw). */
     ENDNOTE,
     /** Text: the seed layouts, Markdown, plain text and the text a PDF viewer or pdftotext gives. */

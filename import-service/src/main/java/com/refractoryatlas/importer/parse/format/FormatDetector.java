@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Finds a document's format from its first bytes: a PDF signature, the root element of an XML document, the first
- * record of a BibTeX, RIS or CSL-JSON file. The media type and file name are hints used only when the content is
+ * record of a BibTeX, RIS or CSL-JSON file, in the encoding {@link TextEncoding} finds. The media type and file name are hints used only when the content is
  * ambiguous, never required. Reads at most {@link #PROBE_BYTES} bytes, so detection costs the same for any size.
  */
 public final class FormatDetector {
@@ -21,6 +21,7 @@ public final class FormatDetector {
     private static final Pattern BIBTEX_ENTRY = Pattern.compile("(?m)^[ \\t]*+@[A-Za-z]++[ \\t]*+[{(]");
     private static final Pattern RIS_TYPE = Pattern.compile("(?m)^TY {1,2}- ?+\\S");
     private static final Pattern RIS_END = Pattern.compile("(?m)^(?:ER {1,2}-|[A-Z][A-Z0-9] {2}- )");
+    private static final Pattern MEDLINE_FIELD = Pattern.compile("(?m)^(?:TI|FAU|AU|DP|TA|JT) {1,2}- \\S");
     private static final Pattern ENDNOTE_TYPE = Pattern.compile("(?m)^%0 \\S");
     private static final Pattern ENDNOTE_FIELD = Pattern.compile("(?m)^%[ATDJ] \\S");
     private static final Pattern CSL_KEY = Pattern.compile("\"(type|title|author|issued|container-title|DOI)\"\\s*:");
@@ -32,7 +33,9 @@ public final class FormatDetector {
         if (startsWithPdfSignature(bytes)) {
             return DocumentFormat.PDF;
         }
-        String decoded = new String(bytes, 0, Math.min(bytes.length, PROBE_BYTES), StandardCharsets.UTF_8);
+        var encoding = TextEncoding.of(bytes);
+        int skip = encoding.markLength();
+        String decoded = new String(bytes, skip, Math.min(bytes.length - skip, PROBE_BYTES), encoding.charset());
         String head = decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded;
         int start = firstSignificant(head);
         if (start == head.length()) {
@@ -47,6 +50,9 @@ public final class FormatDetector {
         }
         if ((first == '[' || first == '{') && (CSL_KEY.matcher(head).find() || endsLikeJson(bytes, first))) {
             return DocumentFormat.CSL_JSON;
+        }
+        if (head.startsWith("PMID- ", start) && MEDLINE_FIELD.matcher(head).find()) {
+            return DocumentFormat.MEDLINE;
         }
         if (RIS_TYPE.matcher(head).find() && RIS_END.matcher(head).find()) {
             return DocumentFormat.RIS;
@@ -124,8 +130,12 @@ public final class FormatDetector {
         return switch (name) {
             case "article", "pmc-articleset" -> DocumentFormat.JATS_XML;
             case "oai-pmh" -> head.contains("<article") ? DocumentFormat.JATS_XML : null;
-            case "pubmedarticleset", "pubmedarticle", "medlinecitationset", "medlinecitation", "pubmedbookarticle" ->
-                DocumentFormat.PUBMED_XML;
+            case "pubmedarticleset",
+                    "pubmedarticle",
+                    "pubmedbookarticleset",
+                    "pubmedbookarticle",
+                    "medlinecitationset",
+                    "medlinecitation" -> DocumentFormat.PUBMED_XML;
             case "xml", "records" -> head.contains("<record") ? DocumentFormat.ENDNOTE_XML : null;
             default -> null;
         };

@@ -273,6 +273,43 @@ class BibliographyReaderTests {
         }
 
         @Test
+        void readsARecordWithEmptyFieldsAsAnExporterWritesThem() {
+            // ScienceDirect's export: "IS  - " and "T2  - " with nothing after them (or trimmed to "IS  -")
+            var list = list("science.ris", """
+                    TY  - JOUR
+                    T1  - Phase separation in binary alloys
+                    JO  - Acta Materialia
+                    VL  - 121
+                    IS  -
+                    SP  - 310
+                    EP  - 324
+                    PY  - 2016/12//
+                    T2  -
+                    AU  - Ghosh, Chanchal
+                    DO  - http://dx.doi.org/10.1016/j.actamat.2016.09.028
+                    ER  -
+                    """.getBytes(StandardCharsets.UTF_8));
+
+            var reference = list.references().getFirst();
+            assertThat(reference.title()).isEqualTo("Phase separation in binary alloys");
+            assertThat(reference.journal()).isEqualTo("Acta Materialia");
+            assertThat(reference.issue()).isNull();
+            assertThat(reference.pages()).isEqualTo("310-324");
+            assertThat(reference.year()).isEqualTo(2016);
+            assertThat(reference.doi()).isEqualTo("10.1016/j.actamat.2016.09.028");
+            assertThat(list.issues()).noneMatch(i -> i.code() == ParseIssue.Code.MALFORMED_ENTRY);
+        }
+
+        @Test
+        void readsARealScienceDirectExport() {
+            var reference = list("jabref-sciencedirect.ris").references().getFirst();
+
+            assertThat(reference.journal()).isEqualTo("Acta Materialia");
+            assertThat(reference.authors()).hasSize(4);
+            assertThat(reference.doi()).isEqualTo("10.1016/j.actamat.2016.09.028");
+        }
+
+        @Test
         void readsARecordWithoutErWithAWarning() {
             var parsed = parse("x.ris", """
                     TY  - JOUR
@@ -413,5 +450,191 @@ class BibliographyReaderTests {
 
         assertThat(parsed).isInstanceOf(Unrecognized.class);
         assertThat(codes(parsed)).contains(ParseIssue.Code.INVALID_UTF8);
+    }
+
+    @Nested
+    class Medline {
+
+        /** Two records as PubMed's "Citation manager" export prints them (fields trimmed to what a reference uses). */
+        private static final String NBIB = """
+                PMID- 27169098
+                OWN - NLM
+                STAT- PubMed-not-MEDLINE
+                VI  - 5
+                DP  - 2016 May 12
+                TI  - Ketamine for treatment-resistant depression: a review of the
+                      evidence and its limits.
+                PG  - 67-79
+                LID - 10.4103/2277-9175.180636 [doi]
+                AB  - An abstract that is not part of the reference.
+                FAU - van der Berg, Anna Maria
+                AU  - van der Berg AM
+                AD  - Department of Psychiatry, A University,
+                      A City.
+                FAU - Selvamani
+                AU  - Selvamani
+                CN  - Refractory Depression Study Group
+                LA  - eng
+                PT  - Journal Article
+                TA  - Adv Biomed Res
+                JT  - Advanced biomedical research
+                AID - 10.4103/2277-9175.180636 [doi]
+                AID - ABR-5-67 [pii]
+                SO  - Adv Biomed Res. 2016 May 12;5:67-79.
+
+                PMID- 30000001
+                DP  - 2019 Oct
+                TI  - Clozapine in treatment-resistant schizophrenia.
+                AU  - Smith JW
+                AU  - Doe J
+                TA  - Schizophr Res
+                VI  - 212
+                IP  - 4
+                PG  - 100-9
+                """;
+
+        @Test
+        void readsEachRecordOfAPubMedExportIntoAReference() {
+            var list = list("pubmed-ketamine.nbib", NBIB.getBytes(StandardCharsets.UTF_8));
+
+            assertThat(list.format()).isEqualTo("MEDLINE");
+            assertThat(list.references()).hasSize(2);
+            var first = list.references().getFirst();
+            assertThat(first.title())
+                    .isEqualTo("Ketamine for treatment-resistant depression: a review of the evidence and its limits");
+            assertThat(first.authors())
+                    .containsExactly(
+                            new ParsedAuthor("van der Berg", "Anna Maria", null),
+                            new ParsedAuthor("Selvamani", null, null),
+                            new ParsedAuthor("Refractory Depression Study Group", null, null));
+            assertThat(first.journal()).isEqualTo("Adv Biomed Res");
+            assertThat(first.volume()).isEqualTo("5");
+            assertThat(first.pages()).isEqualTo("67-79");
+            assertThat(first.year()).isEqualTo(2016);
+            assertThat(first.doi()).isEqualTo("10.4103/2277-9175.180636");
+            var second = list.references().get(1);
+            assertThat(second.authors())
+                    .containsExactly(new ParsedAuthor("Smith", "JW", null), new ParsedAuthor("Doe", "J", null));
+            assertThat(second.issue()).isEqualTo("4");
+            assertThat(second.year()).isEqualTo(2019);
+            assertThat(second.doi()).isNull();
+        }
+
+        @Test
+        void readsARealNbibExport() {
+            var list = list("jabref-nbib-importer-test.nbib");
+
+            var reference = list.references().getFirst();
+            assertThat(reference.title()).isEqualTo("Proteomics: A new perspective for cancer");
+            assertThat(reference.authors())
+                    .first()
+                    .isEqualTo(new ParsedAuthor("Shruthi", "Basavaradhya Sahukar", null));
+            assertThat(reference.authors()).hasSize(4);
+            assertThat(reference.journal()).isEqualTo("Adv Biomed Res");
+            assertThat(reference.volume()).isEqualTo("5");
+            assertThat(reference.pages()).isEqualTo("67");
+            assertThat(reference.year()).isEqualTo(2016);
+            assertThat(reference.doi()).isEqualTo("10.4103/2277-9175.180636");
+        }
+
+        @Test
+        void leavesOutARecordWithoutATitleAndSaysSo() {
+            var list = list(
+                    "x.txt", (NBIB + "\nPMID- 30000002\nDP  - 2020\nAU  - Roe R\n").getBytes(StandardCharsets.UTF_8));
+
+            assertThat(list.references()).hasSize(2);
+            assertThat(list.issues())
+                    .filteredOn(i -> i.code() == ParseIssue.Code.MALFORMED_ENTRY)
+                    .singleElement()
+                    .satisfies(i -> assertThat(i.line()).isEqualTo(NBIB.split("\n").length + 2));
+        }
+    }
+
+    @Nested
+    class Encodings {
+
+        private static final String BIBTEX =
+                "@article{k, author={M\u00fcller, J\u00fcrgen}, title={Caf\u00e9 \u03c9 study},"
+                        + " journal={J}, year={2020}}\n";
+
+        @Test
+        void readsUtf16WithAByteOrderMarkInEitherOrder() {
+            for (var charset : List.of(StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE)) {
+                byte[] mark = charset == StandardCharsets.UTF_16BE
+                        ? new byte[] {(byte) 0xFE, (byte) 0xFF}
+                        : new byte[] {(byte) 0xFF, (byte) 0xFE};
+                var list = list("x.bib", concat(mark, BIBTEX.getBytes(charset)));
+
+                assertThat(list.references().getFirst().title())
+                        .as(charset.name())
+                        .isEqualTo("Café ω study");
+                assertThat(list.references().getFirst().authors().getFirst().family())
+                        .isEqualTo("Müller");
+            }
+        }
+
+        @Test
+        void readsUtf16WithoutAByteOrderMark() {
+            var list = list("x.bib", BIBTEX.getBytes(StandardCharsets.UTF_16LE));
+
+            assertThat(list.references().getFirst().title()).isEqualTo("Café ω study");
+        }
+
+        @Test
+        void readsTheEncodingABibtexFileDeclaresOnItsFirstLine() {
+            var text =
+                    "% Encoding: windows-1252\n\n@article{k, author={M\u00fcller, J}, title={Caf\u00e9 at 25\u00b0C},"
+                            + " journal={J}, year={2020}}\n";
+            var list = list("x.bib", text.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+
+            assertThat(list.references().getFirst().title()).isEqualTo("Café at 25°C");
+        }
+
+        @Test
+        void refusesUndeclaredLegacyBytesWithATypedErrorThatSaysWhatToDo() {
+            var text = "@article{k, author={M\u00fcller, J}, title={Caf\u00e9}, journal={J}, year={2020}}\n";
+            var parsed = PARSER.parse("x.bib", text.getBytes(java.nio.charset.Charset.forName("windows-1252")), null);
+
+            assertThat(parsed).isInstanceOf(Unrecognized.class);
+            assertThat(parsed.issues().getFirst().code()).isEqualTo(ParseIssue.Code.INVALID_UTF8);
+            assertThat(parsed.issues().getFirst().message()).contains("save the file as UTF-8");
+        }
+
+        @Test
+        void refusesBytesNotValidInTheDeclaredEncoding() {
+            // 0x81 has no character in windows-1252
+            var bytes = concat(
+                    "% Encoding: windows-1252\n@article{k, title={T".getBytes(StandardCharsets.US_ASCII),
+                    new byte[] {(byte) 0x81},
+                    "}, year={2020}}\n".getBytes(StandardCharsets.US_ASCII));
+            var parsed = PARSER.parse("x.bib", bytes, null);
+
+            assertThat(parsed).isInstanceOf(Unrecognized.class);
+            assertThat(codes(parsed)).containsExactly(ParseIssue.Code.INVALID_ENCODING);
+            assertThat(parsed.issues().getFirst().message()).contains("windows-1252", "% Encoding");
+        }
+
+        @Test
+        void readsAUtf16TextDocumentAsItsUtf8Original() throws java.io.IOException {
+            byte[] utf8;
+            try (var seeds = java.nio.file.Files.list(java.nio.file.Path.of("../samples/seeds"))) {
+                utf8 = java.nio.file.Files.readAllBytes(
+                        seeds.sorted().findFirst().orElseThrow());
+            }
+            var text = new String(utf8, StandardCharsets.UTF_8);
+            byte[] utf16 = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE));
+
+            var original = PARSER.parse("seed.txt", utf8, null);
+            assertThat(original).isNotInstanceOf(Unrecognized.class);
+            assertThat(PARSER.parse("seed.txt", utf16, null)).isEqualTo(original);
+        }
+
+        private static byte[] concat(byte[]... parts) {
+            var out = new java.io.ByteArrayOutputStream();
+            for (byte[] part : parts) {
+                out.writeBytes(part);
+            }
+            return out.toByteArray();
+        }
     }
 }

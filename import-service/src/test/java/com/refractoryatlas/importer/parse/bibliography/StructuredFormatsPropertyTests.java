@@ -38,6 +38,7 @@ class StructuredFormatsPropertyTests {
             "/bibliography/citation-js-bibtex-csl.json",
             "/bibliography/bdarcus-rendition-references.ris",
             "/bibliography/endnote-sample.enw",
+            "/bibliography/jabref-nbib-importer-test.nbib",
             "/bibliography/endnote-sample.xml");
     private static final List<byte[]> CONTENTS =
             FILES.stream().map(StructuredFormatsPropertyTests::read).toList();

@@ -91,6 +91,30 @@ class FormatDetectorTests {
     }
 
     @Test
+    void recognizesPubMedsMedlineTextButNotProseAboutAPmid() {
+        assertThat(detect("PMID- 27169098\nOWN - NLM\nTI  - A title.\nFAU - Smith, John\n"))
+                .isEqualTo(DocumentFormat.MEDLINE);
+        assertThat(detect("PMID- 27169098 is the record we discussed.\nThe rest is prose.\n"))
+                .isEqualTo(DocumentFormat.TEXT);
+    }
+
+    @Test
+    void recognizesPubMedsBookRecordsAsPubMedXml() {
+        assertThat(detect("<?xml version=\"1.0\"?>\n<PubmedBookArticleSet>\n<PubmedBookArticle>"))
+                .isEqualTo(DocumentFormat.PUBMED_XML);
+    }
+
+    @Test
+    void readsTheFirstRecordInTheEncodingTheBytesState() {
+        String ris = "TY  - JOUR\nTI  - T\nER  - \n";
+        byte[] marked = ("\uFEFF" + ris).getBytes(StandardCharsets.UTF_16BE);
+
+        assertThat(FormatDetector.detect(marked, null, null)).isEqualTo(DocumentFormat.RIS);
+        assertThat(FormatDetector.detect(ris.getBytes(StandardCharsets.UTF_16LE), null, null))
+                .isEqualTo(DocumentFormat.RIS);
+    }
+
+    @Test
     void leavesProseThatMerelyMentionsTheMarkersAsText() {
         assertThat(detect("Contact us at info@example.org{x} or see TY  - the RIS tag.\n"))
                 .isEqualTo(DocumentFormat.TEXT);
