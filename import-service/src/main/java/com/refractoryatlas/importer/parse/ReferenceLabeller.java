@@ -120,7 +120,8 @@ final class ReferenceLabeller {
      * word in its title is not read as a quoted-title entry only because a quote comes first.
      */
     static Fields fields(String entry) {
-        String text = Hyphenation.repairInline(entry.replace("\\*", "").replace("\\_", ""));
+        String text = Pages.closeRanges(
+                Hyphenation.repairInline(entry.replace("\\*", "").replace("\\_", "")));
         String doi = null;
         int[] span = Dois.span(text);
         if (span != null) {
