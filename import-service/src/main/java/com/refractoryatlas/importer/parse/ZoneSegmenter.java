@@ -50,6 +50,11 @@ final class ZoneSegmenter {
         return new Run(layout).run();
     }
 
+    /** A line that opens a reference entry: a numbered entry start or an author list ("Smith J,", "Abreu, M.E."). */
+    static boolean opensEntry(String line) {
+        return EntryStart.parse(line) != null || EntryBuilder.authorStart(line);
+    }
+
     private enum Phase {
         FRONT,
         BODY,
