@@ -25,6 +25,18 @@ class ReferenceLabellerTests {
     }
 
     @Test
+    void readsHarvardEntriesWhoseYearFollowsAnInitialWithoutAStop() {
+        ParsedReference r = parse("Applebaum, B 1987 Criteria for Treatment: Reversibility. Journal of the American"
+                + " Institute for Conservation 26, 65–73.");
+        assertThat(r.authors()).extracting(ParsedAuthor::family).containsExactly("Applebaum");
+        assertThat(r.year()).isEqualTo(1987);
+        assertThat(r.title()).isEqualTo("Criteria for Treatment: Reversibility");
+        assertThat(r.journal()).isEqualTo("Journal of the American Institute for Conservation");
+        assertThat(r.volume()).isEqualTo("26");
+        assertThat(r.pages()).isEqualTo("65-73");
+    }
+
+    @Test
     void closingRangesKeepsSpacesThatAreNoRangesDash() {
         assertThat(Pages.closeRanges("Cell 62, 339– 352; vol 5 - 6 and 7 -x, a - 9"))
                 .isEqualTo("Cell 62, 339–352; vol 5-6 and 7 -x, a - 9");
