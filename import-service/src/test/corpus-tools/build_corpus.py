@@ -395,7 +395,8 @@ def build_hand_labelled(only):
         out = CORPUS / e["split"]
         out.mkdir(parents=True, exist_ok=True)
         pdf = out / f"{e['id']}.pdf"
-        pdf.write_bytes(git_show(NORMA[0], e["commit"], e["pdf"]))
+        repo = e.get("repository", NORMA[0])
+        pdf.write_bytes(git_show(repo, e["commit"], e["pdf"]))
         refs = [dict(r, label=str(r["number"]), labelled=True) for r in e["references"]]
         documents = text_variants(pdf, "real", refs, e["numbered"])
         unprinted = documents[0].get("unprinted")
@@ -404,7 +405,7 @@ def build_hand_labelled(only):
         record = {
             "id": e["id"], "split": e["split"], "kind": "JOURNAL_ARTICLE", "title": e["title"],
             "firstAuthorFamily": e["firstAuthorFamily"], "numbered": e["numbered"], "partial": True,
-            "source": {"repository": "https://github.com/" + NORMA[0], "commit": e["commit"], "xml": None,
+            "source": {"repository": "https://github.com/" + repo, "commit": e["commit"], "xml": None,
                        "pdf": e["pdf"], "publisher": e["publisher"], "journal": e["journal"], "doi": e["doi"],
                        "licence": e["licence"]},
             "documents": documents,

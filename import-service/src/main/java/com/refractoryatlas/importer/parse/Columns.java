@@ -48,7 +48,14 @@ final class Columns {
                 end = text.length();
             }
             String page = text.substring(start, end);
-            String unfolded = page(page);
+            String unfolded = page(page, false);
+            if (unfolded != page) {
+                // three columns side by side: the first split leaves two in one part, which a second split unfolds;
+                // for that, the first keeps the right part's own indents
+                String kept = page(page, true);
+                String again = page(kept, false);
+                unfolded = again != kept ? stripIndents(again) : unfolded;
+            }
             changed |= unfolded != page;
             out.append(unfolded);
             if (end < text.length()) {
@@ -60,7 +67,7 @@ final class Columns {
     }
 
     /** One page: its lines in reading order, or the same string when it has no gutter. */
-    private static String page(String page) {
+    private static String page(String page, boolean keepIndent) {
         List<String> lines = List.of(page.split("\n", -1));
         int gutter = gutter(lines);
         if (gutter < 0) {
@@ -74,29 +81,29 @@ final class Columns {
             blankRun = line.isBlank() ? blankRun + 1 : 0;
             int cut = cut(line, gutter);
             if (cut < 0) {
-                release(out, right, held, true);
-                flushRight(out, right);
+                release(out, right, held, true, keepIndent);
+                flushRight(out, right, keepIndent);
                 out.append(line).append('\n');
                 continue;
             }
             String[] split = {
                 stripEnd(line.substring(0, Math.min(cut, line.length()))),
-                cut < line.length() ? line.substring(cut).strip() : ""
+                cut < line.length() ? stripEnd(line.substring(cut)) : ""
             };
             if (blankRun == REGION_BREAK && held.isEmpty()) {
                 held.add(split); // a band blank across the page: the columns above may end here
             } else if (!held.isEmpty()) {
                 held.add(split);
-                if (!split[1].isEmpty()) {
-                    release(out, right, held, !continues(split[1]));
+                if (!split[1].isBlank()) {
+                    release(out, right, held, !continues(split[1].strip()), keepIndent);
                 }
             } else {
                 out.append(split[0]).append('\n');
                 right.add(split[1]);
             }
         }
-        release(out, right, held, true);
-        flushRight(out, right);
+        release(out, right, held, true, keepIndent);
+        flushRight(out, right, keepIndent);
         out.setLength(out.length() - 1);
         return out.toString();
     }
@@ -106,12 +113,13 @@ final class Columns {
      * of columns above another (the right column above is printed first), or a gap inside both columns (a figure
      * beside the right column, whose text goes on in mid-sentence: it stays one column).
      */
-    private static void release(StringBuilder out, List<String> right, List<String[]> held, boolean regionBreak) {
+    private static void release(
+            StringBuilder out, List<String> right, List<String[]> held, boolean regionBreak, boolean keepIndent) {
         if (held.isEmpty()) {
             return;
         }
         if (regionBreak) {
-            flushRight(out, right);
+            flushRight(out, right, keepIndent);
         }
         for (String[] split : held) {
             out.append(split[0]).append('\n');
@@ -126,15 +134,51 @@ final class Columns {
     }
 
     /** The right column of a run of split lines, after its left column and a blank line. */
-    private static void flushRight(StringBuilder out, List<String> right) {
-        boolean any = right.stream().anyMatch(r -> !r.isEmpty());
-        if (any) {
+    private static void flushRight(StringBuilder out, List<String> right, boolean keepIndent) {
+        int indent = Integer.MAX_VALUE;
+        for (String r : right) {
+            if (!r.isBlank()) {
+                indent = Math.min(indent, leadingSpaces(r));
+            }
+        }
+        if (indent != Integer.MAX_VALUE) {
             out.append('\n');
             for (String r : right) {
-                out.append(r).append('\n');
+                out.append(r.isBlank() ? "" : keepIndent ? r.substring(indent) : r.strip())
+                        .append('\n');
             }
         }
         right.clear();
+    }
+
+    /** Every line without its leading spaces (after a second split, indents are those of the first's parts). */
+    private static String stripIndents(String page) {
+        StringBuilder out = new StringBuilder(page.length());
+        int start = 0;
+        while (start <= page.length()) {
+            int end = page.indexOf('\n', start);
+            if (end < 0) {
+                end = page.length();
+            }
+            int from = start;
+            while (from < end && page.charAt(from) == ' ') {
+                from++;
+            }
+            out.append(page, from, end);
+            if (end < page.length()) {
+                out.append('\n');
+            }
+            start = end + 1;
+        }
+        return out.toString();
+    }
+
+    private static int leadingSpaces(String s) {
+        int i = 0;
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
     }
 
     /**

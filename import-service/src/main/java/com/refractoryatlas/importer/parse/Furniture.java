@@ -59,7 +59,52 @@ final class Furniture {
             }
             out[i] = repeated || phrase(text) || pageNumber(text) || linkLabels(text);
         }
+        keepReferenceHeading(lines, out);
         return out;
+    }
+
+    /**
+     * "References" printed again as a table's column header (Elsevier's tables of sources) repeats like a running
+     * header, and the list's own heading went with it. When no reference heading is left, the first repeated one
+     * followed by a line opening an entry ("Abreu, M.E., Muller, M., …", "1. Smith J") is the list's heading again.
+     * One pass.
+     */
+    private static void keepReferenceHeading(List<LayoutLine> lines, boolean[] out) {
+        int candidate = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            String text = lines.get(i).text().strip();
+            if (text.isEmpty() || !LineCues.referenceHeading(Markup.clean(text))) {
+                continue;
+            }
+            if (!out[i]) {
+                return;
+            }
+            if (candidate < 0 && entryFollows(lines, i)) {
+                candidate = i;
+            }
+        }
+        if (candidate >= 0) {
+            out[candidate] = false;
+        }
+    }
+
+    /** The next line opens an entry, and it or the line after it holds a year ("With CA, only one…" holds none). */
+    private static boolean entryFollows(List<LayoutLine> lines, int heading) {
+        String first = null;
+        for (int j = heading + 1; j < lines.size(); j++) {
+            String next = lines.get(j).text();
+            if (next.isBlank()) {
+                continue;
+            }
+            if (first != null) {
+                return ReferenceLabeller.hasYear(first + " " + next);
+            }
+            if (!ZoneSegmenter.opensEntry(next)) {
+                return false;
+            }
+            first = next;
+        }
+        return first != null && ReferenceLabeller.hasYear(first);
     }
 
     /**

@@ -44,6 +44,49 @@ public final class Pages {
         return p.isEmpty() ? null : p;
     }
 
+    /**
+     * "1842 –1858", "339– 352", "93 - 103" → "1842–1858", "339–352", "93-103": justified PDF text (pdftotext) puts
+     * spaces around a range's dash, so that the range reads as two numbers (and its first page as a year). Spaces
+     * are dropped only between a digit, a dash and a digit; one linear pass.
+     */
+    static String closeRanges(String text) {
+        int n = text.length();
+        StringBuilder out = null;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' && spaceInRange(text, i)) {
+                if (out == null) {
+                    out = new StringBuilder(n).append(text, 0, i);
+                }
+                continue;
+            }
+            if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** The space at {@code i} stands between a digit and a dash followed by a digit, or a digit's dash and a digit. */
+    private static boolean spaceInRange(String s, int i) {
+        int n = s.length();
+        boolean digitBefore = i > 0 && Character.isDigit(s.charAt(i - 1));
+        if (digitBefore && i + 2 < n && dash(s.charAt(i + 1))) {
+            char after = s.charAt(i + 2);
+            return Character.isDigit(after) || after == ' ' && i + 3 < n && Character.isDigit(s.charAt(i + 3));
+        }
+        return i > 1
+                && i + 1 < n
+                && dash(s.charAt(i - 1))
+                && Character.isDigit(s.charAt(i + 1))
+                && (Character.isDigit(s.charAt(i - 2))
+                        || s.charAt(i - 2) == ' ' && i > 2 && Character.isDigit(s.charAt(i - 3)));
+    }
+
+    private static boolean dash(char c) {
+        return c == '-' || c == '–' || c == '—';
+    }
+
     /** "1311-21" → "1311-1321", "151-6" → "151-156": an abbreviated numeric range written out. */
     public static String expand(String range) {
         int dash = range.indexOf('-');

@@ -29,8 +29,12 @@ final class ReferenceLabeller {
             Pattern.compile("([A-Za-z]?\\d[\\w.-]{0,15}+)\\s*+(?:\\(([^()]{1,20}+)\\))?+");
     private static final Pattern APA_YEAR = Pattern.compile("\\((\\d{4}|n\\.\\s?d\\.)[a-z]?(?:,[^)]{0,40}+)?\\)\\.?");
 
-    /** "Doe B. 2010 Title", "Doe B. 2010. Title", "Doe, B., 2010. Title": a bare year closing the author list. */
-    private static final Pattern YEAR_AFTER_AUTHORS = Pattern.compile("[.,] (\\d{4})[a-z]?+\\.?+ (?=\\S)");
+    /**
+     * "Doe B. 2010 Title", "Doe B. 2010. Title", "Doe, B., 2010. Title", and Harvard without stops ("Doe, B 2010
+     * Title", Ubiquity Press): a bare year closing the author list.
+     */
+    private static final Pattern YEAR_AFTER_AUTHORS =
+            Pattern.compile("(?:[.,]|(?<=(?<![\\p{L}'’-])\\p{Lu})) (\\d{4})[a-z]?+\\.?+ (?=\\S)");
 
     private static final Pattern NUMBER_WORDS = Pattern.compile("(?i)\\b(?:vol(?:ume)?|no|issue|pp?)\\.?+\\s?+");
     /**
@@ -120,7 +124,8 @@ final class ReferenceLabeller {
      * word in its title is not read as a quoted-title entry only because a quote comes first.
      */
     static Fields fields(String entry) {
-        String text = Hyphenation.repairInline(entry.replace("\\*", "").replace("\\_", ""));
+        String text = Pages.closeRanges(
+                Hyphenation.repairInline(entry.replace("\\*", "").replace("\\_", "")));
         String doi = null;
         int[] span = Dois.span(text);
         if (span != null) {

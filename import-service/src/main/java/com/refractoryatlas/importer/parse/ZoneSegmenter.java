@@ -40,11 +40,19 @@ final class ZoneSegmenter {
     private static final java.util.regex.Pattern NON_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}]+");
     private static final int MIN_PROSE_CHARS = 80;
     private static final java.util.regex.Pattern PAREN_YEAR = java.util.regex.Pattern.compile("\\(\\d{4}\\)");
+    /** "339–352", "93 –103", "e17896": where an entry's pages stand. */
+    private static final java.util.regex.Pattern PAGE_RANGE =
+            java.util.regex.Pattern.compile("\\d{1,6}+ ?+[-–] ?+\\d{1,6}+|\\be\\d{3,8}+\\b");
 
     private ZoneSegmenter() {}
 
     static Zones segment(Layout layout) {
         return new Run(layout).run();
+    }
+
+    /** A line that opens a reference entry: a numbered entry start or an author list ("Smith J,", "Abreu, M.E."). */
+    static boolean opensEntry(String line) {
+        return EntryStart.parse(line) != null || EntryBuilder.authorStart(line);
     }
 
     private enum Phase {
@@ -72,13 +80,20 @@ final class ZoneSegmenter {
         private boolean entriesSeenUnnumbered;
 
         private @Nullable EntryBuilder open;
-        private final java.util.PriorityQueue<Integer> pendingNumbers = new java.util.PriorityQueue<>();
+        private final java.util.TreeSet<Integer> pendingNumbers = new java.util.TreeSet<>();
+        /**
+         * Zones (by index) of the entries that took a waiting number, in reading order, since the last entry printed
+         * with its own number: {@link #settle} may renumber them once that number is read.
+         */
+        private final List<Integer> provisional = new ArrayList<>();
         /** Zones (by index) of entries read before any number was free for them, waiting for numbers printed later. */
         private final java.util.ArrayDeque<Integer> orphans = new java.util.ArrayDeque<>();
         /** The list prints its numbers apart from its entries (pdftotext of a two-column page), seen once. */
         private boolean numbersApart;
 
         private int lastNumber;
+        /** The highest entry number read: a list whose columns come out of order goes back to lower numbers. */
+        private int highestNumber;
         /** Plain text: the first line of the title found above the byline, or -1 (see {@link #titleAboveByline}). */
         private int titleStart = -1;
 
@@ -743,14 +758,18 @@ final class ZoneSegmenter {
                 openSection(heading != null ? heading : cleaned, block.lines());
                 return;
             }
+            List<LayoutLine> lines = block.lines();
+            int from = 0;
             if (foreignProse(block)) {
+                from = waitingTail(block) ? entriesAfterTail(lines) : lines.size();
                 flushEntry();
-                zones.add(new Zone.Paragraph(block.lines()));
-                return;
+                zones.add(new Zone.Paragraph(lines.subList(0, from)));
+                if (from == lines.size()) {
+                    return;
+                }
             }
             boolean blockStart = true;
-            List<LayoutLine> lines = block.lines();
-            for (int i = 0; i < lines.size(); i++) {
+            for (int i = from; i < lines.size(); i++) {
                 String next = i + 1 < lines.size() ? lines.get(i + 1).text() : "";
                 referenceLine(lines.get(i), blockStart, next);
                 blockStart = false;
@@ -765,10 +784,7 @@ final class ZoneSegmenter {
          */
         private boolean foreignProse(Block block) {
             String joined = block.joinedCleaned();
-            if (open == null
-                    && !pendingNumbers.isEmpty()
-                    && !joined.isEmpty()
-                    && Character.isLowerCase(joined.charAt(0))) {
+            if (waitingTail(block)) {
                 return true; // numbers wait for entries, and no entry opens in lower case
             }
             if (lastNumber == 0
@@ -782,6 +798,33 @@ final class ZoneSegmenter {
                 return false;
             }
             return true;
+        }
+
+        /** Numbers wait for entries, none is open, and the block opens in lower case: the tail of an entry elsewhere. */
+        private boolean waitingTail(Block block) {
+            String joined = block.joinedCleaned();
+            return open == null
+                    && !pendingNumbers.isEmpty()
+                    && !joined.isEmpty()
+                    && Character.isLowerCase(joined.charAt(0));
+        }
+
+        /**
+         * A block that opens with the tail of an entry printed elsewhere ("of bacteriophage SPP1. Mol. Microbiol. 70,
+         * 557–569. (doi:…)", the end of the previous column's last entry) and goes on with the entries the waiting
+         * numbers belong to: the index of the first line that opens like an author list after a line that ends an
+         * entry, or the block's size when there is none (the whole block is foreign).
+         */
+        private static int entriesAfterTail(List<LayoutLine> lines) {
+            for (int i = 1; i < lines.size(); i++) {
+                String before = lines.get(i - 1).text().strip();
+                char last = before.isEmpty() ? ' ' : before.charAt(before.length() - 1);
+                if ((last == '.' || last == ')')
+                        && EntryBuilder.authorStart(lines.get(i).text())) {
+                    return i;
+                }
+            }
+            return lines.size();
         }
 
         /**
@@ -799,6 +842,7 @@ final class ZoneSegmenter {
         private void numberApart(int number) {
             numbersApart = true;
             lastNumber = Math.max(lastNumber, number);
+            highestNumber = Math.max(highestNumber, number);
             Integer orphan = orphans.poll();
             if (orphan == null) {
                 pendingNumbers.add(number);
@@ -806,6 +850,39 @@ final class ZoneSegmenter {
             }
             Zone.ReferenceEntry e = (Zone.ReferenceEntry) zones.get(orphan);
             zones.set(orphan, new Zone.ReferenceEntry(number, e.entry(), e.lines()));
+        }
+
+        /**
+         * Entry {@code number} is printed with its number, after entries that took waiting numbers in ascending order.
+         * Those entries are the ones just before it, so their numbers are the run ending at {@code number - 1} when
+         * all of it was waiting: a number block holding numbers of another column ("1." above "12." … "22.", whose
+         * entry 1 is printed later) gave them numbers too low. They are renumbered, and the numbers they free wait
+         * again. Otherwise their numbers stay. Each entry is settled once, so this is linear in the list.
+         */
+        private void settle(int number) {
+            int m = provisional.size();
+            if (m == 0) {
+                return;
+            }
+            int first = number - m;
+            java.util.Set<Integer> taken = new java.util.HashSet<>();
+            for (int index : provisional) {
+                taken.add(((Zone.ReferenceEntry) zones.get(index)).number());
+            }
+            boolean fits = first >= 1;
+            for (int k = first; fits && k < number; k++) {
+                fits = taken.contains(k) || pendingNumbers.contains(k);
+            }
+            if (fits) {
+                pendingNumbers.addAll(taken);
+                for (int i = 0; i < m; i++) {
+                    int index = provisional.get(i);
+                    Zone.ReferenceEntry e = (Zone.ReferenceEntry) zones.get(index);
+                    zones.set(index, new Zone.ReferenceEntry(first + i, e.entry(), e.lines()));
+                    pendingNumbers.remove(first + i);
+                }
+            }
+            provisional.clear();
         }
 
         /** The list's first line as a loose "1 Author AB, ..." entry start: number 1 and then an author's name. */
@@ -842,19 +919,25 @@ final class ZoneSegmenter {
             }
             if (start != null) {
                 flushEntry();
+                settle(start.number());
                 open = new EntryBuilder(start.number(), start.rest(), line);
                 lastNumber = start.number();
+                highestNumber = Math.max(highestNumber, lastNumber);
                 return;
             }
             if (!pendingNumbers.isEmpty()
                     && (open == null
-                            || open.startsNew(text, blockStart, nextLine)
-                            || open.endsBefore(text, blockStart))) {
+                            || open.startsNewAfter(text, blockStart, nextLine)
+                            || !open.inline() && open.endsBefore(text, blockStart))) {
                 flushEntry();
-                open = new EntryBuilder(pendingNumbers.poll(), text, line);
+                open = new EntryBuilder(pendingNumbers.pollFirst(), text, line);
+                open.provisional = true;
                 return;
             }
-            if (numbersApart && open != null && open.number != null && open.startsNew(text, blockStart, nextLine)) {
+            if (numbersApart
+                    && open != null
+                    && open.number != null
+                    && open.startsNewAfter(text, blockStart, nextLine)) {
                 // an entry printed before its number (the number block of its column comes later)
                 flushEntry();
                 open = new EntryBuilder(null, text, line);
@@ -903,13 +986,16 @@ final class ZoneSegmenter {
             if (lastNumber == 0) {
                 return number == 1 || number <= MAX_FIRST_NUMBER && (open == null || open.number != null);
             }
-            return number <= lastNumber + MAX_NUMBER_JUMP;
+            return number <= highestNumber + MAX_NUMBER_JUMP;
         }
 
         private void flushEntry() {
             if (open != null) {
                 if (open.claimable && open.number == null) {
                     orphans.add(zones.size());
+                }
+                if (open.provisional) {
+                    provisional.add(zones.size());
                 }
                 zones.add(new Zone.ReferenceEntry(open.number, open.text.toString(), open.lines));
                 entriesSeen = true;
@@ -1110,6 +1196,17 @@ final class ZoneSegmenter {
         final @Nullable Integer number;
         final StringBuilder text = new StringBuilder();
         boolean claimable;
+        /** The number was a waiting one, taken in ascending order: {@link Run#settle} may correct it. */
+        boolean provisional;
+
+        /**
+         * The entry is printed with its own number: numbers waiting for other entries do not cut it at a line that
+         * merely starts with a capital ("Cell 18, 1119–1131." after "1979 Normal tRNAs promote frameshifting.").
+         */
+        boolean inline() {
+            return number != null && !provisional;
+        }
+
         final List<LayoutLine> lines = new ArrayList<>();
 
         /** Whether a line of the entry holds a year: kept as lines are added, so no check rereads the entry. */
@@ -1207,6 +1304,15 @@ final class ZoneSegmenter {
                 end++;
             }
             return l.substring(0, end);
+        }
+
+        /**
+         * With numbers printed apart: {@link #startsNew}, and an entry printed with its own number has its pages or
+         * DOI already, so "EMBO J. 19, 6230–6239." (a journal that reads like "Smith J.") continues it.
+         */
+        boolean startsNewAfter(String line, boolean blockStart, String nextLine) {
+            return startsNew(line, blockStart, nextLine)
+                    && (!inline() || PAGE_RANGE.matcher(text).find() || Dois.find(text.toString()) != null);
         }
 
         /** For an unnumbered list: a complete entry before, and a line opening like an author list. */

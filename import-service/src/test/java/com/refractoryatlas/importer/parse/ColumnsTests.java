@@ -43,6 +43,37 @@ class ColumnsTests {
     }
 
     @Test
+    void readsThreeColumnsSideBySideInOrder() {
+        // a Royal Society reference page: three columns, hanging indents inside the second and third
+        String page = String.join(
+                "\n",
+                "References",
+                "1.  Craigen WJ, Caskey CT. 1986 Expression of     12.   Liao PY, Choi YS, Lee KH. 2009 FSscan: a     23. Aigner S, Cech TR. 2000 Euplotes",
+                "    peptide chain release factor 2. Nature             mechanism-based program. Nucleic Acids Res.       telomerase contains an La motif protein.",
+                "    322, 273–275.                                      37, 7302–7311.                                    EMBO J. 19, 6230–6239.",
+                "2. Bekaert M, Baranov PV. 2006 ARFA: a          13.   Belcourt MF, Farabaugh PJ. 1990 Ribosomal    24. Vallabhaneni H, Farabaugh PJ. 2009",
+                "    program for annotating release factor              frameshifting in the yeast retrotransposon       Connection between stop codon",
+                "    genes. Bioinformatics 22, 2463–2465.               Ty. Cell 62, 339–352.                            reassignment. RNA 15, 889–897.",
+                "3. Ivanov IP, Atkins JF. 2007 Ribosomal         14.   Farabaugh PJ, Zhao H. 1993 A novel           25. Atkins JF, Reid BR. 1979 Normal",
+                "    frameshifting in decoding antizyme                 programed frameshift. Cell 74, 93–103.           tRNAs promote frameshifting.",
+                "    mRNAs. Nucleic Acids Res. 35, 1842–1858.           (doi:10.1016/0092-8674(93)90297-4)               Cell 18, 1119–1131.",
+                "");
+        String unfolded = Columns.unfold(page);
+        int[] order = {
+            unfolded.indexOf("1.  Craigen"),
+            unfolded.indexOf("mRNAs. Nucleic"),
+            unfolded.indexOf("12.   Liao"),
+            unfolded.indexOf("(doi:10.1016/0092-8674(93)90297-4)"),
+            unfolded.indexOf("23. Aigner"),
+            unfolded.indexOf("Cell 18, 1119–1131.")
+        };
+        assertThat(order).doesNotContain(-1).isSorted();
+        assertThat(unfolded).contains("12.   Liao PY, Choi YS, Lee KH. 2009 FSscan: a\nmechanism-based program.");
+        JournalArticle a = (JournalArticle) new DocumentParser().parse("three.txt", "Frameshifting\n\n" + unfolded);
+        assertThat(a.references()).extracting(ParsedReference::number).containsExactly(1, 2, 3, 12, 13, 14, 23, 24, 25);
+    }
+
+    @Test
     void parsesTheReferencesOfSideBySideColumns() {
         JournalArticle a = (JournalArticle) new DocumentParser().parse("layout.txt", TWO_COLUMNS);
         assertThat(a.references()).extracting(ParsedReference::number).containsExactly(1, 2, 3, 4, 5);

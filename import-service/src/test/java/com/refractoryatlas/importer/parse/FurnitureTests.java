@@ -22,6 +22,27 @@ class FurnitureTests {
     }
 
     @Test
+    void theReferenceHeadingRepeatedAsATableColumnHeaderStaysTheListsHeading() {
+        String table = "Species\n\nReferences\n\nRosmarinus officinalis\nSalvia officinalis\n\f";
+        String body = "Body text of the first page, line %d.\n".repeat(30);
+        String text = body.formatted((Object[])
+                        java.util.stream.IntStream.range(0, 30).boxed().toArray(Integer[]::new))
+                + table + table.replace("Species", "Genus") + table.replace("Species", "Tribe")
+                + "Conclusions come here.\n\nReferences\n\nAbreu, M.E., Muller, M., Alegre, L., 2008. Phenolic"
+                + " diterpenes in\nSalvia species. J. Sci. Food Agric. 88, 2648–2653.\n";
+        Layout layout = TextReader.read(text);
+        boolean[] furniture = Furniture.find(layout);
+        List<Integer> headings = new ArrayList<>();
+        for (int i = 0; i < furniture.length; i++) {
+            if (layout.lines().get(i).text().equals("References") && !furniture[i]) {
+                headings.add(i);
+            }
+        }
+        assertThat(headings).hasSize(1);
+        assertThat(layout.lines().get(headings.getFirst() + 2).text()).startsWith("Abreu, M.E.");
+    }
+
+    @Test
     void keepsTheWrappedNumbersOfIeeeEntriesThatRecurOnEveryEntry() {
         StringBuilder text = new StringBuilder("References\n");
         for (int i = 1; i <= 6; i++) {

@@ -13,6 +13,36 @@ class ReferenceLabellerTests {
     }
 
     @Test
+    void aPageRangeWithSpacesAroundItsDashIsOneRangeAndNoYear() {
+        ParsedReference r = parse("Ivanov IP, Atkins JF. 2007 Ribosomal frameshifting in decoding antizyme mRNAs."
+                + " Nucleic Acids Res. 35, 1842 –1858. (doi:10.1093/nar/gkm035)");
+        assertThat(r.year()).isEqualTo(2007);
+        assertThat(r.volume()).isEqualTo("35");
+        assertThat(r.pages()).isEqualTo("1842-1858");
+        assertThat(parse("Kurian L, Dohmen RJ. 2011 Polyamine sensing by antizyme. Nature 477, 490 – 494.")
+                        .pages())
+                .isEqualTo("490-494");
+    }
+
+    @Test
+    void readsHarvardEntriesWhoseYearFollowsAnInitialWithoutAStop() {
+        ParsedReference r = parse("Applebaum, B 1987 Criteria for Treatment: Reversibility. Journal of the American"
+                + " Institute for Conservation 26, 65–73.");
+        assertThat(r.authors()).extracting(ParsedAuthor::family).containsExactly("Applebaum");
+        assertThat(r.year()).isEqualTo(1987);
+        assertThat(r.title()).isEqualTo("Criteria for Treatment: Reversibility");
+        assertThat(r.journal()).isEqualTo("Journal of the American Institute for Conservation");
+        assertThat(r.volume()).isEqualTo("26");
+        assertThat(r.pages()).isEqualTo("65-73");
+    }
+
+    @Test
+    void closingRangesKeepsSpacesThatAreNoRangesDash() {
+        assertThat(Pages.closeRanges("Cell 62, 339– 352; vol 5 - 6 and 7 -x, a - 9"))
+                .isEqualTo("Cell 62, 339–352; vol 5-6 and 7 -x, a - 9");
+    }
+
+    @Test
     void readsIssueDoiAndElectronicPages() {
         ParsedReference r = parse(
                 "Carey RM, Calhoun DA. \"Resistant Hypertension: Detection.\" Hypertension 72(5) (2018):e53-e90. doi:10.1161/HYP.0000000000000084");

@@ -323,6 +323,53 @@ class ZoneSegmenterTests {
     }
 
     @Test
+    void entriesAfterANumberBlockHoldingAnotherColumnsNumberTakeTheRunBeforeTheNextPrintedNumber() {
+        // pdftotext of a Royal Society page: "1." (whose entry is printed later) above "4." to "6."; the block of
+        // entries opens with the tail of an entry of the previous column; printed numbers resume at 7.
+        String text = HEAD + """
+                1.
+
+                4.
+
+                5.
+
+                6.
+
+                of phage tails. Mol. Microbiol. 70, 557–569. (doi:10.1111/j.1365-2958.2008.06435.x)
+                Liao PY, Choi YS, Lee KH. 2009 FSscan: a program to identify hotspots. Nucleic Acids Res. 37,
+                7302–7311. (doi:10.1093/nar/gkp796)
+                Belcourt MF, Farabaugh PJ. 1990 Ribosomal frameshifting in the yeast retrotransposon Ty. Cell
+                62, 339–352. (doi:10.1016/0092-8674(90)90371-K)
+                Morris DK, Lundblad V. 1997 Programmed translational frameshifting. Curr. Biol. 7, 969–976.
+
+                7. Aigner S, Cech TR. 2000 Euplotes telomerase contains an La motif protein.
+                EMBO J. 19, 6230–6239. (doi:10.1093/emboj/19.22.6230)
+                8. Atkins JF, Reid BR. 1979 Normal tRNAs promote frameshifting.
+                Cell 18, 1119–1131.
+
+                Craigen WJ, Caskey CT. 1986 Expression of release factor 2. Nature 322, 273–275.
+                2. Bekaert M, Baranov PV. 2006 ARFA: a program. Bioinformatics 22, 2463–2465.
+                3. Ivanov IP, Atkins JF. 2007 Ribosomal frameshifting in antizyme. Nucleic Acids Res. 35, 1842–1858.
+                """;
+        List<Zone.ReferenceEntry> entries = entries(text);
+        assertThat(entries)
+                .extracting(
+                        Zone.ReferenceEntry::number,
+                        e -> e.text().replaceFirst("^\\d+\\. ", "").split(" ")[0])
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(4, "Liao"),
+                        org.assertj.core.groups.Tuple.tuple(5, "Belcourt"),
+                        org.assertj.core.groups.Tuple.tuple(6, "Morris"),
+                        org.assertj.core.groups.Tuple.tuple(7, "Aigner"),
+                        org.assertj.core.groups.Tuple.tuple(8, "Atkins"),
+                        org.assertj.core.groups.Tuple.tuple(1, "Craigen"),
+                        org.assertj.core.groups.Tuple.tuple(2, "Bekaert"),
+                        org.assertj.core.groups.Tuple.tuple(3, "Ivanov"));
+        assertThat(entries.get(3).text()).endsWith("(doi:10.1093/emboj/19.22.6230)");
+        assertThat(entries.get(4).text()).endsWith("Cell 18, 1119–1131.");
+    }
+
+    @Test
     void readsAYearOpeningALineAsTheTailOfItsEntry() {
         String text = HEAD + """
                 [13] Bilinska M. Progression of multiple sclerosis. Acta Neurol Scand. 2004. 110(1): 67-71
