@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -212,6 +213,8 @@ final class LineCues {
     private static final int MIN_SPACED_RUN = 3;
     private static final int MAX_SPACED_LABEL_CHARS = 120;
     private static final Set<String> JOINED_LABELS = joinedLabels();
+    private static final int LONGEST_JOINED_LABEL =
+            JOINED_LABELS.stream().mapToInt(String::length).max().orElse(0);
 
     private static Set<String> joinedLabels() {
         Set<String> out = new java.util.HashSet<>();
@@ -224,7 +227,8 @@ final class LineCues {
     /**
      * Labels printed letter-spaced, as PDF viewers copy them: "R E S E A R C H A R T I C L E Open Access" (the gap
      * between words as wide as between letters). When the part has a run of single letters, its letters alone must
-     * split into known labels; a table over at most {@value #MAX_SPACED_LABEL_CHARS} letters.
+     * split into known labels; a table over at most {@value #MAX_SPACED_LABEL_CHARS} letters, each place looking
+     * back no further than the longest label.
      */
     private static boolean spacedLabels(String part) {
         int run = 0;
@@ -244,7 +248,7 @@ final class LineCues {
         boolean[] splits = new boolean[n + 1];
         splits[0] = true;
         for (int end = 1; end <= n; end++) {
-            for (int start = 0; start < end && !splits[end]; start++) {
+            for (int start = Math.max(0, end - LONGEST_JOINED_LABEL); start < end && !splits[end]; start++) {
                 splits[end] = splits[start] && JOINED_LABELS.contains(letters.substring(start, end));
             }
         }
@@ -281,6 +285,7 @@ final class LineCues {
     }
 
     private static final int MAX_JOURNAL_NAME_WORDS = 16;
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[,:;]++$");
 
     /**
      * A journal's name on a line of its own above the title ("International Journal of Neuroscience", "Neurological
@@ -294,7 +299,7 @@ final class LineCues {
         }
         boolean journal = false;
         for (String word : words) {
-            String w = word.replaceAll("[,:;]+$", "");
+            String w = TRAILING_PUNCTUATION.matcher(word).replaceAll("");
             journal |= w.equalsIgnoreCase("journal");
             if (w.length() > 3 && !Character.isUpperCase(w.charAt(0))) {
                 return false;
