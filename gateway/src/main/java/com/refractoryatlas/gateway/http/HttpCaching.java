@@ -2,7 +2,6 @@ package com.refractoryatlas.gateway.http;
 
 import com.refractoryatlas.gateway.edge.EdgeProperties;
 import com.refractoryatlas.gateway.security.UserContext;
-import jakarta.servlet.http.HttpServletRequest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -11,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.function.ServerRequest;
 
 /**
  * HTTP caching for anonymous GET reads, so that mobile clients and CDNs can reuse an answer (a persisted query sent
@@ -23,14 +23,11 @@ final class HttpCaching {
     private HttpCaching() {}
 
     static ResponseEntity<byte[]> respond(
-            HttpServletRequest request,
-            ResponseEntity<byte[]> answer,
-            EdgeProperties.HttpCache settings,
-            UserContext user) {
+            ServerRequest request, ResponseEntity<byte[]> answer, EdgeProperties.HttpCache settings, UserContext user) {
         byte[] body = answer.getBody();
         if (!settings.enabled()
                 || user.authenticated()
-                || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                || request.headers().firstHeader(HttpHeaders.AUTHORIZATION) != null
                 || answer.getStatusCode().value() != 200
                 || body == null
                 || hasErrors(body)) {
@@ -42,7 +39,7 @@ final class HttpCaching {
         headers.setETag(etag);
         headers.setCacheControl(CacheControl.maxAge(settings.maxAge()).cachePublic());
         headers.setVary(java.util.List.of(HttpHeaders.ACCEPT));
-        if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+        if (matches(request.headers().firstHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
             headers.remove(HttpHeaders.CONTENT_TYPE);
             return ResponseEntity.status(304).headers(headers).build();
         }

@@ -42,9 +42,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.function.HandlerFunction;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,10 +53,12 @@ import tools.jackson.databind.json.JsonMapper;
  * The public endpoint, GraphQL over HTTP (graphql.github.io/graphql-over-http): POST with a JSON body (one
  * operation, or a bounded batch as a JSON array), GET for queries, automatic persisted queries, the response
  * media type by {@code Accept}. Every operation passes the {@link OperationGuard} before the federation engine
- * runs it, and goes to the subgraphs with the caller's trace headers, request id and the internal credential.
+ * runs it, and goes to the subgraphs with the caller's trace headers, request id and the internal credential. It is
+ * the handler function of the {@code graphql} Spring Cloud Gateway route ({@link GraphQlRoute}): the federation
+ * engine is the route's destination, in process, where a proxied route would have {@code HandlerFunctions.http()}.
  */
-@RestController
-class GraphQlHttpController {
+@Component
+class GraphQlHttpHandler implements HandlerFunction<ServerResponse> {
 
     static final String TRACEPARENT = "traceparent";
     static final String TRACESTATE = "tracestate";
@@ -67,7 +70,7 @@ class GraphQlHttpController {
     /** Asks for the operation's estimated and actual cost in {@code extensions.cost}. */
     static final String COST_HEADER = "X-Atlas-Cost";
 
-    private static final Logger log = LoggerFactory.getLogger(GraphQlHttpController.class);
+    private static final Logger log = LoggerFactory.getLogger(GraphQlHttpHandler.class);
     private static final int BAD_REQUEST = 400;
     private static final int OK = 200;
     private static final int INTERNAL_ERROR = 500;
@@ -81,7 +84,7 @@ class GraphQlHttpController {
     private final OperationMetrics metrics;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    GraphQlHttpController(
+    GraphQlHttpHandler(
             FederationEngine engine,
             OperationGuard guard,
             PersistedQueries persistedQueries,
@@ -103,12 +106,16 @@ class GraphQlHttpController {
         executor.shutdownNow();
     }
 
-    @RequestMapping(
-            path = "/graphql",
-            method = {RequestMethod.GET, RequestMethod.POST})
-    ResponseEntity<byte[]> graphql(HttpServletRequest request) {
-        String requestId = RequestIds.of(request);
-        Optional<ResponseFormat> format = ResponseFormat.negotiate(request.getHeader(HttpHeaders.ACCEPT));
+    /** Answers one request the route matched; it sees the request as the route's filters left it. */
+    @Override
+    public ServerResponse handle(ServerRequest request) {
+        return toServerResponse(answer(request));
+    }
+
+    private ResponseEntity<byte[]> answer(ServerRequest request) {
+        String requestId = RequestIds.of(request.servletRequest());
+        Optional<ResponseFormat> format =
+                ResponseFormat.negotiate(request.headers().firstHeader(HttpHeaders.ACCEPT));
         if (format.isEmpty()) {
             return respond(
                     new Outcome(
@@ -122,7 +129,7 @@ class GraphQlHttpController {
         }
         try {
             var exchange = new Exchange(request, format.get(), requestId, UserContext.current());
-            if ("GET".equals(request.getMethod())) {
+            if ("GET".equals(request.servletRequest().getMethod())) {
                 return HttpCaching.respond(
                         request,
                         respond(get(exchange), format.get(), requestId),
@@ -140,7 +147,7 @@ class GraphQlHttpController {
     }
 
     private Outcome get(Exchange exchange) {
-        var request = exchange.request();
+        var request = exchange.servlet();
         var parameters = new GraphQlRequest(
                 request.getParameter("query"),
                 request.getParameter("operationName"),
@@ -150,14 +157,14 @@ class GraphQlHttpController {
     }
 
     private Outcome post(Exchange exchange) {
-        var unsupported = checkContentType(exchange.request().getContentType());
+        var unsupported = checkContentType(exchange.servlet().getContentType());
         if (unsupported != null) {
             return new Outcome(415, errors(exchange.requestId(), "UNSUPPORTED_MEDIA_TYPE", unsupported));
         }
         long maxBytes = properties.limits().maxBodySize().toBytes();
         byte[] body;
         try {
-            body = readAtMost(exchange.request(), maxBytes);
+            body = readAtMost(exchange.servlet(), maxBytes);
         } catch (BodyReadTimeoutException e) {
             log.info("Request {} refused: {}", exchange.requestId(), e.getMessage());
             return new Outcome(
@@ -323,7 +330,7 @@ class GraphQlHttpController {
                                     + " /graphql with Accept: text/event-stream")));
         }
         var charge = RateLimits.charge(
-                exchange.request(),
+                exchange.servlet(),
                 allowed.estimatedCost(),
                 properties.rateLimit().tokenCost());
         if (!charge.paid()) {
@@ -340,7 +347,7 @@ class GraphQlHttpController {
                 schema.get(),
                 allowed,
                 parameters.operationName(),
-                "true".equalsIgnoreCase(exchange.request().getHeader(COST_HEADER)));
+                "true".equalsIgnoreCase(exchange.header(COST_HEADER)));
         return new Pending.Running(executor.submit(() -> engine.execute(engineRequest)), cost);
     }
 
@@ -396,21 +403,20 @@ class GraphQlHttpController {
 
     private Map<String, String> subgraphHeaders(Exchange exchange) {
         var headers = new LinkedHashMap<String, String>();
-        var request = exchange.request();
-        if (exchange.user().authenticated() && request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
-            headers.put(HttpHeaders.AUTHORIZATION, request.getHeader(HttpHeaders.AUTHORIZATION));
+        String authorization = exchange.header(HttpHeaders.AUTHORIZATION);
+        if (exchange.user().authenticated() && authorization != null) {
+            headers.put(HttpHeaders.AUTHORIZATION, authorization);
         }
-        copyHeader(request, headers, TRACEPARENT);
-        copyHeader(request, headers, TRACESTATE);
-        if (properties.introspectionEnabled()) {
-            copyHeader(request, headers, DEBUG_PLAN_HEADER);
-        }
+        copyHeader(exchange, headers, TRACEPARENT);
+        copyHeader(exchange, headers, TRACESTATE);
+        // the route removes it from the request where introspection is off (GraphQlRoute)
+        copyHeader(exchange, headers, DEBUG_PLAN_HEADER);
         SubgraphIdentity.add(headers, exchange.user(), exchange.requestId(), properties.serviceToken());
         return headers;
     }
 
-    private static void copyHeader(HttpServletRequest request, Map<String, String> headers, String name) {
-        String value = request.getHeader(name);
+    private static void copyHeader(Exchange exchange, Map<String, String> headers, String name) {
+        String value = exchange.header(name);
         if (value != null && !value.isBlank()) {
             headers.put(name, value);
         }
@@ -556,9 +562,8 @@ class GraphQlHttpController {
     }
 
     private ResponseEntity<byte[]> respond(Outcome outcome, ResponseFormat format, String requestId) {
-        var response = ResponseEntity.status(outcome.status())
-                .contentType(format.mediaType())
-                .header(RequestIds.HEADER, requestId);
+        // x-request-id is on the response already (edge.RequestIdFilter, in front of every path)
+        var response = ResponseEntity.status(outcome.status()).contentType(format.mediaType());
         if (outcome.allowPostOnly()) {
             response.header(HttpHeaders.ALLOW, "POST");
         }
@@ -566,8 +571,29 @@ class GraphQlHttpController {
         return response.body(json.writeValueAsBytes(outcome.body()));
     }
 
-    /** One request being answered. */
-    private record Exchange(HttpServletRequest request, ResponseFormat format, String requestId, UserContext user) {}
+    /**
+     * The answer as the route's response: the same status, headers and bytes (written by the byte-array converter,
+     * no copy); a 304 has no body.
+     */
+    private static ServerResponse toServerResponse(ResponseEntity<byte[]> answer) {
+        var response =
+                ServerResponse.status(answer.getStatusCode()).headers(headers -> headers.addAll(answer.getHeaders()));
+        byte[] body = answer.getBody();
+        return body == null ? response.build() : response.body(body);
+    }
+
+    /** One request being answered: headers are read from the route's request, the body from the servlet's. */
+    private record Exchange(ServerRequest request, ResponseFormat format, String requestId, UserContext user) {
+
+        HttpServletRequest servlet() {
+            return request.servletRequest();
+        }
+
+        @Nullable
+        String header(String name) {
+            return request.headers().firstHeader(name);
+        }
+    }
 
     /** A status and body; {@code allowPostOnly} adds {@code Allow: POST}; {@code headers} are added as they are. */
     private record Outcome(int status, Object body, boolean allowPostOnly, Map<String, String> headers) {
