@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RequestPredicates;
@@ -49,14 +50,23 @@ class GraphQlRoute {
         return graphQlRoute(handler, properties.introspectionEnabled());
     }
 
-    /** The route in front of {@code handler}; {@code debugPlanAllowed} keeps the client's query-plan header. */
+    /**
+     * The route in front of {@code handler}; {@code debugPlanAllowed} keeps the client's query-plan header. Another
+     * method on {@code /graphql} is answered as the annotated endpoint before it answered: OPTIONS with the methods,
+     * anything else 405 with {@code Allow: GET, POST} (through {@code /error}, so the usual error body).
+     */
     static RouterFunction<ServerResponse> graphQlRoute(
             HandlerFunction<ServerResponse> handler, boolean debugPlanAllowed) {
         var removed = new ArrayList<>(INTERNAL_HEADERS);
         if (!debugPlanAllowed) {
             removed.add(GraphQlHttpHandler.DEBUG_PLAN_HEADER);
         }
-        var builder = route(ID).route(graphQlOverHttp(), handler);
+        var builder = route(ID)
+                .route(graphQlOverHttp(), handler)
+                .route(
+                        RequestPredicates.path(PATH).and(RequestPredicates.method(HttpMethod.OPTIONS)),
+                        GraphQlRoute::options)
+                .route(RequestPredicates.path(PATH).and(otherMethod()), GraphQlRoute::methodNotAllowed);
         for (String header : removed) {
             builder = builder.before(whenPresent(header, removeRequestHeader(header)));
         }
@@ -70,6 +80,25 @@ class GraphQlRoute {
                         .or(RequestPredicates.method(HttpMethod.HEAD))
                         .or(RequestPredicates.method(HttpMethod.POST)
                                 .and(request -> !wantsEventStream(request.servletRequest()))));
+    }
+
+    private static RequestPredicate otherMethod() {
+        return RequestPredicates.method(HttpMethod.GET)
+                .or(RequestPredicates.method(HttpMethod.HEAD))
+                .or(RequestPredicates.method(HttpMethod.POST))
+                .or(RequestPredicates.method(HttpMethod.OPTIONS))
+                .negate();
+    }
+
+    private static ServerResponse options(ServerRequest request) {
+        return ServerResponse.ok()
+                .allow(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.OPTIONS)
+                .build();
+    }
+
+    private static ServerResponse methodNotAllowed(ServerRequest request)
+            throws HttpRequestMethodNotSupportedException {
+        throw new HttpRequestMethodNotSupportedException(request.method().name(), List.of("GET", "POST"));
     }
 
     /**

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.function.HandlerFunction;
@@ -26,6 +27,9 @@ class GraphQlRouteIntegrationTests {
 
     @Autowired
     TestFederationEngine engine;
+
+    @Autowired
+    WebTestClient http;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -58,6 +62,30 @@ class GraphQlRouteIntegrationTests {
         assertThat(sent.headers())
                 .doesNotContainKey("X-Atlas-User-Id")
                 .containsEntry("X-Atlas-User-Roles", "anonymous");
+    }
+
+    @Test
+    void answersOtherMethodsWithTheMethodsOfTheEndpoint() {
+        http.put()
+                .uri("/graphql")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(405)
+                .expectHeader()
+                .valueEquals("Allow", "GET, POST")
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.code")
+                .isEqualTo("METHOD_NOT_ALLOWED");
+        http.options()
+                .uri("/graphql")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("Allow", "GET,HEAD,POST,OPTIONS");
+        assertThat(engine.lastRequest()).isNull();
     }
 
     @Test

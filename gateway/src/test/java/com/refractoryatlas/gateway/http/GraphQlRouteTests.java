@@ -1,6 +1,7 @@
 package com.refractoryatlas.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -8,8 +9,10 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerRequest;
@@ -113,9 +116,21 @@ class GraphQlRouteTests {
         }
 
         @Test
-        void leavesOtherMethodsAndPathsAlone() {
-            assertThat(route.route(request("PUT", "application/json"))).isEmpty();
-            assertThat(route.route(request("DELETE", null))).isEmpty();
+        void answersOtherMethodsAsTheAnnotatedEndpointDidWithoutCallingTheEngine() throws Exception {
+            var put = route.route(request("PUT", "application/json")).orElseThrow();
+            assertThatThrownBy(() -> put.handle(request("PUT", "application/json")))
+                    .isInstanceOfSatisfying(
+                            HttpRequestMethodNotSupportedException.class,
+                            e -> assertThat(e.getSupportedMethods()).containsExactly("GET", "POST"));
+            var options = route.route(request("OPTIONS", null)).orElseThrow().handle(request("OPTIONS", null));
+            assertThat(options.statusCode().value()).isEqualTo(200);
+            assertThat(options.headers().getAllow())
+                    .containsExactly(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.OPTIONS);
+            assertThat(seen.get()).isNull();
+        }
+
+        @Test
+        void leavesOtherPathsAlone() {
             var elsewhere = ServerRequest.create(
                     new MockHttpServletRequest("POST", "/graphql/schema.graphql"),
                     List.of(new ByteArrayHttpMessageConverter()));
