@@ -124,25 +124,20 @@ class GraphQlHttpHandler implements HandlerFunction<ServerResponse> {
                                     requestId,
                                     "NOT_ACCEPTABLE",
                                     "Accept application/graphql-response+json or application/json")),
-                    ResponseFormat.JSON,
-                    requestId);
+                    ResponseFormat.JSON);
         }
         try {
             var exchange = new Exchange(request, format.get(), requestId, UserContext.current());
             if ("GET".equals(request.servletRequest().getMethod())) {
                 return HttpCaching.respond(
-                        request,
-                        respond(get(exchange), format.get(), requestId),
-                        properties.httpCache(),
-                        exchange.user());
+                        request, respond(get(exchange), format.get()), properties.httpCache(), exchange.user());
             }
-            return respond(post(exchange), format.get(), requestId);
+            return respond(post(exchange), format.get());
         } catch (MalformedRequestException e) {
-            return respond(
-                    new Outcome(BAD_REQUEST, errors(requestId, e.code(), e.getMessage())), format.get(), requestId);
+            return respond(new Outcome(BAD_REQUEST, errors(requestId, e.code(), e.getMessage())), format.get());
         } catch (RuntimeException e) {
             log.error("Request {} failed", requestId, e);
-            return respond(internalError(requestId), format.get(), requestId);
+            return respond(internalError(requestId), format.get());
         }
     }
 
@@ -561,7 +556,7 @@ class GraphQlHttpHandler implements HandlerFunction<ServerResponse> {
         }
     }
 
-    private ResponseEntity<byte[]> respond(Outcome outcome, ResponseFormat format, String requestId) {
+    private ResponseEntity<byte[]> respond(Outcome outcome, ResponseFormat format) {
         // x-request-id is on the response already (edge.RequestIdFilter, in front of every path)
         var response = ResponseEntity.status(outcome.status()).contentType(format.mediaType());
         if (outcome.allowPostOnly()) {

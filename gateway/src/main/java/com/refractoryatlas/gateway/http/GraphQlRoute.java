@@ -104,7 +104,7 @@ class GraphQlRoute {
     /**
      * Whether Spring MVC would give this POST to the SSE controller ({@code produces = text/event-stream}) rather than
      * to an endpoint producing anything, decided by Spring MVC's own condition: {@code Accept: text/event-stream}
-     * (or {@code text/*}) ranked above {@code * / *} or any other type.
+     * (or {@code text/*}) ranked above the full wildcard or any other type.
      */
     static boolean wantsEventStream(HttpServletRequest request) {
         var eventStream = EVENT_STREAM.getMatchingCondition(request);
