@@ -26,9 +26,9 @@ import org.springframework.web.servlet.function.ServerResponse;
  * slashes, as a DOI does) go to the references service through a circuit breaker (Spring Cloud
  * CircuitBreaker over resilience4j, configured like the subgraphs' ones) with a time limit, and without any of the
  * internal headers a client might try to smuggle in. The edge servlet filters (request id, UTF-8, rate limit,
- * security headers) run in front of these routes as in front of {@code /graphql}. No retry filter on top: the
- * route's client is Apache HttpClient 5, whose default strategy already repeats a GET answered 503/429 or failed on
- * I/O once, and a second layer would multiply the calls to a failing service.
+ * security headers) run in front of these routes as in front of the {@code /graphql} one ({@code http.GraphQlRoute}).
+ * No retry filter on top: the route's client is Apache HttpClient 5, whose default strategy already repeats a GET
+ * answered 503/429 or failed on I/O once, and a second layer would multiply the calls to a failing service.
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeRoutes {

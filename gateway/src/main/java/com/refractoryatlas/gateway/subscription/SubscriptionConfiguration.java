@@ -56,7 +56,7 @@ class SubscriptionConfiguration {
         return new Subscriptions(engine, guard, edge, settings);
     }
 
-    /** Before the annotated controllers, and only for upgrade requests: a plain GET /graphql stays a query. */
+    /** Before the routes and the controllers, and only for upgrade requests: a plain GET /graphql stays a query. */
     @Bean
     WebSocketHandlerMapping graphQlWebSocketMapping(
             Subscriptions subscriptions, BearerTokens tokens, SubscriptionProperties settings, EdgeProperties edge) {

@@ -22,7 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @GatewayIntegrationTest
-class GraphQlHttpControllerIntegrationTests {
+class GraphQlHttpHandlerIntegrationTests {
 
     @Autowired
     WebTestClient http;
