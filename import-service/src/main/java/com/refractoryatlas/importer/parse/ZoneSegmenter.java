@@ -39,6 +39,7 @@ final class ZoneSegmenter {
     private static final int MAX_NUMBER_JUMP = 30;
     private static final java.util.regex.Pattern NON_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}]+");
     private static final int MIN_PROSE_CHARS = 80;
+    private static final int MAX_STRAY_GLYPH_CHARS = 2;
     private static final java.util.regex.Pattern PAREN_YEAR = java.util.regex.Pattern.compile("\\(\\d{4}\\)");
     /** "339–352", "93 –103", "e17896": where an entry's pages stand. */
     private static final java.util.regex.Pattern PAGE_RANGE =
@@ -750,6 +751,12 @@ final class ZoneSegmenter {
         // ------------------------------------------------------------------ reference list
 
         private void references(Block block, String cleaned) {
+            if (strayGlyph(block, cleaned)) {
+                // "Ò": a journal logo's glyph that pdftotext printed on a line of its own between two pages of the
+                // list; neither a heading that ends the list nor text of an entry
+                zones.add(new Zone.PageFurniture(block.lines()));
+                return;
+            }
             String heading = markdown || Markup.isBoldLine(block.first()) || styledHeading(block.firstLine())
                     ? heading(block, cleaned)
                     : null;
@@ -1002,6 +1009,23 @@ final class ZoneSegmenter {
                 entriesSeenUnnumbered |= open.number == null;
                 open = null;
             }
+        }
+
+        /**
+         * A line on its own of one or two characters, neither digit nor lower-case letter: a glyph or mark, not a
+         * word ("a", "of" or a page number "7" between justified words stay text).
+         */
+        private static boolean strayGlyph(Block block, String cleaned) {
+            if (!block.single() || cleaned.length() > MAX_STRAY_GLYPH_CHARS || cleaned.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < cleaned.length(); i++) {
+                char c = cleaned.charAt(i);
+                if (Character.isDigit(c) || Character.isLowerCase(c)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private boolean plainHeadingAfterCompleteEntry(Block block, String cleaned) {

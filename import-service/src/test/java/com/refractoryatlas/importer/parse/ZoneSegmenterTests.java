@@ -225,6 +225,31 @@ class ZoneSegmenterTests {
         assertThat(entries.get(10_001).number()).isEqualTo(10_002);
     }
 
+    @Test
+    void aStrayGlyphBetweenTwoPagesOfTheListDoesNotEndIt() {
+        // pdftotext prints the journal logo's glyph ("Ò") on a line of its own at the head of the next page
+        String text = HEAD + """
+
+                [1] Al-Khater KM, Todd AJ. Collateral projections of neurons. J Comp Neurol 2009;515:629–46.
+                [2] Alvarez FJ, Villalba RM. Vesicular glutamate transporters. J Comp Neurol 2004;472:257–80.
+
+                2300
+
+                Ò
+
+                [3] Landry M, Nagy F. Expression of vesicular glutamate transporters. J Comp Neurol 2004;468:380–94.
+                [4] Lawson SN, Perl ER. Calcitonin gene-related peptide. J Physiol 2002;540:989–1002.
+                """;
+
+        Zones zones = zones(text);
+
+        assertThat(entries(text)).extracting(Zone.ReferenceEntry::number).containsExactly(1, 2, 3, 4);
+        assertThat(zones.zones())
+                .noneMatch(z -> z instanceof Zone.Heading h && h.heading().equals("Ò"));
+        assertThat(zones.zones())
+                .anyMatch(z -> z instanceof Zone.PageFurniture && z.text().equals("Ò"));
+    }
+
     private static List<Zone.ReferenceEntry> entries(String text) {
         return zones(text).zones().stream()
                 .filter(Zone.ReferenceEntry.class::isInstance)
