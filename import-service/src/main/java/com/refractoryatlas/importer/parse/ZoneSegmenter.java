@@ -40,6 +40,11 @@ final class ZoneSegmenter {
     private static final java.util.regex.Pattern NON_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}]+");
     private static final int MIN_PROSE_CHARS = 80;
     private static final int MAX_STRAY_GLYPH_CHARS = 2;
+    /** Lines looked at past a "1." for entries 2 and 3 of a list printed without a heading. */
+    private static final int HEADLESS_LIST_LOOKAHEAD = 20;
+
+    private static final int MAX_ENTRIES_ABOVE_HEADING = 12;
+    private static final int MAX_ENTRY_ABOVE_HEADING_CHARS = 600;
     private static final java.util.regex.Pattern PAREN_YEAR = java.util.regex.Pattern.compile("\\(\\d{4}\\)");
     /** "339–352", "93 –103", "e17896": where an entry's pages stand. */
     private static final java.util.regex.Pattern PAGE_RANGE =
@@ -156,7 +161,8 @@ final class ZoneSegmenter {
                 }
                 int cut = lines.size();
                 for (int i = start + 1; i < lines.size(); i++) {
-                    if (startsInnerZone(lines, i, phase == Phase.REFERENCES)) {
+                    if (startsInnerZone(lines, i, phase == Phase.REFERENCES)
+                            || phase == Phase.BODY && !entriesSeen && headlessList(lines.get(i))) {
                         cut = i;
                         break;
                     }
@@ -637,7 +643,7 @@ final class ZoneSegmenter {
                 zones.add(new Zone.Table(block.lines()));
                 return;
             }
-            if (!entriesSeen && looksLikeFirstReference(block)) {
+            if (!entriesSeen && (looksLikeFirstReference(block) || headlessList(block))) {
                 phase = Phase.REFERENCES;
                 references(block, cleaned);
                 return;
@@ -654,9 +660,55 @@ final class ZoneSegmenter {
         private void openSection(String heading, List<LayoutLine> lines) {
             flushEntry();
             boolean references = LineCues.referenceHeading(heading);
+            List<Zone.Paragraph> above = references && !entriesSeen ? entriesAboveHeading() : List.of();
             zones.add(new Zone.Heading(heading, references, lines));
             phase = references ? Phase.REFERENCES : Phase.BODY;
             titleDone = true;
+            for (Zone.Paragraph p : above) {
+                Block block = new Block(p.lines(), false);
+                references(block, block.joinedCleaned());
+            }
+        }
+
+        /**
+         * Entries pdftotext printed above the list's heading (Cell's first entries of the next column, read before
+         * the heading): the paragraphs right before it, back to the first that is no whole reference (authors, a
+         * year, a journal or volume and pages), are taken out of the body to be read as the list's first entries.
+         * Page furniture between them stays. At most {@link #MAX_ENTRIES_ABOVE_HEADING} paragraphs are looked at.
+         */
+        private List<Zone.Paragraph> entriesAboveHeading() {
+            List<Integer> taken = new ArrayList<>();
+            for (int i = zones.size() - 1; i >= 0 && taken.size() < MAX_ENTRIES_ABOVE_HEADING; i--) {
+                Zone z = zones.get(i);
+                if (z instanceof Zone.PageFurniture) {
+                    continue;
+                }
+                if (!(z instanceof Zone.Paragraph p) || !wholeReference(p)) {
+                    break;
+                }
+                taken.add(i);
+            }
+            List<Zone.Paragraph> out = new ArrayList<>();
+            for (int k = taken.size() - 1; k >= 0; k--) {
+                out.add((Zone.Paragraph) zones.get(taken.get(k)));
+            }
+            for (int index : taken) { // descending: removing one leaves the earlier indexes in place
+                zones.remove(index);
+            }
+            return out;
+        }
+
+        private static boolean wholeReference(Zone.Paragraph p) {
+            String text = p.text();
+            if (text.length() > MAX_ENTRY_ABOVE_HEADING_CHARS
+                    || !EntryBuilder.authorStart(p.lines().get(0).text())) {
+                return false;
+            }
+            ReferenceLabeller.Fields f = ReferenceLabeller.fields(text);
+            return !f.authors().isEmpty()
+                    && f.year() != null
+                    && f.pages() != null
+                    && (f.journal() != null || f.volume() != null);
         }
 
         private @Nullable String heading(Block block, String cleaned) {
@@ -718,7 +770,8 @@ final class ZoneSegmenter {
                 return true;
             }
             String cleaned = Markup.clean(line);
-            return LineCues.SECTION_NAMES.contains(LineCues.normalizeHeading(cleaned))
+            return (LineCues.SECTION_NAMES.contains(LineCues.normalizeHeading(cleaned))
+                                    || LineCues.referenceHeading(cleaned))
                             && LineCues.plainHeadingLike(cleaned)
                     || LineCues.despaced(cleaned) != null;
         }
@@ -1043,6 +1096,48 @@ final class ZoneSegmenter {
             return complete
                     && EntryStart.parse(block.first()) == null
                     && (backMatter || !styled && !markdown && cleaned.split(" ").length <= 6);
+        }
+
+        /**
+         * A numbered reference list printed without a heading, as Nature's letters print theirs under the editorial
+         * dates: the block opens with "1." and, within the next lines, entries 2 and 3 follow, each opening like an
+         * author list, entry 1 with a year. Looks ahead a bounded number of lines.
+         */
+        private boolean headlessList(Block block) {
+            return headlessList(block.firstLine());
+        }
+
+        private boolean headlessList(LayoutLine line) {
+            EntryStart start = EntryStart.parse(line.text());
+            if (start == null || start.number() != 1) {
+                return false;
+            }
+            List<LayoutLine> lines = layout.lines();
+            int at = line.number() - 1;
+            if (at < 0 || at >= lines.size() || lines.get(at) != line) {
+                return false;
+            }
+            StringBuilder first = new StringBuilder(start.rest());
+            int expected = 2;
+            for (int i = at + 1; i < lines.size() && i <= at + HEADLESS_LIST_LOOKAHEAD && expected <= 3; i++) {
+                String text = lines.get(i).text();
+                if (text.isBlank()) {
+                    continue;
+                }
+                EntryStart next = EntryStart.parse(text);
+                if (next == null) {
+                    if (expected == 2) {
+                        first.append(' ').append(text.strip());
+                    }
+                    continue;
+                }
+                if (next.number() != expected || !EntryBuilder.authorStart(next.rest())) {
+                    return false;
+                }
+                expected++;
+            }
+            String one = first.toString().strip();
+            return expected > 3 && EntryBuilder.authorStart(one) && ReferenceLabeller.hasYear(one);
         }
 
         private boolean looksLikeFirstReference(Block block) {
