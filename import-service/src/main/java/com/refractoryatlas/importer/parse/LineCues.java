@@ -455,18 +455,33 @@ final class LineCues {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!Character.isDigit(c) && "†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰⁺*∗".indexOf(c) < 0) {
+            if (!Character.isDigit(c) && "†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰⁺*∗⇑⁎✉".indexOf(c) < 0) {
                 out.append(c);
             }
         }
         List<String> kept = new ArrayList<>();
         for (String item : out.toString().split(",")) {
-            String t = item.strip();
+            String t = withoutLetterMark(item.strip());
             if (!t.isEmpty() && !DEGREES.contains(t.toLowerCase(Locale.ROOT).replace(".", ""))) {
                 kept.add(t);
             }
         }
         return String.join(", ", kept);
+    }
+
+    /**
+     * Elsevier marks affiliations with lower-case letters after the name ("Britta S. Meyer a,b,⇑"): a lone
+     * lower-case letter, as an item or at the end of one, is a mark; no name ends in one.
+     */
+    private static String withoutLetterMark(String item) {
+        int n = item.length();
+        if (n == 1 && Character.isLowerCase(item.charAt(0))) {
+            return "";
+        }
+        if (n > 2 && item.charAt(n - 2) == ' ' && Character.isLowerCase(item.charAt(n - 1))) {
+            return item.substring(0, n - 2).strip();
+        }
+        return item;
     }
 
     static String stripLeadingMarks(String s) {

@@ -45,6 +45,8 @@ final class ZoneSegmenter {
 
     private static final int MAX_ENTRIES_ABOVE_HEADING = 12;
     private static final int MAX_ENTRY_ABOVE_HEADING_CHARS = 600;
+    private static final int JOURNAL_BOX_LINES = 40;
+    private static final String JOURNAL_HOMEPAGE = "journal homepage";
     private static final java.util.regex.Pattern PAREN_YEAR = java.util.regex.Pattern.compile("\\(\\d{4}\\)");
     /** "339–352", "93 –103", "e17896": where an entry's pages stand. */
     private static final java.util.regex.Pattern PAGE_RANGE =
@@ -102,19 +104,44 @@ final class ZoneSegmenter {
         private int highestNumber;
         /** Plain text: the first line of the title found above the byline, or -1 (see {@link #titleAboveByline}). */
         private int titleStart = -1;
+        /** The line ending a journal box above the title, or -1 (see {@link #journalBoxEnd}). */
+        private final int journalBoxEnd;
 
         Run(Layout layout) {
             this.layout = layout;
             this.furniture = Furniture.find(layout);
             this.styled = layout.lines().stream().anyMatch(l -> l.style() != null);
             this.bodyFont = styled ? bodyFont(layout.lines()) : 0;
-            this.titleLines = styled ? titleLines(layout.lines(), bodyFont, furniture) : java.util.Set.of();
+            this.journalBoxEnd = journalBoxEnd(layout.lines());
+            this.titleLines =
+                    styled ? titleLines(layout.lines(), bodyFont, furniture, journalBoxEnd) : java.util.Set.of();
+        }
+
+        /**
+         * Elsevier's front page opens with a box: the citation line, "Contents lists available at ScienceDirect",
+         * the journal's name in large type, then "journal homepage: www.elsevier.com/locate/…". The number of that
+         * last line, when one of the first {@value #JOURNAL_BOX_LINES} lines: every line above it is the box, not
+         * the title. -1 when there is none.
+         */
+        private static int journalBoxEnd(List<LayoutLine> lines) {
+            for (int i = 0; i < lines.size() && i < JOURNAL_BOX_LINES; i++) {
+                String c = Markup.clean(lines.get(i).text()).strip();
+                if (c.regionMatches(true, 0, JOURNAL_HOMEPAGE, 0, JOURNAL_HOMEPAGE.length())) {
+                    return lines.get(i).number();
+                }
+            }
+            return -1;
+        }
+
+        private boolean inJournalBox(Block block) {
+            return journalBoxEnd > 0
+                    && block.lines().get(block.lines().size() - 1).number() < journalBoxEnd;
         }
 
         Zones run() {
             List<Block> blocks = Block.group(layout, furniture);
             markdown = countAtxHeadings(blocks) >= 2;
-            titleStart = titleLines.isEmpty() ? titleAboveByline(blocks) : -1;
+            titleStart = titleLines.isEmpty() ? titleAboveByline(afterJournalBox(blocks)) : -1;
             for (Block block : blocks) {
                 furnitureUpTo(block.firstLine().number());
                 if (!block.rule()) {
@@ -283,7 +310,19 @@ final class ZoneSegmenter {
                     && LineCues.frontKey(c) == null;
         }
 
+        private List<Block> afterJournalBox(List<Block> blocks) {
+            int from = 0;
+            while (from < blocks.size() && inJournalBox(blocks.get(from))) {
+                from++;
+            }
+            return blocks.subList(from, blocks.size());
+        }
+
         private void beforeTitle(Block original, String originalCleaned) {
+            if (inJournalBox(original)) {
+                zones.add(new Zone.FrontMatter(Zone.FrontKind.JOURNAL, original.lines()));
+                return;
+            }
             Block block = original;
             String cleaned = originalCleaned;
             if (titleStart > block.firstLine().number()) {
@@ -1217,7 +1256,8 @@ final class ZoneSegmenter {
          * two. The run may continue over shorter lines of the same type (a title's last word on its own line) and
          * over blank lines; it ends at the first other non-blank line.
          */
-        private static java.util.Set<Integer> titleLines(List<LayoutLine> lines, float bodyFont, boolean[] furniture) {
+        private static java.util.Set<Integer> titleLines(
+                List<LayoutLine> lines, float bodyFont, boolean[] furniture, int journalBoxEnd) {
             float pageEnd = 0;
             for (LayoutLine l : lines) {
                 pageEnd = l.style() != null && l.style().page() == 1
@@ -1229,7 +1269,9 @@ final class ZoneSegmenter {
             int first = -1;
             for (int i = 0; i < lines.size(); i++) {
                 LayoutLine l = lines.get(i);
-                boolean candidate = titleCandidate(l, furniture[i], pageEnd) && !repeated.contains(typeKey(l));
+                boolean candidate = titleCandidate(l, furniture[i], pageEnd)
+                        && !repeated.contains(typeKey(l))
+                        && l.number() > journalBoxEnd;
                 if (candidate && l.style().fontSize() > max + SAME_FONT) {
                     max = l.style().fontSize();
                     first = i;
@@ -1241,6 +1283,7 @@ final class ZoneSegmenter {
             for (int i = 0; i < first; i++) {
                 LayoutLine l = lines.get(i);
                 if (titleCandidate(l, furniture[i], pageEnd)
+                        && l.number() > journalBoxEnd
                         && Math.abs(l.style().fontSize() - max) <= SAME_FONT) {
                     first = i;
                     break;
@@ -1296,7 +1339,8 @@ final class ZoneSegmenter {
                     && cleaned.split(" ").length >= TITLE_MIN_WORDS
                     && !LineCues.label(cleaned)
                     && !LineCues.shortCapitals(cleaned)
-                    && LineCues.banner(cleaned) == null;
+                    && LineCues.banner(cleaned) == null
+                    && !LineCues.byline(cleaned); // Phytochemistry sets its byline larger than a two-word title
         }
 
         private static int letters(String s) {

@@ -270,4 +270,42 @@ class LayoutVariantsTests {
                 .containsExactly("Burkett", "Geiger", "Cheroutre");
         assertThat(a.sections()).noneMatch(section -> section.text().contains("Burkett"));
     }
+
+    @Test
+    void elseviersJournalBoxIsNotTheTitleAndItsLetterMarkedBylineGivesTheAuthors() {
+        String text = """
+                Contemporary Clinical Trials 36 (2013) 228–243
+
+                Contents lists available at ScienceDirect
+
+                Contemporary Clinical Trials
+                journal homepage: www.elsevier.com/locate/conclintrial
+
+                Healthy Homes/Healthy Kids: A randomized trial of a pediatric
+                primary care-based obesity prevention intervention for at-risk
+                5–10 year olds
+                Nancy E. Sherwood a,⁎, Rona L. Levy b, Shelby L. Langer b, Meghan M. Senso a, A. Lauren Crain a,
+                Robert W. Jeffery c
+                a
+
+                HealthPartners Institute for Education and Research, Bloomington, MN 55440-1524, United States
+
+                Abstract
+                Pediatric primary care is an important setting in which to address obesity prevention, yet few
+                interventions have been evaluated.
+
+                References
+
+                1. Sherwood NE, Levy RL. Obesity in children. Pediatrics 2009;124:100-9.
+                """;
+
+        JournalArticle a = (JournalArticle) PARSER.parse("elsevier.txt", text);
+
+        assertThat(a.metadata().title())
+                .isEqualTo("Healthy Homes/Healthy Kids: A randomized trial of a pediatric primary care-based obesity"
+                        + " prevention intervention for at-risk 5–10 year olds");
+        assertThat(a.metadata().authors())
+                .extracting(ParsedAuthor::family)
+                .containsExactly("Sherwood", "Levy", "Langer", "Senso", "Crain", "Jeffery");
+    }
 }
