@@ -249,8 +249,15 @@ final class AuthorNames {
     private static ParsedAuthor vancouver(String item) {
         String[] all = tokens(item);
         String[] t = withoutSuffix(all);
-        String family = String.join(" ", Arrays.copyOf(t, t.length - 1));
-        String initials = t[t.length - 1];
+        int end = t.length - 1;
+        // "Wicherts J M": initials printed apart, one capital each, belong together
+        StringBuilder spaced = new StringBuilder();
+        while (end > 1 && t[end - 1].length() == 1 && Character.isUpperCase(t[end - 1].charAt(0))) {
+            spaced.insert(0, t[end - 1]);
+            end--;
+        }
+        String family = String.join(" ", Arrays.copyOf(t, end));
+        String initials = spaced + t[t.length - 1];
         if (initials.endsWith(".") && initials.indexOf('.') == initials.length() - 1 && initials.length() > 2) {
             initials = initials.substring(0, initials.length() - 1);
         }

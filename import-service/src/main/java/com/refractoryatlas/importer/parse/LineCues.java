@@ -285,19 +285,21 @@ final class LineCues {
     }
 
     private static final int MAX_JOURNAL_NAME_WORDS = 16;
+    private static final Set<String> JOURNAL_OPENINGS = WordList.load("journal-name-openings");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[,:;]++$");
 
     /**
      * A journal's name on a line of its own above the title ("International Journal of Neuroscience", "Neurological
      * Research A Journal of Progress in Neurosurgery, ..."), as a publisher's cover page prints it: the word
-     * "journal" and every longer word capitalised, no closing period.
+     * "journal" or a journal name's opening word ("BMC", "PLoS": {@code journal-name-openings.txt}) and every longer
+     * word capitalised, no closing period.
      */
     static boolean journalName(String cleaned) {
         String[] words = cleaned.split(" ");
         if (words.length > MAX_JOURNAL_NAME_WORDS || cleaned.endsWith(".")) {
             return false;
         }
-        boolean journal = false;
+        boolean journal = words.length > 1 && JOURNAL_OPENINGS.contains(words[0].toLowerCase(Locale.ROOT));
         for (String word : words) {
             String w = TRAILING_PUNCTUATION.matcher(word).replaceAll("");
             journal |= w.equalsIgnoreCase("journal");

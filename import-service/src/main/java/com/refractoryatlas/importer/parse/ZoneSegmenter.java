@@ -47,6 +47,7 @@ final class ZoneSegmenter {
     private static final int MAX_ENTRY_ABOVE_HEADING_CHARS = 600;
     private static final int JOURNAL_BOX_LINES = 40;
     private static final String JOURNAL_HOMEPAGE = "journal homepage";
+    private static final String BYLINE_MARKS = "⇑⁎*∗†‡§¶✉¹²³⁴⁵⁶⁷⁸⁹";
     private static final java.util.regex.Pattern PAREN_YEAR = java.util.regex.Pattern.compile("\\(\\d{4}\\)");
     /** "339–352", "93 –103", "e17896": where an entry's pages stand. */
     private static final java.util.regex.Pattern PAGE_RANGE =
@@ -852,7 +853,7 @@ final class ZoneSegmenter {
             String heading = markdown || Markup.isBoldLine(block.first()) || styledHeading(block.firstLine())
                     ? heading(block, cleaned)
                     : null;
-            if (heading != null && !heading.isEmpty() && !startsEntry(block.first())
+            if (heading != null && !heading.isEmpty() && !startsEntry(block.first()) && !boldAuthors(block.first())
                     || plainHeadingAfterCompleteEntry(block, cleaned)) {
                 openSection(heading != null ? heading : cleaned, block.lines());
                 return;
@@ -992,6 +993,14 @@ final class ZoneSegmenter {
 
         private boolean startsEntry(String line) {
             return EntryStart.parse(line) != null;
+        }
+
+        /**
+         * Ubiquity Press sets each entry's authors in bold ("Wicherts J M, Borsboom D, Kats K and"): a bold line
+         * that opens like an author list and lists names is an entry's first line, not a heading ending the list.
+         */
+        private static boolean boldAuthors(String line) {
+            return EntryBuilder.authorStart(line) && (line.indexOf(',') >= 0 || line.contains(" and "));
         }
 
         private void referenceLine(LayoutLine line, boolean blockStart, String nextLine) {
@@ -1340,7 +1349,21 @@ final class ZoneSegmenter {
                     && !LineCues.label(cleaned)
                     && !LineCues.shortCapitals(cleaned)
                     && LineCues.banner(cleaned) == null
-                    && !LineCues.byline(cleaned); // Phytochemistry sets its byline larger than a two-word title
+                    && !LineCues.journalName(cleaned)
+                    && !markedByline(cleaned); // Phytochemistry sets its byline larger than a two-word title
+        }
+
+        /**
+         * Names with the marks of a byline ("Simona Birtić ⇑, Pierre Dussort, …"): a title in title case can read
+         * as names, but carries no author marks.
+         */
+        private static boolean markedByline(String cleaned) {
+            for (int i = 0; i < cleaned.length(); i++) {
+                if (BYLINE_MARKS.indexOf(cleaned.charAt(i)) >= 0) {
+                    return LineCues.byline(cleaned);
+                }
+            }
+            return false;
         }
 
         private static int letters(String s) {

@@ -226,6 +226,38 @@ class ZoneSegmenterTests {
     }
 
     @Test
+    void boldAuthorsOpeningEachEntryAreNoHeadings() {
+        // Ubiquity Press sets each entry's author list in bold
+        List<LayoutLine> lines = new ArrayList<>();
+        lines.add(styled(1, "Why Data Sharing Matters Now", 18, false, 40));
+        lines.add(styled(2, "Jelte M. Wicherts, Marjan Bakker", 10, false, 70));
+        lines.add(styled(3, "Body text of the article that runs on for one line and more.", 10, false, 100));
+        lines.add(styled(4, "References", 10, true, 130));
+        lines.add(styled(5, "Wicherts J M, Borsboom D, Kats K and", 10, true, 150));
+        lines.add(styled(
+                6,
+                "Molenaar D 2006 The poor availability of data. American Psychologist, 61: 726–728.",
+                10,
+                false,
+                162));
+        lines.add(styled(7, "Crocker J and Cooper M L 2011 Address-", 10, true, 184));
+        lines.add(styled(8, "ing scientific fraud. Science, 334(6060): 1182–1182.", 10, false, 196));
+        lines.add(styled(9, "Acknowledgements", 10, true, 220));
+
+        Zones z = TextPipeline.zones(new Layout(lines, 1));
+
+        assertThat(z.zones())
+                .filteredOn(Zone.ReferenceEntry.class::isInstance)
+                .extracting(Zone::text)
+                .hasSize(2)
+                .allMatch(text -> text.contains(" 20"));
+        assertThat(z.zones())
+                .filteredOn(Zone.Heading.class::isInstance)
+                .extracting(zone -> ((Zone.Heading) zone).heading())
+                .containsExactly("References", "Acknowledgements");
+    }
+
+    @Test
     void aStrayGlyphBetweenTwoPagesOfTheListDoesNotEndIt() {
         // pdftotext prints the journal logo's glyph ("Ò") on a line of its own at the head of the next page
         String text = HEAD + """
