@@ -226,6 +226,23 @@ class ZoneSegmenterTests {
     }
 
     @Test
+    void aJournalsNameInTheLargestTypeIsNotTheTitle() {
+        // BMC's provisional PDFs set "BMC Evolutionary Biology" larger than the title; Phytochemistry its byline
+        List<LayoutLine> lines = new ArrayList<>();
+        lines.add(styled(1, "BMC Evolutionary Biology", 24, false, 40));
+        lines.add(styled(2, "Colony size is linked to paternity frequency in wasps", 16, true, 80));
+        lines.add(styled(3, "Kevin J. Loope¹*, Chun Chien², Michael Juhl³", 17, false, 110));
+        lines.add(styled(4, "Body text of the article that runs on for one line and more.", 10, false, 150));
+
+        Zones z = TextPipeline.zones(new Layout(lines, 1));
+
+        assertThat(z.zones())
+                .filteredOn(Zone.Title.class::isInstance)
+                .extracting(zone -> ((Zone.Title) zone).title())
+                .containsExactly("Colony size is linked to paternity frequency in wasps");
+    }
+
+    @Test
     void boldAuthorsOpeningEachEntryAreNoHeadings() {
         // Ubiquity Press sets each entry's author list in bold
         List<LayoutLine> lines = new ArrayList<>();
