@@ -47,6 +47,10 @@ final class ZoneSegmenter {
     private static final int MAX_ENTRY_ABOVE_HEADING_CHARS = 600;
     private static final int JOURNAL_BOX_LINES = 40;
     private static final String JOURNAL_HOMEPAGE = "journal homepage";
+    /** "Contemporary Clinical Trials 41 (2015) 69–74": a journal's name, volume, year and pages. */
+    private static final java.util.regex.Pattern CITATION_LINE = java.util.regex.Pattern.compile(
+            "(\\p{L}[^()\\d]{2,80}) \\d{1,4}+ \\(\\d{4}\\) [A-Za-z]?\\d{1,6}+[–-][A-Za-z]?\\d{1,6}+");
+
     private static final String BYLINE_MARKS = "⇑⁎*∗†‡§¶✉¹²³⁴⁵⁶⁷⁸⁹";
     private static final java.util.regex.Pattern PAREN_YEAR = java.util.regex.Pattern.compile("\\(\\d{4}\\)");
     /** "339–352", "93 –103", "e17896": where an entry's pages stand. */
@@ -114,8 +118,25 @@ final class ZoneSegmenter {
             this.styled = layout.lines().stream().anyMatch(l -> l.style() != null);
             this.bodyFont = styled ? bodyFont(layout.lines()) : 0;
             this.journalBoxEnd = journalBoxEnd(layout.lines());
-            this.titleLines =
-                    styled ? titleLines(layout.lines(), bodyFont, furniture, journalBoxEnd) : java.util.Set.of();
+            this.titleLines = styled
+                    ? titleLines(layout.lines(), bodyFont, furniture, journalBoxEnd, citedJournal(layout.lines()))
+                    : java.util.Set.of();
+        }
+
+        /**
+         * The journal's name as the citation line above the title prints it ("Contemporary Clinical Trials 41
+         * (2015) 69–74": Elsevier), lower case, or null: a line of just that name is the journal, not the title,
+         * wherever the PDF's content order puts it. Looks at the first {@value #JOURNAL_BOX_LINES} lines.
+         */
+        private static @Nullable String citedJournal(List<LayoutLine> lines) {
+            for (int i = 0; i < lines.size() && i < JOURNAL_BOX_LINES; i++) {
+                java.util.regex.Matcher m =
+                        CITATION_LINE.matcher(Markup.clean(lines.get(i).text()).strip());
+                if (m.matches()) {
+                    return m.group(1).strip().toLowerCase(Locale.ROOT);
+                }
+            }
+            return null;
         }
 
         /**
@@ -496,7 +517,11 @@ final class ZoneSegmenter {
                     // "Amazighs" or "Reduced Tillage" + "Youssef Idaghdour, John D. Storey": a title's last words
                     // wrapped onto a line of their own read as a name; the byline starts after them when the names
                     // alone read as a byline
-                    int after = lone(lines.get(i)) ? bylineEnd(lines, i + 1) : -1;
+                    // ("Najma Baseer a" then ", Abdullah S. Al-Baloushi b": pdftotext -raw puts each further name of
+                    // a byline on a line opening with its comma, so a line followed by one is the first name)
+                    boolean continued = i + 1 < lines.size()
+                            && lines.get(i + 1).text().strip().startsWith(",");
+                    int after = lone(lines.get(i)) && !continued ? bylineEnd(lines, i + 1) : -1;
                     return after > 0 ? new int[] {i + 1, after} : new int[] {i, end};
                 }
             }
@@ -1266,7 +1291,11 @@ final class ZoneSegmenter {
          * over blank lines; it ends at the first other non-blank line.
          */
         private static java.util.Set<Integer> titleLines(
-                List<LayoutLine> lines, float bodyFont, boolean[] furniture, int journalBoxEnd) {
+                List<LayoutLine> lines,
+                float bodyFont,
+                boolean[] furniture,
+                int journalBoxEnd,
+                @Nullable String journal) {
             float pageEnd = 0;
             for (LayoutLine l : lines) {
                 pageEnd = l.style() != null && l.style().page() == 1
@@ -1280,7 +1309,8 @@ final class ZoneSegmenter {
                 LayoutLine l = lines.get(i);
                 boolean candidate = titleCandidate(l, furniture[i], pageEnd)
                         && !repeated.contains(typeKey(l))
-                        && l.number() > journalBoxEnd;
+                        && l.number() > journalBoxEnd
+                        && !isJournal(l, journal);
                 if (candidate && l.style().fontSize() > max + SAME_FONT) {
                     max = l.style().fontSize();
                     first = i;
@@ -1293,6 +1323,7 @@ final class ZoneSegmenter {
                 LayoutLine l = lines.get(i);
                 if (titleCandidate(l, furniture[i], pageEnd)
                         && l.number() > journalBoxEnd
+                        && !isJournal(l, journal)
                         && Math.abs(l.style().fontSize() - max) <= SAME_FONT) {
                     first = i;
                     break;
@@ -1313,6 +1344,10 @@ final class ZoneSegmenter {
                 out.add(l.number());
             }
             return out;
+        }
+
+        private static boolean isJournal(LayoutLine l, @Nullable String journal) {
+            return journal != null && Markup.clean(l.text()).strip().equalsIgnoreCase(journal);
         }
 
         /**

@@ -243,6 +243,26 @@ class ZoneSegmenterTests {
     }
 
     @Test
+    void theJournalNameTheCitationLinePrintsIsNotTheTitleWhereverItStands() {
+        // an Elsevier PDF whose content order puts the journal box first and its name right above the title
+        List<LayoutLine> lines = new ArrayList<>();
+        lines.add(styled(1, "journal homepage: www.elsevier.com/locate/conclintrial", 7, false, 90));
+        lines.add(styled(2, "Contemporary Clinical Trials 41 (2015) 69–74", 8, false, 20));
+        lines.add(styled(3, "Contemporary Clinical Trials", 14, false, 120));
+        lines.add(styled(4, "Effect of switching from one oral drug to another in a trial", 14, false, 140));
+        lines.add(styled(5, "Xiangyi Meng a,1, Peter S. Chin a,1", 10, false, 170));
+        lines.add(styled(6, "Body text of the article that runs on for one line and more.", 10, false, 400));
+        lines.add(styled(7, "The body goes on down the page as the article's text does.", 10, false, 700));
+
+        Zones z = TextPipeline.zones(new Layout(lines, 1));
+
+        assertThat(z.zones())
+                .filteredOn(Zone.Title.class::isInstance)
+                .extracting(zone -> ((Zone.Title) zone).title())
+                .containsExactly("Effect of switching from one oral drug to another in a trial");
+    }
+
+    @Test
     void boldAuthorsOpeningEachEntryAreNoHeadings() {
         // Ubiquity Press sets each entry's author list in bold
         List<LayoutLine> lines = new ArrayList<>();
