@@ -54,6 +54,28 @@ final class AuthorNames {
         return pairs(items);
     }
 
+    /**
+     * One person printed "Family, Given" or "Family, Given, Suffix", as reference managers write one name per tag
+     * line ("van der Berg, Anna Maria", "Smith, John, Jr."): split at the first comma only, so that given names of
+     * several words stay one person's.
+     */
+    static ParsedAuthor familyGiven(String name) {
+        String s = StructuredFields.collapse(name);
+        int comma = s.indexOf(',');
+        if (comma < 0) {
+            return new ParsedAuthor(s, null, null);
+        }
+        String family = s.substring(0, comma).strip();
+        String given = s.substring(comma + 1).strip();
+        String suffix = null;
+        int last = given.lastIndexOf(',');
+        if (last >= 0 && isSuffix(given.substring(last + 1).strip())) {
+            suffix = given.substring(last + 1).strip();
+            given = given.substring(0, last).strip();
+        }
+        return new ParsedAuthor(family, given.isEmpty() ? null : given, suffix);
+    }
+
     private static final Set<String> ORGANIZATION_WORDS = WordList.load("organization-words");
     private static final int MAX_CORPORATE_WORDS = 16;
 
@@ -227,8 +249,15 @@ final class AuthorNames {
     private static ParsedAuthor vancouver(String item) {
         String[] all = tokens(item);
         String[] t = withoutSuffix(all);
-        String family = String.join(" ", Arrays.copyOf(t, t.length - 1));
-        String initials = t[t.length - 1];
+        int end = t.length - 1;
+        // "Wicherts J M": initials printed apart, one capital each, belong together
+        StringBuilder spaced = new StringBuilder();
+        while (end > 1 && t[end - 1].length() == 1 && Character.isUpperCase(t[end - 1].charAt(0))) {
+            spaced.insert(0, t[end - 1]);
+            end--;
+        }
+        String family = String.join(" ", Arrays.copyOf(t, end));
+        String initials = spaced + t[t.length - 1];
         if (initials.endsWith(".") && initials.indexOf('.') == initials.length() - 1 && initials.length() > 2) {
             initials = initials.substring(0, initials.length() - 1);
         }

@@ -110,9 +110,13 @@ public final class Dois {
         return expected == 10 ? check == 'X' : check == (char) ('0' + expected);
     }
 
+    private static final String DOI_LABEL = "doi:";
+
     private static int prefixStart(String text, int at) {
         String before = text.substring(Math.max(0, at - 30), at).toLowerCase(java.util.Locale.ROOT);
         for (String p : new String[] {
+            "https://dx.doi. org/", // pdftotext's space at a line break inside the URL (Ubiquity Press)
+            "http://dx.doi. org/",
             "https://dx.doi.org/",
             "http://dx.doi.org/",
             "https://doi.org/",
@@ -125,10 +129,23 @@ public final class Dois {
             "doi.org/ "
         }) {
             if (before.endsWith(p)) {
-                return at - p.length();
+                int start = at - p.length();
+                return p.startsWith("http") ? labelStart(text, start) : start;
             }
         }
         return at;
+    }
+
+    /** "DOI: http://dx.doi.org/…": the label printed before a DOI's URL belongs to it. */
+    private static int labelStart(String text, int urlStart) {
+        int i = urlStart;
+        while (i > 0 && text.charAt(i - 1) == ' ') {
+            i--;
+        }
+        return i >= DOI_LABEL.length()
+                        && text.regionMatches(true, i - DOI_LABEL.length(), DOI_LABEL, 0, DOI_LABEL.length())
+                ? i - DOI_LABEL.length()
+                : urlStart;
     }
 
     /** End (exclusive) of a DOI starting at {@code at}, or -1 when the text there is not one. */

@@ -27,6 +27,13 @@ final class Furniture {
     private static final int MIN_REPEATS_UNPAGED = 4;
     private static final int FIRST_PAGE_LINES = 25;
     private static final int MAX_PAGE_NUMBER_DIGITS = 4;
+    /**
+     * A key printed with different years is a reference's wrapped tail ("Neurosci 1984;4:3101–11." and "Neurosci
+     * 2006;26:2991–3001." both reduce to "neurosci"); a running header prints its issue's one year on every page.
+     */
+    private static final int VARYING_YEARS = -1;
+
+    private static final int YEAR_DIGITS = 4;
 
     private Furniture() {}
 
@@ -35,10 +42,15 @@ final class Furniture {
         List<LayoutLine> lines = layout.lines();
         boolean[] out = new boolean[lines.size()];
         Map<String, Integer> repeats = new HashMap<>();
+        Map<String, Integer> years = new HashMap<>();
         for (LayoutLine line : lines) {
             String key = key(line.text());
             if (key != null) {
                 repeats.merge(key, 1, Integer::sum);
+                int year = year(line.text());
+                if (year > 0) {
+                    years.merge(key, year, (a, b) -> a.equals(b) ? a : VARYING_YEARS);
+                }
             }
         }
         int minRepeats = layout.pages() > 1 ? MIN_REPEATS_PAGED : MIN_REPEATS_UNPAGED;
@@ -52,7 +64,9 @@ final class Furniture {
             nonBlank++;
             String key = key(text);
             int needed = key != null && key.endsWith(" et al") ? 2 : minRepeats;
-            boolean repeated = key != null && repeats.getOrDefault(key, 0) >= needed;
+            boolean repeated = key != null
+                    && repeats.getOrDefault(key, 0) >= needed
+                    && years.getOrDefault(key, 0) != VARYING_YEARS;
             if (repeated && needed > 2 && nonBlank <= FIRST_PAGE_LINES && headingLike(text) && seenEarly.add(key)) {
                 // the first occurrence near the top is the title or a heading the running header repeats
                 repeated = false;
@@ -117,6 +131,32 @@ final class Furniture {
                 && !lower.contains(" et al.")
                 && !lower.contains(" et al ")
                 && Dois.find(line) == null;
+    }
+
+    /**
+     * The first four-digit number from 1900 to 2099 in a line that is not an end of a range ("2291–2300"), or 0:
+     * the year a running header or a reference prints. One pass.
+     */
+    static int year(String line) {
+        int n = line.length();
+        for (int i = 0; i + YEAR_DIGITS <= n; i++) {
+            if (!Character.isDigit(line.charAt(i)) || i > 0 && Character.isDigit(line.charAt(i - 1))) {
+                continue;
+            }
+            int end = i + digits(line, i);
+            if (end - i == YEAR_DIGITS && !rangeEnd(line, i - 1) && !rangeEnd(line, end)) {
+                int value = Integer.parseInt(line, i, end, 10);
+                if (value >= 1900 && value <= 2099) {
+                    return value;
+                }
+            }
+            i = end - 1;
+        }
+        return 0;
+    }
+
+    private static boolean rangeEnd(String line, int at) {
+        return at >= 0 && at < line.length() && "-–—".indexOf(line.charAt(at)) >= 0;
     }
 
     /** "PubMed Abstract | Publisher Full Text": nothing but link labels. */

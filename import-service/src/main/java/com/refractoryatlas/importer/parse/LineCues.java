@@ -285,19 +285,21 @@ final class LineCues {
     }
 
     private static final int MAX_JOURNAL_NAME_WORDS = 16;
+    private static final Set<String> JOURNAL_OPENINGS = WordList.load("journal-name-openings");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[,:;]++$");
 
     /**
      * A journal's name on a line of its own above the title ("International Journal of Neuroscience", "Neurological
      * Research A Journal of Progress in Neurosurgery, ..."), as a publisher's cover page prints it: the word
-     * "journal" and every longer word capitalised, no closing period.
+     * "journal" or a journal name's opening word ("BMC", "PLoS": {@code journal-name-openings.txt}) and every longer
+     * word capitalised, no closing period.
      */
     static boolean journalName(String cleaned) {
         String[] words = cleaned.split(" ");
         if (words.length > MAX_JOURNAL_NAME_WORDS || cleaned.endsWith(".")) {
             return false;
         }
-        boolean journal = false;
+        boolean journal = words.length > 1 && JOURNAL_OPENINGS.contains(words[0].toLowerCase(Locale.ROOT));
         for (String word : words) {
             String w = TRAILING_PUNCTUATION.matcher(word).replaceAll("");
             journal |= w.equalsIgnoreCase("journal");
@@ -455,18 +457,33 @@ final class LineCues {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!Character.isDigit(c) && "†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰⁺*∗".indexOf(c) < 0) {
+            if (!Character.isDigit(c) && "†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰⁺*∗⇑⁎✉".indexOf(c) < 0) {
                 out.append(c);
             }
         }
         List<String> kept = new ArrayList<>();
         for (String item : out.toString().split(",")) {
-            String t = item.strip();
+            String t = withoutLetterMark(item.strip());
             if (!t.isEmpty() && !DEGREES.contains(t.toLowerCase(Locale.ROOT).replace(".", ""))) {
                 kept.add(t);
             }
         }
         return String.join(", ", kept);
+    }
+
+    /**
+     * Elsevier marks affiliations with lower-case letters after the name ("Britta S. Meyer a,b,⇑"): a lone
+     * lower-case letter, as an item or at the end of one, is a mark; no name ends in one.
+     */
+    private static String withoutLetterMark(String item) {
+        int n = item.length();
+        if (n == 1 && Character.isLowerCase(item.charAt(0))) {
+            return "";
+        }
+        if (n > 2 && item.charAt(n - 2) == ' ' && Character.isLowerCase(item.charAt(n - 1))) {
+            return item.substring(0, n - 2).strip();
+        }
+        return item;
     }
 
     static String stripLeadingMarks(String s) {

@@ -50,6 +50,11 @@ public final class StructuredFields {
         return AuthorNames.parse(printed);
     }
 
+    /** One person's name printed "Family, Given" or "Family, Given, Suffix" (a reference manager's name field). */
+    public static ParsedAuthor familyGiven(String name) {
+        return AuthorNames.familyGiven(name);
+    }
+
     /**
      * A page range with the text path's conventions: dashes of any kind and doubled hyphens ({@code 727--742}) as
      * one hyphen, no spaces around it, no trailing punctuation; null when nothing is left.

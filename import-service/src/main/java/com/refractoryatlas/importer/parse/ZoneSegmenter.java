@@ -39,6 +39,19 @@ final class ZoneSegmenter {
     private static final int MAX_NUMBER_JUMP = 30;
     private static final java.util.regex.Pattern NON_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}]+");
     private static final int MIN_PROSE_CHARS = 80;
+    private static final int MAX_STRAY_GLYPH_CHARS = 2;
+    /** Lines looked at past a "1." for entries 2 and 3 of a list printed without a heading. */
+    private static final int HEADLESS_LIST_LOOKAHEAD = 20;
+
+    private static final int MAX_ENTRIES_ABOVE_HEADING = 12;
+    private static final int MAX_ENTRY_ABOVE_HEADING_CHARS = 600;
+    private static final int JOURNAL_BOX_LINES = 40;
+    private static final String JOURNAL_HOMEPAGE = "journal homepage";
+    /** "Contemporary Clinical Trials 41 (2015) 69–74": a journal's name, volume, year and pages. */
+    private static final java.util.regex.Pattern CITATION_LINE = java.util.regex.Pattern.compile(
+            "(\\p{L}[^()\\d]{2,80}) \\d{1,4}+ \\(\\d{4}\\) [A-Za-z]?\\d{1,6}+[–-][A-Za-z]?\\d{1,6}+");
+
+    private static final String BYLINE_MARKS = "⇑⁎*∗†‡§¶✉¹²³⁴⁵⁶⁷⁸⁹";
     private static final java.util.regex.Pattern PAREN_YEAR = java.util.regex.Pattern.compile("\\(\\d{4}\\)");
     /** "339–352", "93 –103", "e17896": where an entry's pages stand. */
     private static final java.util.regex.Pattern PAGE_RANGE =
@@ -96,19 +109,61 @@ final class ZoneSegmenter {
         private int highestNumber;
         /** Plain text: the first line of the title found above the byline, or -1 (see {@link #titleAboveByline}). */
         private int titleStart = -1;
+        /** The line ending a journal box above the title, or -1 (see {@link #journalBoxEnd}). */
+        private final int journalBoxEnd;
 
         Run(Layout layout) {
             this.layout = layout;
             this.furniture = Furniture.find(layout);
             this.styled = layout.lines().stream().anyMatch(l -> l.style() != null);
             this.bodyFont = styled ? bodyFont(layout.lines()) : 0;
-            this.titleLines = styled ? titleLines(layout.lines(), bodyFont, furniture) : java.util.Set.of();
+            this.journalBoxEnd = journalBoxEnd(layout.lines());
+            this.titleLines = styled
+                    ? titleLines(layout.lines(), bodyFont, furniture, journalBoxEnd, citedJournal(layout.lines()))
+                    : java.util.Set.of();
+        }
+
+        /**
+         * The journal's name as the citation line above the title prints it ("Contemporary Clinical Trials 41
+         * (2015) 69–74": Elsevier), lower case, or null: a line of just that name is the journal, not the title,
+         * wherever the PDF's content order puts it. Looks at the first {@value #JOURNAL_BOX_LINES} lines.
+         */
+        private static @Nullable String citedJournal(List<LayoutLine> lines) {
+            for (int i = 0; i < lines.size() && i < JOURNAL_BOX_LINES; i++) {
+                java.util.regex.Matcher m =
+                        CITATION_LINE.matcher(Markup.clean(lines.get(i).text()).strip());
+                if (m.matches()) {
+                    return m.group(1).strip().toLowerCase(Locale.ROOT);
+                }
+            }
+            return null;
+        }
+
+        /**
+         * Elsevier's front page opens with a box: the citation line, "Contents lists available at ScienceDirect",
+         * the journal's name in large type, then "journal homepage: www.elsevier.com/locate/…". The number of that
+         * last line, when one of the first {@value #JOURNAL_BOX_LINES} lines: every line above it is the box, not
+         * the title. -1 when there is none.
+         */
+        private static int journalBoxEnd(List<LayoutLine> lines) {
+            for (int i = 0; i < lines.size() && i < JOURNAL_BOX_LINES; i++) {
+                String c = Markup.clean(lines.get(i).text()).strip();
+                if (c.regionMatches(true, 0, JOURNAL_HOMEPAGE, 0, JOURNAL_HOMEPAGE.length())) {
+                    return lines.get(i).number();
+                }
+            }
+            return -1;
+        }
+
+        private boolean inJournalBox(Block block) {
+            return journalBoxEnd > 0
+                    && block.lines().get(block.lines().size() - 1).number() < journalBoxEnd;
         }
 
         Zones run() {
             List<Block> blocks = Block.group(layout, furniture);
             markdown = countAtxHeadings(blocks) >= 2;
-            titleStart = titleLines.isEmpty() ? titleAboveByline(blocks) : -1;
+            titleStart = titleLines.isEmpty() ? titleAboveByline(afterJournalBox(blocks)) : -1;
             for (Block block : blocks) {
                 furnitureUpTo(block.firstLine().number());
                 if (!block.rule()) {
@@ -155,7 +210,8 @@ final class ZoneSegmenter {
                 }
                 int cut = lines.size();
                 for (int i = start + 1; i < lines.size(); i++) {
-                    if (startsInnerZone(lines, i, phase == Phase.REFERENCES)) {
+                    if (startsInnerZone(lines, i, phase == Phase.REFERENCES)
+                            || phase == Phase.BODY && !entriesSeen && headlessList(lines.get(i))) {
                         cut = i;
                         break;
                     }
@@ -276,7 +332,19 @@ final class ZoneSegmenter {
                     && LineCues.frontKey(c) == null;
         }
 
+        private List<Block> afterJournalBox(List<Block> blocks) {
+            int from = 0;
+            while (from < blocks.size() && inJournalBox(blocks.get(from))) {
+                from++;
+            }
+            return blocks.subList(from, blocks.size());
+        }
+
         private void beforeTitle(Block original, String originalCleaned) {
+            if (inJournalBox(original)) {
+                zones.add(new Zone.FrontMatter(Zone.FrontKind.JOURNAL, original.lines()));
+                return;
+            }
             Block block = original;
             String cleaned = originalCleaned;
             if (titleStart > block.firstLine().number()) {
@@ -449,7 +517,11 @@ final class ZoneSegmenter {
                     // "Amazighs" or "Reduced Tillage" + "Youssef Idaghdour, John D. Storey": a title's last words
                     // wrapped onto a line of their own read as a name; the byline starts after them when the names
                     // alone read as a byline
-                    int after = lone(lines.get(i)) ? bylineEnd(lines, i + 1) : -1;
+                    // ("Najma Baseer a" then ", Abdullah S. Al-Baloushi b": pdftotext -raw puts each further name of
+                    // a byline on a line opening with its comma, so a line followed by one is the first name)
+                    boolean continued = i + 1 < lines.size()
+                            && lines.get(i + 1).text().strip().startsWith(",");
+                    int after = lone(lines.get(i)) && !continued ? bylineEnd(lines, i + 1) : -1;
                     return after > 0 ? new int[] {i + 1, after} : new int[] {i, end};
                 }
             }
@@ -636,7 +708,7 @@ final class ZoneSegmenter {
                 zones.add(new Zone.Table(block.lines()));
                 return;
             }
-            if (!entriesSeen && looksLikeFirstReference(block)) {
+            if (!entriesSeen && (looksLikeFirstReference(block) || headlessList(block))) {
                 phase = Phase.REFERENCES;
                 references(block, cleaned);
                 return;
@@ -653,9 +725,55 @@ final class ZoneSegmenter {
         private void openSection(String heading, List<LayoutLine> lines) {
             flushEntry();
             boolean references = LineCues.referenceHeading(heading);
+            List<Zone.Paragraph> above = references && !entriesSeen ? entriesAboveHeading() : List.of();
             zones.add(new Zone.Heading(heading, references, lines));
             phase = references ? Phase.REFERENCES : Phase.BODY;
             titleDone = true;
+            for (Zone.Paragraph p : above) {
+                Block block = new Block(p.lines(), false);
+                references(block, block.joinedCleaned());
+            }
+        }
+
+        /**
+         * Entries pdftotext printed above the list's heading (Cell's first entries of the next column, read before
+         * the heading): the paragraphs right before it, back to the first that is no whole reference (authors, a
+         * year, a journal or volume and pages), are taken out of the body to be read as the list's first entries.
+         * Page furniture between them stays. At most {@link #MAX_ENTRIES_ABOVE_HEADING} paragraphs are looked at.
+         */
+        private List<Zone.Paragraph> entriesAboveHeading() {
+            List<Integer> taken = new ArrayList<>();
+            for (int i = zones.size() - 1; i >= 0 && taken.size() < MAX_ENTRIES_ABOVE_HEADING; i--) {
+                Zone z = zones.get(i);
+                if (z instanceof Zone.PageFurniture) {
+                    continue;
+                }
+                if (!(z instanceof Zone.Paragraph p) || !wholeReference(p)) {
+                    break;
+                }
+                taken.add(i);
+            }
+            List<Zone.Paragraph> out = new ArrayList<>();
+            for (int k = taken.size() - 1; k >= 0; k--) {
+                out.add((Zone.Paragraph) zones.get(taken.get(k)));
+            }
+            for (int index : taken) { // descending: removing one leaves the earlier indexes in place
+                zones.remove(index);
+            }
+            return out;
+        }
+
+        private static boolean wholeReference(Zone.Paragraph p) {
+            String text = p.text();
+            if (text.length() > MAX_ENTRY_ABOVE_HEADING_CHARS
+                    || !EntryBuilder.authorStart(p.lines().get(0).text())) {
+                return false;
+            }
+            ReferenceLabeller.Fields f = ReferenceLabeller.fields(text);
+            return !f.authors().isEmpty()
+                    && f.year() != null
+                    && f.pages() != null
+                    && (f.journal() != null || f.volume() != null);
         }
 
         private @Nullable String heading(Block block, String cleaned) {
@@ -717,7 +835,8 @@ final class ZoneSegmenter {
                 return true;
             }
             String cleaned = Markup.clean(line);
-            return LineCues.SECTION_NAMES.contains(LineCues.normalizeHeading(cleaned))
+            return (LineCues.SECTION_NAMES.contains(LineCues.normalizeHeading(cleaned))
+                                    || LineCues.referenceHeading(cleaned))
                             && LineCues.plainHeadingLike(cleaned)
                     || LineCues.despaced(cleaned) != null;
         }
@@ -750,10 +869,16 @@ final class ZoneSegmenter {
         // ------------------------------------------------------------------ reference list
 
         private void references(Block block, String cleaned) {
+            if (strayGlyph(block, cleaned)) {
+                // "Ò": a journal logo's glyph that pdftotext printed on a line of its own between two pages of the
+                // list; neither a heading that ends the list nor text of an entry
+                zones.add(new Zone.PageFurniture(block.lines()));
+                return;
+            }
             String heading = markdown || Markup.isBoldLine(block.first()) || styledHeading(block.firstLine())
                     ? heading(block, cleaned)
                     : null;
-            if (heading != null && !heading.isEmpty() && !startsEntry(block.first())
+            if (heading != null && !heading.isEmpty() && !startsEntry(block.first()) && !boldAuthors(block.first())
                     || plainHeadingAfterCompleteEntry(block, cleaned)) {
                 openSection(heading != null ? heading : cleaned, block.lines());
                 return;
@@ -895,6 +1020,14 @@ final class ZoneSegmenter {
             return EntryStart.parse(line) != null;
         }
 
+        /**
+         * Ubiquity Press sets each entry's authors in bold ("Wicherts J M, Borsboom D, Kats K and"): a bold line
+         * that opens like an author list and lists names is an entry's first line, not a heading ending the list.
+         */
+        private static boolean boldAuthors(String line) {
+            return EntryBuilder.authorStart(line) && (line.indexOf(',') >= 0 || line.contains(" and "));
+        }
+
         private void referenceLine(LayoutLine line, boolean blockStart, String nextLine) {
             String text = line.text().strip();
             if (text.isEmpty()) {
@@ -1004,6 +1137,23 @@ final class ZoneSegmenter {
             }
         }
 
+        /**
+         * A line on its own of one or two characters, neither digit nor lower-case letter: a glyph or mark, not a
+         * word ("a", "of" or a page number "7" between justified words stay text).
+         */
+        private static boolean strayGlyph(Block block, String cleaned) {
+            if (!block.single() || cleaned.length() > MAX_STRAY_GLYPH_CHARS || cleaned.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < cleaned.length(); i++) {
+                char c = cleaned.charAt(i);
+                if (Character.isDigit(c) || Character.isLowerCase(c)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private boolean plainHeadingAfterCompleteEntry(Block block, String cleaned) {
             if (open == null && !entriesSeen || !block.single() || !LineCues.plainHeadingLike(cleaned)) {
                 return false;
@@ -1019,6 +1169,48 @@ final class ZoneSegmenter {
             return complete
                     && EntryStart.parse(block.first()) == null
                     && (backMatter || !styled && !markdown && cleaned.split(" ").length <= 6);
+        }
+
+        /**
+         * A numbered reference list printed without a heading, as Nature's letters print theirs under the editorial
+         * dates: the block opens with "1." and, within the next lines, entries 2 and 3 follow, each opening like an
+         * author list, entry 1 with a year. Looks ahead a bounded number of lines.
+         */
+        private boolean headlessList(Block block) {
+            return headlessList(block.firstLine());
+        }
+
+        private boolean headlessList(LayoutLine line) {
+            EntryStart start = EntryStart.parse(line.text());
+            if (start == null || start.number() != 1) {
+                return false;
+            }
+            List<LayoutLine> lines = layout.lines();
+            int at = line.number() - 1;
+            if (at < 0 || at >= lines.size() || lines.get(at) != line) {
+                return false;
+            }
+            StringBuilder first = new StringBuilder(start.rest());
+            int expected = 2;
+            for (int i = at + 1; i < lines.size() && i <= at + HEADLESS_LIST_LOOKAHEAD && expected <= 3; i++) {
+                String text = lines.get(i).text();
+                if (text.isBlank()) {
+                    continue;
+                }
+                EntryStart next = EntryStart.parse(text);
+                if (next == null) {
+                    if (expected == 2) {
+                        first.append(' ').append(text.strip());
+                    }
+                    continue;
+                }
+                if (next.number() != expected || !EntryBuilder.authorStart(next.rest())) {
+                    return false;
+                }
+                expected++;
+            }
+            String one = first.toString().strip();
+            return expected > 3 && EntryBuilder.authorStart(one) && ReferenceLabeller.hasYear(one);
         }
 
         private boolean looksLikeFirstReference(Block block) {
@@ -1098,7 +1290,12 @@ final class ZoneSegmenter {
          * two. The run may continue over shorter lines of the same type (a title's last word on its own line) and
          * over blank lines; it ends at the first other non-blank line.
          */
-        private static java.util.Set<Integer> titleLines(List<LayoutLine> lines, float bodyFont, boolean[] furniture) {
+        private static java.util.Set<Integer> titleLines(
+                List<LayoutLine> lines,
+                float bodyFont,
+                boolean[] furniture,
+                int journalBoxEnd,
+                @Nullable String journal) {
             float pageEnd = 0;
             for (LayoutLine l : lines) {
                 pageEnd = l.style() != null && l.style().page() == 1
@@ -1110,7 +1307,10 @@ final class ZoneSegmenter {
             int first = -1;
             for (int i = 0; i < lines.size(); i++) {
                 LayoutLine l = lines.get(i);
-                boolean candidate = titleCandidate(l, furniture[i], pageEnd) && !repeated.contains(typeKey(l));
+                boolean candidate = titleCandidate(l, furniture[i], pageEnd)
+                        && !repeated.contains(typeKey(l))
+                        && l.number() > journalBoxEnd
+                        && !isJournal(l, journal);
                 if (candidate && l.style().fontSize() > max + SAME_FONT) {
                     max = l.style().fontSize();
                     first = i;
@@ -1122,6 +1322,8 @@ final class ZoneSegmenter {
             for (int i = 0; i < first; i++) {
                 LayoutLine l = lines.get(i);
                 if (titleCandidate(l, furniture[i], pageEnd)
+                        && l.number() > journalBoxEnd
+                        && !isJournal(l, journal)
                         && Math.abs(l.style().fontSize() - max) <= SAME_FONT) {
                     first = i;
                     break;
@@ -1142,6 +1344,10 @@ final class ZoneSegmenter {
                 out.add(l.number());
             }
             return out;
+        }
+
+        private static boolean isJournal(LayoutLine l, @Nullable String journal) {
+            return journal != null && Markup.clean(l.text()).strip().equalsIgnoreCase(journal);
         }
 
         /**
@@ -1177,7 +1383,22 @@ final class ZoneSegmenter {
                     && cleaned.split(" ").length >= TITLE_MIN_WORDS
                     && !LineCues.label(cleaned)
                     && !LineCues.shortCapitals(cleaned)
-                    && LineCues.banner(cleaned) == null;
+                    && LineCues.banner(cleaned) == null
+                    && !LineCues.journalName(cleaned)
+                    && !markedByline(cleaned); // Phytochemistry sets its byline larger than a two-word title
+        }
+
+        /**
+         * Names with the marks of a byline ("Simona Birtić ⇑, Pierre Dussort, …"): a title in title case can read
+         * as names, but carries no author marks.
+         */
+        private static boolean markedByline(String cleaned) {
+            for (int i = 0; i < cleaned.length(); i++) {
+                if (BYLINE_MARKS.indexOf(cleaned.charAt(i)) >= 0) {
+                    return LineCues.byline(cleaned);
+                }
+            }
+            return false;
         }
 
         private static int letters(String s) {

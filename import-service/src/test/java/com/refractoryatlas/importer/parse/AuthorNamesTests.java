@@ -14,6 +14,19 @@ class AuthorNamesTests {
     }
 
     @Test
+    void readsVancouverInitialsPrintedApart() {
+        // Ubiquity Press: "Wicherts J M, Borsboom D, Kats K and Molenaar D"
+        assertThat(AuthorNames.parse("Wicherts J M, Borsboom D, Kats K and Molenaar D"))
+                .containsExactly(
+                        new ParsedAuthor("Wicherts", "JM", null),
+                        new ParsedAuthor("Borsboom", "D", null),
+                        new ParsedAuthor("Kats", "K", null),
+                        new ParsedAuthor("Molenaar", "D", null));
+        assertThat(AuthorNames.parse("Van Der Berg A, Cooper M L"))
+                .containsExactly(new ParsedAuthor("Van Der Berg", "A", null), new ParsedAuthor("Cooper", "ML", null));
+    }
+
+    @Test
     void readsSuffixPrintedAsItsOwnItem() {
         assertThat(AuthorNames.parse("Saleem, Moin A, Jr, Feltran, Luciana"))
                 .containsExactly(

@@ -21,4 +21,13 @@ class DoisTests {
         // already hyphenated
         assertThat(Dois.find("10.1016/S0140-6736(10)61270-6")).isEqualTo("10.1016/S0140-6736(10)61270-6");
     }
+
+    @Test
+    void theDoiLabelBeforeADoiUrlBelongsToTheDoi() {
+        String entry = "Science, 334(6060): 1182–1182. DOI: http://dx.doi.org/10.1126/science.1216775";
+        int[] span = Dois.span(entry);
+        assertThat(span).isNotNull();
+        assertThat(entry.substring(span[0], span[1])).isEqualTo("DOI: http://dx.doi.org/10.1126/science.1216775");
+        assertThat(Dois.find("DOI: http://dx.doi. org/10.5334/jopd.e1")).isEqualTo("10.5334/jopd.e1");
+    }
 }

@@ -77,6 +77,44 @@ class FurnitureTests {
     }
 
     @Test
+    void keepsWrappedJournalTailsThatRecurWithDifferentYears() {
+        // Elsevier's PAIN list as pdftotext wraps it: "J" ends one line, "Neurosci 1984;4:3101–11." opens the next
+        String[] years = {"1984;4:3101–11", "2006;26:2991–3001", "2010;11:823–36", "2003;23:9491–9"};
+        StringBuilder text = new StringBuilder("References\n");
+        for (int i = 0; i < years.length; i++) {
+            text.append("[")
+                    .append(i + 1)
+                    .append("] Author A, Writer B. Lamina ")
+                    .append(i + 1)
+                    .append(" neurons of the rat spinal cord. J\nNeurosci ")
+                    .append(years[i])
+                    .append(".\n");
+        }
+        assertThat(flagged(text.toString())).isEmpty();
+    }
+
+    @Test
+    void stillFlagsARunningHeaderPrintingItsIssuesYearOnEveryPage() {
+        String[] bodies = {"Methods were", "Results show", "Discussion of", "Limitations are"};
+        StringBuilder text = new StringBuilder();
+        for (String body : bodies) {
+            text.append("N. Author et al. / PAIN 155 (2014) 2291–2300\n")
+                    .append(body)
+                    .append(" what the page says, and it goes on for a while.\n\f");
+        }
+        assertThat(flagged(text.toString())).hasSize(4).allMatch(line -> line.contains("PAIN 155 (2014)"));
+    }
+
+    @Test
+    void readsTheYearARunningHeaderOrAReferencePrintsButNotAPageRange() {
+        assertThat(Furniture.year("N. Baseer et al. / PAIN 155 (2014) 2291–2300"))
+                .isEqualTo(2014);
+        assertThat(Furniture.year("Neurosci 1984;4:3101–11.")).isEqualTo(1984);
+        assertThat(Furniture.year("Pages 1998–2005 of volume 12")).isZero();
+        assertThat(Furniture.year("page 12345 and 2101")).isZero();
+    }
+
+    @Test
     void keepsReferenceDoisOfOnePublisherWrappedOntoTheirOwnLines() {
         String[] topics = {"barley roots", "wheat leaves", "maize yield", "rice tillers", "oat grain"};
         StringBuilder text = new StringBuilder("References\n");

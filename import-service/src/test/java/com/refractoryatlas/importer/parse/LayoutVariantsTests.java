@@ -122,4 +122,190 @@ class LayoutVariantsTests {
 
         assertThat(a.metadata().title()).isEqualTo("Ketamine for treatment-resistant depression: a randomised trial");
     }
+
+    private static final String FRONT = """
+            Nuptial gifts of spiders as pdftotext reads them
+
+            Maria Albo, Trine Bilde
+
+            Abstract
+            Males of some spiders wrap worthless gifts, and females accept them all the same, in the tests we ran.
+
+            """;
+
+    @Test
+    void aReferenceHeadingGluedBetweenTwoParagraphsStillOpensTheList() {
+        // MDPI's "References and Notes" with no blank line around it, above the numbers printed apart
+        String text = FRONT + """
+                Conflict of Interest
+                The authors declare no conflict of interest.
+                References and Notes
+                1.
+                2.
+
+                Machida M, Gomi K. Genomics of Aspergillus oryzae. DNA Res 2008, 15, 173–183.
+                Punt PJ, Biezen NV. Filamentous fungi as cell factories. Trends Biotechnol 2002, 20, 200–206.
+                """;
+
+        JournalArticle a = (JournalArticle) PARSER.parse("mdpi.txt", text);
+
+        assertThat(a.references()).extracting(ParsedReference::number).containsExactly(1, 2);
+        assertThat(a.references()).extracting(r -> r.authors().get(0).family()).containsExactly("Machida", "Punt");
+    }
+
+    @Test
+    void entriesWhoseNumbersWerePrintedAwayFromThemAreNumberedInReadingOrder() {
+        // BMC as pdftotext reads it: "3." and "4." above the heading (the foot of the other column), "5." and "6."
+        // as a block before the entries, then entries 3 to 6 in order
+        String text = FRONT + """
+                3.
+                4.
+
+                Acknowledgements
+                We thank the curators of the collection for their help with the spiders.
+
+                References
+                1. Parker GA: Sexual selection and sexual conflict. Evolution 1979, 33:123-166.
+                2. Arnqvist G, Rowe L: Sexual conflict in insects. Anim Behav 2005, 60:145-164.
+
+                5.
+                6.
+
+                LeBas NR, Hockham LR: An invasion of cheats. Curr Biol 2005, 15:64-67.
+                Itakura Y: The life history of a nursery web spider. Insectarium 1993, 30:88-93.
+                Lang A: Silk investments in gifts by males. Behaviour 1996, 133:697-716.
+                Tuni C, Bilde T: No preference for novel mating partners. Anim Behav 2010, 80:435-442.
+                """;
+
+        JournalArticle a = (JournalArticle) PARSER.parse("bmc.txt", text);
+
+        assertThat(a.references())
+                .extracting(r -> r.number() + " " + r.authors().get(0).family())
+                .containsExactly("1 Parker", "2 Arnqvist", "3 LeBas", "4 Itakura", "5 Lang", "6 Tuni");
+        assertThat(a.issues())
+                .anyMatch(i -> i.code() == ParseIssue.Code.MALFORMED_REFERENCE
+                        && i.message().contains("3-6"));
+    }
+
+    @Test
+    void unnumberedTextThatDoesNotMatchTheMissingNumbersStaysOutOfTheList() {
+        String text = FRONT + """
+                References
+                1. Parker GA: Sexual selection and sexual conflict. Evolution 1979, 33:123-166.
+                2. Arnqvist G, Rowe L: Sexual conflict in insects. Anim Behav 2005, 60:145-164.
+                4. Lang A: Silk investments in gifts by males. Behaviour 1996, 133:697-716.
+
+                LeBas NR, Hockham LR: An invasion of cheats. Curr Biol 2005, 15:64-67.
+                Itakura Y: The life history of a nursery web spider. Insectarium 1993, 30:88-93.
+                """;
+
+        JournalArticle a = (JournalArticle) PARSER.parse("gap.txt", text);
+
+        assertThat(a.references()).extracting(ParsedReference::number).containsExactly(1, 2, 4);
+        assertThat(a.issues()).anyMatch(i -> i.code() == ParseIssue.Code.MISSING_REFERENCE_NUMBER);
+    }
+
+    @Test
+    void readsANumberedListPrintedWithoutAHeadingUnderTheEditorialDates() {
+        // Nature's letters: no "References" heading, "1." glued under the dates, its entry after a blank line
+        String text = FRONT + """
+                Single-cell genomics offers a means to inventory this diversity at the level of the organism.
+                Received 14 January; accepted 4 June 2013.
+                Published online 14 July 2013.
+                1.
+
+                Rajendhran, J. & Gunasekaran, P. Microbial phylogeny and diversity. Microbiol. Res. 166, 99–110
+                (2011).
+                2. Gilbert, J. A. & Dupont, C. L. Microbial metagenomics. Ann. Rev. Mar. Sci. 3, 347–371 (2011).
+                3. Pedrós-Alió, C. Marine microbial diversity. Trends Microbiol. 14, 257–263 (2006).
+                """;
+
+        JournalArticle a = (JournalArticle) PARSER.parse("nature.txt", text);
+
+        assertThat(a.references())
+                .extracting(r -> r.number() + " " + r.authors().get(0).family() + " " + r.year())
+                .containsExactly("1 Rajendhran 2011", "2 Gilbert 2011", "3 Pedrós-Alió 2006");
+    }
+
+    @Test
+    void aNumberedStepListInTheBodyIsNotTakenForReferences() {
+        String text = FRONT + """
+                Methods
+                1. Samples were thawed on ice and spun, 2011 protocol, for ten minutes.
+                2. Supernatants were kept at four degrees.
+                3. Pellets were washed twice.
+                """;
+
+        ParsedDocument parsed = PARSER.parse("steps.txt", text);
+
+        // no reference list, so no article: the steps stay the Methods section's text
+        assertThat(parsed).isInstanceOf(ExplainerPage.class);
+        assertThat(((ExplainerPage) parsed).sections())
+                .anyMatch(section ->
+                        section.heading().equals("Methods") && section.text().contains("Pellets were washed twice."));
+    }
+
+    @Test
+    void entriesPrintedAboveTheListsHeadingJoinTheList() {
+        // Cell as pdftotext reads it: the first entries of the next column come before "REFERENCES"
+        String text = FRONT + """
+                The discussion ends here, with what the findings mean for tumour immunity in mice.
+
+                Burkett, P.R., Koka, R., and Ma, A. (2004). Coordinate expression of interleukin-15. J. Exp. Med.
+                200, 825–834.
+
+                Geiger, T.L., Abt, M.C., and Sun, J.C. (2014). Nfil3 is crucial for innate lymphoid cells. J. Exp.
+                Med. 211, 1723–1731.
+
+                REFERENCES
+
+                Cheroutre, H., Lambolez, F., and Mucida, D. (2011). The light and dark sides of intestinal
+                lymphocytes. Nat. Rev. Immunol. 11, 445–456.
+                """;
+
+        JournalArticle a = (JournalArticle) PARSER.parse("cell.txt", text);
+
+        assertThat(a.references())
+                .extracting(r -> r.authors().get(0).family())
+                .containsExactly("Burkett", "Geiger", "Cheroutre");
+        assertThat(a.sections()).noneMatch(section -> section.text().contains("Burkett"));
+    }
+
+    @Test
+    void elseviersJournalBoxIsNotTheTitleAndItsLetterMarkedBylineGivesTheAuthors() {
+        String text = """
+                Contemporary Clinical Trials 36 (2013) 228–243
+
+                Contents lists available at ScienceDirect
+
+                Contemporary Clinical Trials
+                journal homepage: www.elsevier.com/locate/conclintrial
+
+                Healthy Homes/Healthy Kids: A randomized trial of a pediatric
+                primary care-based obesity prevention intervention for at-risk
+                5–10 year olds
+                Nancy E. Sherwood a,⁎, Rona L. Levy b, Shelby L. Langer b, Meghan M. Senso a, A. Lauren Crain a,
+                Robert W. Jeffery c
+                a
+
+                HealthPartners Institute for Education and Research, Bloomington, MN 55440-1524, United States
+
+                Abstract
+                Pediatric primary care is an important setting in which to address obesity prevention, yet few
+                interventions have been evaluated.
+
+                References
+
+                1. Sherwood NE, Levy RL. Obesity in children. Pediatrics 2009;124:100-9.
+                """;
+
+        JournalArticle a = (JournalArticle) PARSER.parse("elsevier.txt", text);
+
+        assertThat(a.metadata().title())
+                .isEqualTo("Healthy Homes/Healthy Kids: A randomized trial of a pediatric primary care-based obesity"
+                        + " prevention intervention for at-risk 5–10 year olds");
+        assertThat(a.metadata().authors())
+                .extracting(ParsedAuthor::family)
+                .containsExactly("Sherwood", "Levy", "Langer", "Senso", "Crain", "Jeffery");
+    }
 }

@@ -225,6 +225,100 @@ class ZoneSegmenterTests {
         assertThat(entries.get(10_001).number()).isEqualTo(10_002);
     }
 
+    @Test
+    void aJournalsNameInTheLargestTypeIsNotTheTitle() {
+        // BMC's provisional PDFs set "BMC Evolutionary Biology" larger than the title; Phytochemistry its byline
+        List<LayoutLine> lines = new ArrayList<>();
+        lines.add(styled(1, "BMC Evolutionary Biology", 24, false, 40));
+        lines.add(styled(2, "Colony size is linked to paternity frequency in wasps", 16, true, 80));
+        lines.add(styled(3, "Kevin J. Loope¹*, Chun Chien², Michael Juhl³", 17, false, 110));
+        lines.add(styled(4, "Body text of the article that runs on for one line and more.", 10, false, 150));
+
+        Zones z = TextPipeline.zones(new Layout(lines, 1));
+
+        assertThat(z.zones())
+                .filteredOn(Zone.Title.class::isInstance)
+                .extracting(zone -> ((Zone.Title) zone).title())
+                .containsExactly("Colony size is linked to paternity frequency in wasps");
+    }
+
+    @Test
+    void theJournalNameTheCitationLinePrintsIsNotTheTitleWhereverItStands() {
+        // an Elsevier PDF whose content order puts the journal box first and its name right above the title
+        List<LayoutLine> lines = new ArrayList<>();
+        lines.add(styled(1, "journal homepage: www.elsevier.com/locate/conclintrial", 7, false, 90));
+        lines.add(styled(2, "Contemporary Clinical Trials 41 (2015) 69–74", 8, false, 20));
+        lines.add(styled(3, "Contemporary Clinical Trials", 14, false, 120));
+        lines.add(styled(4, "Effect of switching from one oral drug to another in a trial", 14, false, 140));
+        lines.add(styled(5, "Xiangyi Meng a,1, Peter S. Chin a,1", 10, false, 170));
+        lines.add(styled(6, "Body text of the article that runs on for one line and more.", 10, false, 400));
+        lines.add(styled(7, "The body goes on down the page as the article's text does.", 10, false, 700));
+
+        Zones z = TextPipeline.zones(new Layout(lines, 1));
+
+        assertThat(z.zones())
+                .filteredOn(Zone.Title.class::isInstance)
+                .extracting(zone -> ((Zone.Title) zone).title())
+                .containsExactly("Effect of switching from one oral drug to another in a trial");
+    }
+
+    @Test
+    void boldAuthorsOpeningEachEntryAreNoHeadings() {
+        // Ubiquity Press sets each entry's author list in bold
+        List<LayoutLine> lines = new ArrayList<>();
+        lines.add(styled(1, "Why Data Sharing Matters Now", 18, false, 40));
+        lines.add(styled(2, "Jelte M. Wicherts, Marjan Bakker", 10, false, 70));
+        lines.add(styled(3, "Body text of the article that runs on for one line and more.", 10, false, 100));
+        lines.add(styled(4, "References", 10, true, 130));
+        lines.add(styled(5, "Wicherts J M, Borsboom D, Kats K and", 10, true, 150));
+        lines.add(styled(
+                6,
+                "Molenaar D 2006 The poor availability of data. American Psychologist, 61: 726–728.",
+                10,
+                false,
+                162));
+        lines.add(styled(7, "Crocker J and Cooper M L 2011 Address-", 10, true, 184));
+        lines.add(styled(8, "ing scientific fraud. Science, 334(6060): 1182–1182.", 10, false, 196));
+        lines.add(styled(9, "Acknowledgements", 10, true, 220));
+
+        Zones z = TextPipeline.zones(new Layout(lines, 1));
+
+        assertThat(z.zones())
+                .filteredOn(Zone.ReferenceEntry.class::isInstance)
+                .extracting(Zone::text)
+                .hasSize(2)
+                .allMatch(text -> text.contains(" 20"));
+        assertThat(z.zones())
+                .filteredOn(Zone.Heading.class::isInstance)
+                .extracting(zone -> ((Zone.Heading) zone).heading())
+                .containsExactly("References", "Acknowledgements");
+    }
+
+    @Test
+    void aStrayGlyphBetweenTwoPagesOfTheListDoesNotEndIt() {
+        // pdftotext prints the journal logo's glyph ("Ò") on a line of its own at the head of the next page
+        String text = HEAD + """
+
+                [1] Al-Khater KM, Todd AJ. Collateral projections of neurons. J Comp Neurol 2009;515:629–46.
+                [2] Alvarez FJ, Villalba RM. Vesicular glutamate transporters. J Comp Neurol 2004;472:257–80.
+
+                2300
+
+                Ò
+
+                [3] Landry M, Nagy F. Expression of vesicular glutamate transporters. J Comp Neurol 2004;468:380–94.
+                [4] Lawson SN, Perl ER. Calcitonin gene-related peptide. J Physiol 2002;540:989–1002.
+                """;
+
+        Zones zones = zones(text);
+
+        assertThat(entries(text)).extracting(Zone.ReferenceEntry::number).containsExactly(1, 2, 3, 4);
+        assertThat(zones.zones())
+                .noneMatch(z -> z instanceof Zone.Heading h && h.heading().equals("Ò"));
+        assertThat(zones.zones())
+                .anyMatch(z -> z instanceof Zone.PageFurniture && z.text().equals("Ò"));
+    }
+
     private static List<Zone.ReferenceEntry> entries(String text) {
         return zones(text).zones().stream()
                 .filter(Zone.ReferenceEntry.class::isInstance)

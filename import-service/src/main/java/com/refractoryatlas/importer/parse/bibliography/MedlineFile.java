@@ -137,7 +137,7 @@ final class MedlineFile {
             case "PG" -> r.pages = first(r.pages, v);
             case "DP" -> r.date = first(r.date, v);
             case "LID", "AID" -> r.doi = first(r.doi, doi(v));
-            case "FAU" -> r.fullNames.add(fullName(v));
+            case "FAU" -> r.fullNames.add(StructuredFields.familyGiven(v)); // "Shruthi, Basavaradhya Sahukar"
             case "AU" -> r.shortNames.add(shortName(v));
             case "CN" -> {
                 r.fullNames.add(new ParsedAuthor(StructuredFields.collapse(v), null, null));
@@ -167,16 +167,6 @@ final class MedlineFile {
                 r.doi,
                 r.raw.toString(),
                 r.line);
-    }
-
-    /** "Shruthi, Basavaradhya Sahukar"; a name without a comma is one family name ("Selvamani"). */
-    private static ParsedAuthor fullName(String v) {
-        int comma = v.indexOf(',');
-        if (comma < 0) {
-            return new ParsedAuthor(StructuredFields.collapse(v), null, null);
-        }
-        String given = v.substring(comma + 1).strip();
-        return new ParsedAuthor(StructuredFields.collapse(v.substring(0, comma)), given.isEmpty() ? null : given, null);
     }
 
     /** "Shruthi BS": the family name, then the initials as the last word when they are capitals. */

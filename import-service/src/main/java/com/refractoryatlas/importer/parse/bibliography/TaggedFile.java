@@ -93,7 +93,10 @@ final class TaggedFile {
         }
     }
 
-    /** Names printed "Family, Given" one per tag line, split by the text path's name splitter. */
+    /**
+     * Names printed one per tag line: "Family, Given[, Suffix]" is one person; a line without a comma ("Smith J",
+     * "World Health Organization") goes through the text path's name splitter.
+     */
     private static List<com.refractoryatlas.importer.parse.ParsedAuthor> names(String @Nullable [] printed) {
         List<com.refractoryatlas.importer.parse.ParsedAuthor> out = new ArrayList<>();
         if (printed == null) {
@@ -101,8 +104,11 @@ final class TaggedFile {
         }
         for (String name : printed) {
             if (name != null && !name.isBlank()) {
-                out.addAll(com.refractoryatlas.importer.parse.StructuredFields.authors(
-                        name.contains(",") ? name + ";" : name));
+                if (name.contains(",")) {
+                    out.add(com.refractoryatlas.importer.parse.StructuredFields.familyGiven(name));
+                } else {
+                    out.addAll(com.refractoryatlas.importer.parse.StructuredFields.authors(name));
+                }
             }
         }
         return out;

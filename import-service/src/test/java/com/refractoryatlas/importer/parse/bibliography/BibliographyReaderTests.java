@@ -369,6 +369,31 @@ class BibliographyReaderTests {
         }
 
         @Test
+        void readsEachTagLineAsOneNameWhateverItsGivenNames() {
+            String record = String.join(
+                    "\n",
+                    "%0 Journal Article",
+                    "%A van der Berg, Anna Maria",
+                    "%A García Márquez, José Luis",
+                    "%A Smith, John, Jr.",
+                    "%A World Health Organization",
+                    "%T Clozapine in treatment-resistant schizophrenia",
+                    "%J Schizophrenia Research",
+                    "%D 2019",
+                    "");
+
+            var list = list("names.enw", record.getBytes(StandardCharsets.UTF_8));
+
+            assertThat(list.references()).hasSize(1);
+            assertThat(list.references().get(0).authors())
+                    .containsExactly(
+                            new ParsedAuthor("van der Berg", "Anna Maria", null),
+                            new ParsedAuthor("García Márquez", "José Luis", null),
+                            new ParsedAuthor("Smith", "John", "Jr."),
+                            new ParsedAuthor("World Health Organization", null, null));
+        }
+
+        @Test
         void readsTheXmlExport() {
             var list = list("endnote-sample.xml");
 
