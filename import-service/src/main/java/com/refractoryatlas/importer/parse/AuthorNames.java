@@ -18,7 +18,6 @@ final class AuthorNames {
     private static final Set<String> PARTICLES = WordList.load("name-particles");
     private static final Set<String> SUFFIXES = WordList.load("name-suffixes");
     private static final int MAX_VANCOUVER_INITIALS = 4;
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" +");
     private static final int MAX_FAMILY_TOKENS = 4;
 
     private AuthorNames() {}
@@ -179,8 +178,25 @@ final class AuthorNames {
         return letterSeen;
     }
 
+    /** The words between runs of spaces, as {@code item.strip().split(" +")} gives them, without a regex. */
     private static String[] tokens(String item) {
-        return SPACES.split(item.strip());
+        String s = item.strip();
+        int space = s.indexOf(' ');
+        if (space < 0) {
+            return new String[] {s};
+        }
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        while (space >= 0) {
+            out.add(s.substring(start, space));
+            start = space + 1;
+            while (s.charAt(start) == ' ') {
+                start++;
+            }
+            space = s.indexOf(' ', start);
+        }
+        out.add(s.substring(start));
+        return out.toArray(String[]::new);
     }
 
     private static boolean isVancouver(String item) {

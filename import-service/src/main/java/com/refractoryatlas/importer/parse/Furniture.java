@@ -35,8 +35,10 @@ final class Furniture {
         List<LayoutLine> lines = layout.lines();
         boolean[] out = new boolean[lines.size()];
         Map<String, Integer> repeats = new HashMap<>();
-        for (LayoutLine line : lines) {
-            String key = key(line.text());
+        String[] keys = new String[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            String key = key(lines.get(i).text());
+            keys[i] = key;
             if (key != null) {
                 repeats.merge(key, 1, Integer::sum);
             }
@@ -50,7 +52,7 @@ final class Furniture {
                 continue;
             }
             nonBlank++;
-            String key = key(text);
+            String key = keys[i];
             int needed = key != null && key.endsWith(" et al") ? 2 : minRepeats;
             boolean repeated = key != null && repeats.getOrDefault(key, 0) >= needed;
             if (repeated && needed > 2 && nonBlank <= FIRST_PAGE_LINES && headingLike(text) && seenEarly.add(key)) {

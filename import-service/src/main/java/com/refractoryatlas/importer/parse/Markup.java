@@ -12,10 +12,19 @@ final class Markup {
      * ({@code [text](url)} becomes {@code text}), with runs of spaces collapsed and ends trimmed.
      */
     static String clean(String s) {
-        StringBuilder out = new StringBuilder(s.length());
         int n = s.length();
+        StringBuilder out = null;
+        // characters from copied on are kept as they are and not yet in out: they are appended in one run
+        int copied = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (c == ' ' ? i > copied && s.charAt(i - 1) != ' ' : !changed(c) || c == '_' && !isWordEdge(s, i)) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(n);
+            }
+            out.append(s, copied, i);
             if (c == '\\' && i + 1 < n && isEscapable(s.charAt(i + 1))) {
                 char next = s.charAt(i + 1);
                 if (next != '*' && next != '_') {
@@ -24,7 +33,7 @@ final class Markup {
                 i++;
             } else if (c == '*' || c == '\u2217') {
                 // emphasis marker or footnote star: dropped
-            } else if (c == '_' && isWordEdge(s, i)) {
+            } else if (c == '_') {
                 // emphasis marker
             } else if (c == ']' && i + 1 < n && s.charAt(i + 1) == '(' && out.indexOf("[") >= 0) {
                 int close = s.indexOf(')', i + 2);
@@ -44,11 +53,25 @@ final class Markup {
             } else {
                 out.append(c);
             }
+            copied = i + 1;
         }
+        if (out == null) {
+            return s.strip();
+        }
+        out.append(s, copied, n);
         return out.toString().strip();
     }
 
     private static final int LINK_TARGET_MAX = 2048;
+
+    /** The characters {@link #clean} may drop or replace (emphasis, escape, link end, odd spaces, zero-width). */
+    private static boolean changed(char c) {
+        return switch (c) {
+            case '\\', '*', '\u2217', '_', ']', '\t', '\u00A0', '\u2009', '\u202F', '\u200B', '\uFEFF', '\u00AD' ->
+                true;
+            default -> false;
+        };
+    }
 
     private static void appendSpace(StringBuilder out) {
         if (!out.isEmpty() && out.charAt(out.length() - 1) != ' ') {
