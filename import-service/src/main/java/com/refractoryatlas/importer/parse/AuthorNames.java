@@ -87,8 +87,7 @@ final class AuthorNames {
         s = removeEtAl(s);
         s = stripEnd(s, ",;: ");
         if (s.endsWith(".")) {
-            String[] t = tokens(s);
-            String last = t[t.length - 1];
+            String last = lastToken(s);
             if (!isInitial(last) && !isSuffix(last)) {
                 s = stripEnd(s, ".,;: ");
             }
@@ -352,18 +351,43 @@ final class AuthorNames {
         if (s.isEmpty() || s.length() > BYLINE_MAX) {
             return false;
         }
-        for (String item : split(s, s.indexOf(';') >= 0 ? ';' : ',')) {
-            String[] t = tokens(item);
-            if (t.length > NAME_MAX_TOKENS) {
+        char separator = s.indexOf(';') >= 0 ? ';' : ',';
+        for (int start = 0; start <= s.length(); ) {
+            int end = s.indexOf(separator, start);
+            end = end < 0 ? s.length() : end;
+            if (!names(s.substring(start, end))) {
                 return false;
             }
-            for (String token : t) {
-                if (!nameToken(token)) {
-                    return false;
-                }
+            start = end + 1;
+        }
+        return true;
+    }
+
+    /**
+     * An item of a byline: at most {@value #NAME_MAX_TOKENS} words, each a name's. The words are looked at one by
+     * one, so that a line of prose is turned down at its first word rather than cut into all of them.
+     */
+    private static boolean names(String item) {
+        String s = item.strip();
+        int count = 0;
+        for (int start = 0; start < s.length(); ) {
+            int end = s.indexOf(' ', start);
+            end = end < 0 ? s.length() : end;
+            if (++count > NAME_MAX_TOKENS || !nameToken(s.substring(start, end))) {
+                return false;
+            }
+            start = end + 1;
+            while (start < s.length() && s.charAt(start) == ' ') {
+                start++;
             }
         }
         return true;
+    }
+
+    /** The last of {@link #tokens}. */
+    private static String lastToken(String item) {
+        String s = item.strip();
+        return s.substring(s.lastIndexOf(' ') + 1);
     }
 
     private static final int BYLINE_MAX = 600;

@@ -114,7 +114,7 @@ final class Furniture {
      * between fields ("PLoS Genetics | 2008 | Volume 4 | Idaghdour et al.") or a DOI, which only a header prints.
      */
     private static boolean headingLike(String line) {
-        String lower = line.toLowerCase(Locale.ROOT);
+        String lower = LowerCase.of(line);
         return line.indexOf('|') < 0
                 && !lower.contains(" et al.")
                 && !lower.contains(" et al ")
@@ -123,7 +123,7 @@ final class Furniture {
 
     /** "PubMed Abstract | Publisher Full Text": nothing but link labels. */
     static boolean linkLabels(String line) {
-        String s = line.strip().toLowerCase(Locale.ROOT);
+        String s = LowerCase.of(line).strip();
         if (s.isEmpty() || s.length() > MAX_FURNITURE_CHARS) {
             return false;
         }
@@ -138,7 +138,7 @@ final class Furniture {
 
     /** True for a line that is only a page number or a "page n of m" counter. */
     static boolean pageNumber(String line) {
-        String s = line.strip().toLowerCase(Locale.ROOT);
+        String s = LowerCase.of(line).strip();
         if (s.startsWith("page ")) {
             s = s.substring("page ".length()).strip();
         }
@@ -172,7 +172,7 @@ final class Furniture {
         if (text.length() > MAX_FURNITURE_CHARS) {
             return false;
         }
-        String lower = text.toLowerCase(Locale.ROOT);
+        String lower = LowerCase.of(text);
         for (String p : PHRASES) {
             if (lower.contains(p)) {
                 return true;

@@ -309,7 +309,7 @@ final class LineCues {
     }
 
     static boolean label(String cleaned) {
-        String lower = cleaned.toLowerCase(Locale.ROOT);
+        String lower = LowerCase.of(cleaned);
         return LABELS.contains(lower)
                 || lower.contains("issn")
                 || lower.startsWith("volume ") && lower.length() < 60
@@ -321,7 +321,7 @@ final class LineCues {
         if (cleaned.length() > MAX_BANNER_CHARS) {
             return null;
         }
-        String lower = cleaned.toLowerCase(Locale.ROOT);
+        String lower = LowerCase.of(cleaned);
         if (Dois.find(cleaned) != null
                 && cleaned.length() < MAX_BANNER_CHARS / 2 + Dois.find(cleaned).length()) {
             return Zone.FrontKind.DOI;
@@ -356,7 +356,7 @@ final class LineCues {
     }
 
     static @Nullable String frontKey(String cleaned) {
-        String lower = cleaned.toLowerCase(Locale.ROOT);
+        String lower = LowerCase.of(cleaned);
         for (String key : FRONT_KEYS) {
             if (lower.startsWith(key)) {
                 return key;
@@ -366,13 +366,13 @@ final class LineCues {
     }
 
     static boolean keywords(String cleaned) {
-        String lower = cleaned.toLowerCase(Locale.ROOT);
+        String lower = LowerCase.of(cleaned);
         return lower.startsWith("keywords") || lower.startsWith("key words") || lower.startsWith("key-words");
     }
 
     /** "Figure 2.", "Fig. 3", "Table 1", "Supplementary Table S2": a caption's opening. */
     static boolean caption(String cleaned) {
-        String lower = cleaned.toLowerCase(Locale.ROOT);
+        String lower = LowerCase.of(cleaned);
         for (String lead : new String[] {
             "figure ", "fig. ", "fig ", "table ", "supplementary figure ", "supplementary table ", "scheme ", "box "
         }) {
@@ -388,7 +388,7 @@ final class LineCues {
 
     /** What kind of editorial or correspondence line opens this block, null when none. */
     static Zone.@Nullable FrontKind footerKind(String cleaned) {
-        String lower = cleaned.toLowerCase(Locale.ROOT);
+        String lower = LowerCase.of(cleaned);
         if (lower.startsWith("how to cite") || lower.startsWith("cite this article") || lower.startsWith("citation:")) {
             return Zone.FrontKind.CITE_AS;
         }
@@ -413,7 +413,7 @@ final class LineCues {
         if (italic) {
             return true;
         }
-        String lower = cleaned.toLowerCase(Locale.ROOT);
+        String lower = LowerCase.of(cleaned);
         for (String word : AFFILIATION_WORDS) {
             if (lower.contains(word) && cleaned.indexOf(',') >= 0) {
                 return true;
