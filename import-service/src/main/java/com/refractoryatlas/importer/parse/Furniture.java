@@ -138,6 +138,12 @@ final class Furniture {
 
     /** True for a line that is only a page number or a "page n of m" counter. */
     static boolean pageNumber(String line) {
+        String stripped = line.strip();
+        char first = stripped.isEmpty() ? ' ' : stripped.charAt(0);
+        if (!Character.isDigit(first) && first != '|' && first != 'p' && first != 'P') {
+            return false; // lower case keeps digits and bars, and only "P" becomes "p": no "page ", "|" or digit opens
+            // it
+        }
         String s = LowerCase.of(line).strip();
         if (s.startsWith("page ")) {
             s = s.substring("page ".length()).strip();

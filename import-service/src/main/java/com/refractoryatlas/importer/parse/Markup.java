@@ -66,11 +66,14 @@ final class Markup {
 
     /** The characters {@link #clean} may drop or replace (emphasis, escape, link end, odd spaces, zero-width). */
     private static boolean changed(char c) {
-        return switch (c) {
-            case '\\', '*', '\u2217', '_', ']', '\t', '\u00A0', '\u2009', '\u202F', '\u200B', '\uFEFF', '\u00AD' ->
-                true;
-            default -> false;
-        };
+        if (c <= '_') {
+            return c == '\\' || c == '*' || c == '_' || c == ']' || c == '\t';
+        }
+        return c >= '\u00A0'
+                && switch (c) {
+                    case '\u2217', '\u00A0', '\u2009', '\u202F', '\u200B', '\uFEFF', '\u00AD' -> true;
+                    default -> false;
+                };
     }
 
     private static void appendSpace(StringBuilder out) {
