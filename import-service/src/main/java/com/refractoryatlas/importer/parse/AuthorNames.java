@@ -63,7 +63,7 @@ final class AuthorNames {
      */
     static @Nullable ParsedAuthor corporate(String printed) {
         String s = stripEnd(Markup.clean(printed).strip(), ".,;: ");
-        String[] words = s.split(" +");
+        String[] words = words(s);
         if (s.isEmpty() || words.length > MAX_CORPORATE_WORDS || !Character.isUpperCase(s.charAt(0))) {
             return null;
         }
@@ -78,7 +78,14 @@ final class AuthorNames {
         return organization ? new ParsedAuthor(s, null, null) : null;
     }
 
+    /** {@link #prepare}: an entry's readings and their scores ask for the same author list in turn. */
+    private static final LastResult<String> PREPARED = new LastResult<>(AuthorNames::prepareOnce);
+
     private static String prepare(String printed) {
+        return PREPARED.of(printed);
+    }
+
+    private static String prepareOnce(String printed) {
         String s = Markup.clean(printed)
                 .replace(" and ", ", ")
                 .replace(" & ", ", ")
@@ -177,9 +184,12 @@ final class AuthorNames {
         return letterSeen;
     }
 
-    /** The words between runs of spaces, as {@code item.strip().split(" +")} gives them, without a regex. */
     private static String[] tokens(String item) {
-        String s = item.strip();
+        return words(item.strip());
+    }
+
+    /** {@code s.split(" +")} without a regex: the parts between runs of spaces, trailing empty parts dropped. */
+    private static String[] words(String s) {
         int space = s.indexOf(' ');
         if (space < 0) {
             return new String[] {s};
@@ -189,13 +199,17 @@ final class AuthorNames {
         while (space >= 0) {
             out.add(s.substring(start, space));
             start = space + 1;
-            while (s.charAt(start) == ' ') {
+            while (start < s.length() && s.charAt(start) == ' ') {
                 start++;
             }
             space = s.indexOf(' ', start);
         }
         out.add(s.substring(start));
-        return out.toArray(String[]::new);
+        int size = out.size();
+        while (size > 0 && out.get(size - 1).isEmpty()) {
+            size--;
+        }
+        return out.subList(0, size).toArray(String[]::new);
     }
 
     private static boolean isVancouver(String item) {
