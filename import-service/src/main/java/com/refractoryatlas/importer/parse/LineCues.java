@@ -449,7 +449,8 @@ final class LineCues {
     /** A byline without affiliation marks, footnote symbols and degrees. */
     static String bylineNames(String raw) {
         String s = Markup.clean(raw);
-        if (s.toLowerCase(Locale.ROOT).startsWith("by ")) {
+        // the first three characters lowered are the lowered line's first three ("by " has no İ or Σ)
+        if (s.length() >= 3 && s.substring(0, 3).toLowerCase(Locale.ROOT).equals("by ")) {
             s = s.substring(3);
         }
         StringBuilder out = new StringBuilder(s.length());
@@ -462,11 +463,24 @@ final class LineCues {
         List<String> kept = new ArrayList<>();
         for (String item : out.toString().split(",")) {
             String t = item.strip();
-            if (!t.isEmpty() && !DEGREES.contains(t.toLowerCase(Locale.ROOT).replace(".", ""))) {
+            if (!t.isEmpty() && !degree(t)) {
                 kept.add(t);
             }
         }
         return String.join(", ", kept);
+    }
+
+    private static final int LONGEST_DEGREE =
+            DEGREES.stream().mapToInt(String::length).max().orElse(0);
+
+    /** "MD", "Ph.D.": lowering never shortens, so a word with more letters than the longest degree is none. */
+    private static boolean degree(String word) {
+        int dots = 0;
+        for (int i = 0; i < word.length(); i++) {
+            dots += word.charAt(i) == '.' ? 1 : 0;
+        }
+        return word.length() - dots <= LONGEST_DEGREE
+                && DEGREES.contains(word.toLowerCase(Locale.ROOT).replace(".", ""));
     }
 
     static String stripLeadingMarks(String s) {
