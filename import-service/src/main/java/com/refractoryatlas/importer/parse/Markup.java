@@ -59,7 +59,16 @@ final class Markup {
             return s.strip();
         }
         out.append(s, copied, n);
-        return out.toString().strip();
+        // out.toString().strip() with one copy (no whitespace character is a surrogate)
+        int end = out.length();
+        while (end > 0 && Character.isWhitespace(out.charAt(end - 1))) {
+            end--;
+        }
+        int start = 0;
+        while (start < end && Character.isWhitespace(out.charAt(start))) {
+            start++;
+        }
+        return out.substring(start, end);
     }
 
     private static final int LINK_TARGET_MAX = 2048;
