@@ -73,16 +73,19 @@ final class Markup {
 
     private static final int LINK_TARGET_MAX = 2048;
 
+    private static final long CHANGED_BELOW_64 = 1L << '\t' | 1L << '*';
+    private static final long CHANGED_FROM_64 = 1L << ('\\' - 64) | 1L << (']' - 64) | 1L << ('_' - 64);
+
     /** The characters {@link #clean} may drop or replace (emphasis, escape, link end, odd spaces, zero-width). */
     private static boolean changed(char c) {
-        if (c <= '_') {
-            return c == '\\' || c == '*' || c == '_' || c == ']' || c == '\t';
+        if (c < 128) {
+            // one bit per ASCII character (a long shift takes its distance modulo 64)
+            return ((c < 64 ? CHANGED_BELOW_64 : CHANGED_FROM_64) & 1L << c) != 0;
         }
-        return c >= '\u00A0'
-                && switch (c) {
-                    case '\u2217', '\u00A0', '\u2009', '\u202F', '\u200B', '\uFEFF', '\u00AD' -> true;
-                    default -> false;
-                };
+        return switch (c) {
+            case '\u2217', '\u00A0', '\u2009', '\u202F', '\u200B', '\uFEFF', '\u00AD' -> true;
+            default -> false;
+        };
     }
 
     private static void appendSpace(StringBuilder out) {

@@ -133,7 +133,7 @@ final class ReferenceLabeller {
             text = text.substring(0, span[0]) + text.substring(span[1]);
         }
         text = URL.matcher(text).replaceAll("");
-        text = PUBMED.matcher(text).replaceAll("");
+        text = asciiPm(text) ? PUBMED.matcher(text).replaceAll("") : text;
         text = text.replace("Available from:", "")
                 .replace("[Internet]", "")
                 .replace("[PubMed]", "")
@@ -495,15 +495,38 @@ final class ReferenceLabeller {
         return AuthorNames.isInitial(word) || word.equals("Jr.") || word.equals("Sr.");
     }
 
+    /**
+     * The first plausible {@link #BARE_YEAR}. A match opens with a digit, so the pattern is tried only where one
+     * stands (its look-behind seeing the text before), not at every character.
+     */
     private static @Nullable Integer anyYear(String s) {
-        Matcher m = BARE_YEAR.matcher(s);
-        while (m.find()) {
+        Matcher m = BARE_YEAR.matcher(s).useTransparentBounds(true);
+        int from = 0;
+        while (from < s.length()) {
+            char c = s.charAt(from);
+            if (c < '0' || c > '9' || !m.region(from, s.length()).lookingAt()) {
+                from++;
+                continue;
+            }
             Integer y = plausibleYear(m.group(1));
             if (y != null) {
                 return y;
             }
+            from = m.end();
         }
         return null;
+    }
+
+    /** "PMID", "pmcid": {@link #PUBMED} (ASCII case-insensitive) can match only where a "pm" stands. */
+    private static boolean asciiPm(String s) {
+        for (int i = 1; i < s.length(); i++) {
+            char m = s.charAt(i);
+            char p = s.charAt(i - 1);
+            if ((m == 'm' || m == 'M') && (p == 'p' || p == 'P')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static @Nullable Integer plausibleYear(String digits) {
