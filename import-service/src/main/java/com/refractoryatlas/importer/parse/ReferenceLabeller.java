@@ -149,7 +149,7 @@ final class ReferenceLabeller {
             candidates.add(apa(text, apa, doi));
         }
         Matcher bare = YEAR_AFTER_AUTHORS.matcher(text);
-        if (bare.find()
+        if (findYearAfterAuthors(bare, text)
                 && bare.start() <= MAX_AUTHORS_CHARS
                 && plausibleYear(bare.group(1)) != null
                 && AuthorNames.looksLikeNameList(text.substring(0, bare.start() + 1))) {
@@ -515,6 +515,35 @@ final class ReferenceLabeller {
             from = m.end();
         }
         return null;
+    }
+
+    /**
+     * {@code year.find()} for {@link #YEAR_AFTER_AUTHORS}, tried only where its match can start: every match has a
+     * space and four digits, and starts at that space or at the stop or comma before it.
+     */
+    private static boolean findYearAfterAuthors(Matcher year, String s) {
+        year.useTransparentBounds(true);
+        for (int space = s.indexOf(' '); space >= 0 && space + 4 < s.length(); space = s.indexOf(' ', space + 1)) {
+            if (!asciiDigits(s, space + 1, space + 5)) {
+                continue;
+            }
+            char before = space > 0 ? s.charAt(space - 1) : ' ';
+            if ((before == '.' || before == ',')
+                            && year.region(space - 1, s.length()).lookingAt()
+                    || year.region(space, s.length()).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean asciiDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "PMID", "pmcid": {@link #PUBMED} (ASCII case-insensitive) can match only where a "pm" stands. */
