@@ -138,11 +138,11 @@ final class Furniture {
 
     /** True for a line that is only a page number or a "page n of m" counter. */
     static boolean pageNumber(String line) {
+        // lowering keeps digits and bars and makes "p" of "P" only: a line opening otherwise is no page number
         String stripped = line.strip();
         char first = stripped.isEmpty() ? ' ' : stripped.charAt(0);
         if (!Character.isDigit(first) && first != '|' && first != 'p' && first != 'P') {
-            return false; // lower case keeps digits and bars, and only "P" becomes "p": no "page ", "|" or digit opens
-            // it
+            return false;
         }
         String s = LowerCase.of(line).strip();
         if (s.startsWith("page ")) {
