@@ -18,7 +18,6 @@ final class AuthorNames {
     private static final Set<String> PARTICLES = WordList.load("name-particles");
     private static final Set<String> SUFFIXES = WordList.load("name-suffixes");
     private static final int MAX_VANCOUVER_INITIALS = 4;
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" +");
     private static final int MAX_FAMILY_TOKENS = 4;
 
     private AuthorNames() {}
@@ -86,7 +85,7 @@ final class AuthorNames {
      */
     static @Nullable ParsedAuthor corporate(String printed) {
         String s = stripEnd(Markup.clean(printed).strip(), ".,;: ");
-        String[] words = s.split(" +");
+        String[] words = words(s);
         if (s.isEmpty() || words.length > MAX_CORPORATE_WORDS || !Character.isUpperCase(s.charAt(0))) {
             return null;
         }
@@ -101,7 +100,14 @@ final class AuthorNames {
         return organization ? new ParsedAuthor(s, null, null) : null;
     }
 
+    /** {@link #prepare}: an entry's readings and their scores ask for the same author list in turn. */
+    private static final LastResult<String> PREPARED = new LastResult<>(AuthorNames::prepareOnce);
+
     private static String prepare(String printed) {
+        return PREPARED.of(printed);
+    }
+
+    private static String prepareOnce(String printed) {
         String s = Markup.clean(printed)
                 .replace(" and ", ", ")
                 .replace(" & ", ", ")
@@ -110,8 +116,7 @@ final class AuthorNames {
         s = removeEtAl(s);
         s = stripEnd(s, ",;: ");
         if (s.endsWith(".")) {
-            String[] t = tokens(s);
-            String last = t[t.length - 1];
+            String last = lastToken(s);
             if (!isInitial(last) && !isSuffix(last)) {
                 s = stripEnd(s, ".,;: ");
             }
@@ -202,7 +207,31 @@ final class AuthorNames {
     }
 
     private static String[] tokens(String item) {
-        return SPACES.split(item.strip());
+        return words(item.strip());
+    }
+
+    /** {@code s.split(" +")} without a regex: the parts between runs of spaces, trailing empty parts dropped. */
+    private static String[] words(String s) {
+        int space = s.indexOf(' ');
+        if (space < 0) {
+            return new String[] {s};
+        }
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        while (space >= 0) {
+            out.add(s.substring(start, space));
+            start = space + 1;
+            while (start < s.length() && s.charAt(start) == ' ') {
+                start++;
+            }
+            space = s.indexOf(' ', start);
+        }
+        out.add(s.substring(start));
+        int size = out.size();
+        while (size > 0 && out.get(size - 1).isEmpty()) {
+            size--;
+        }
+        return out.subList(0, size).toArray(String[]::new);
     }
 
     private static boolean isVancouver(String item) {
@@ -365,18 +394,43 @@ final class AuthorNames {
         if (s.isEmpty() || s.length() > BYLINE_MAX) {
             return false;
         }
-        for (String item : split(s, s.indexOf(';') >= 0 ? ';' : ',')) {
-            String[] t = tokens(item);
-            if (t.length > NAME_MAX_TOKENS) {
+        char separator = s.indexOf(';') >= 0 ? ';' : ',';
+        for (int start = 0; start <= s.length(); ) {
+            int end = s.indexOf(separator, start);
+            end = end < 0 ? s.length() : end;
+            if (!names(s.substring(start, end))) {
                 return false;
             }
-            for (String token : t) {
-                if (!nameToken(token)) {
-                    return false;
-                }
+            start = end + 1;
+        }
+        return true;
+    }
+
+    /**
+     * An item of a byline: at most {@value #NAME_MAX_TOKENS} words, each a name's. The words are looked at one by
+     * one, so that a line of prose is turned down at its first word rather than cut into all of them.
+     */
+    private static boolean names(String item) {
+        String s = item.strip();
+        int count = 0;
+        for (int start = 0; start < s.length(); ) {
+            int end = s.indexOf(' ', start);
+            end = end < 0 ? s.length() : end;
+            if (++count > NAME_MAX_TOKENS || !nameToken(s.substring(start, end))) {
+                return false;
+            }
+            start = end + 1;
+            while (start < s.length() && s.charAt(start) == ' ') {
+                start++;
             }
         }
         return true;
+    }
+
+    /** The last of {@link #tokens}. */
+    private static String lastToken(String item) {
+        String s = item.strip();
+        return s.substring(s.lastIndexOf(' ') + 1);
     }
 
     private static final int BYLINE_MAX = 600;

@@ -53,15 +53,19 @@ final class CitationLinker {
     /** Chooses the marker style from all paragraphs of the body: the kind with evidence, brackets first. */
     static CitationLinker of(List<String> paragraphs, List<ParsedReference> references, int maxRange) {
         int max = references.stream().mapToInt(ParsedReference::number).max().orElse(0);
-        int brackets = 0;
+        // one bracket marker decides the style: the paragraphs are read until one has it, the other styles counted
+        // only without any
+        boolean brackets = paragraphs.stream()
+                .anyMatch(p -> !Sentences.markers(p, maxRange).isEmpty());
         int parentheses = 0;
         int superscripts = 0;
-        for (String p : paragraphs) {
-            brackets += Sentences.markers(p, maxRange).size();
-            parentheses += numbered(p, '(', ')', maxRange, max).size();
-            superscripts += superscripts(p, maxRange, max).size();
+        if (!brackets) {
+            for (String p : paragraphs) {
+                parentheses += numbered(p, '(', ')', maxRange, max).size();
+                superscripts += superscripts(p, maxRange, max).size();
+            }
         }
-        Style style = brackets > 0
+        Style style = brackets
                 ? Style.BRACKETS
                 : parentheses >= MIN_STYLE_HITS && parentheses >= superscripts
                         ? Style.PARENTHESES

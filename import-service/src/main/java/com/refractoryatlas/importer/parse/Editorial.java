@@ -72,7 +72,7 @@ final class Editorial {
 
     /** True when a cleaned line opens with an editorial key (such lines are metadata, not body text). */
     static boolean startsWithKey(String cleaned) {
-        String lower = cleaned.toLowerCase(Locale.ROOT);
+        String lower = LowerCase.of(cleaned);
         for (String key : KEYS) {
             if (lower.startsWith(key)) {
                 return true;
@@ -82,7 +82,7 @@ final class Editorial {
     }
 
     static void read(String cleaned, int line, Found found, IssueLog log) {
-        String lower = cleaned.toLowerCase(Locale.ROOT);
+        String lower = LowerCase.of(cleaned);
         List<int[]> hits = new ArrayList<>();
         for (int k = 0; k < KEYS.length; k++) {
             int from = 0;

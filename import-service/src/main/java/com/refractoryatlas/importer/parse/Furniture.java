@@ -43,11 +43,13 @@ final class Furniture {
         boolean[] out = new boolean[lines.size()];
         Map<String, Integer> repeats = new HashMap<>();
         Map<String, Integer> years = new HashMap<>();
-        for (LayoutLine line : lines) {
-            String key = key(line.text());
+        String[] keys = new String[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            String key = key(lines.get(i).text());
+            keys[i] = key;
             if (key != null) {
                 repeats.merge(key, 1, Integer::sum);
-                int year = year(line.text());
+                int year = year(lines.get(i).text());
                 if (year > 0) {
                     years.merge(key, year, (a, b) -> a.equals(b) ? a : VARYING_YEARS);
                 }
@@ -62,7 +64,7 @@ final class Furniture {
                 continue;
             }
             nonBlank++;
-            String key = key(text);
+            String key = keys[i];
             int needed = key != null && key.endsWith(" et al") ? 2 : minRepeats;
             boolean repeated = key != null
                     && repeats.getOrDefault(key, 0) >= needed
@@ -126,7 +128,7 @@ final class Furniture {
      * between fields ("PLoS Genetics | 2008 | Volume 4 | Idaghdour et al.") or a DOI, which only a header prints.
      */
     private static boolean headingLike(String line) {
-        String lower = line.toLowerCase(Locale.ROOT);
+        String lower = LowerCase.of(line);
         return line.indexOf('|') < 0
                 && !lower.contains(" et al.")
                 && !lower.contains(" et al ")
@@ -161,7 +163,7 @@ final class Furniture {
 
     /** "PubMed Abstract | Publisher Full Text": nothing but link labels. */
     static boolean linkLabels(String line) {
-        String s = line.strip().toLowerCase(Locale.ROOT);
+        String s = LowerCase.of(line).strip();
         if (s.isEmpty() || s.length() > MAX_FURNITURE_CHARS) {
             return false;
         }
@@ -176,7 +178,13 @@ final class Furniture {
 
     /** True for a line that is only a page number or a "page n of m" counter. */
     static boolean pageNumber(String line) {
-        String s = line.strip().toLowerCase(Locale.ROOT);
+        // lowering keeps digits and bars and makes "p" of "P" only: a line opening otherwise is no page number
+        String stripped = line.strip();
+        char first = stripped.isEmpty() ? ' ' : stripped.charAt(0);
+        if (!Character.isDigit(first) && first != '|' && first != 'p' && first != 'P') {
+            return false;
+        }
+        String s = LowerCase.of(line).strip();
         if (s.startsWith("page ")) {
             s = s.substring("page ".length()).strip();
         }
@@ -210,7 +218,7 @@ final class Furniture {
         if (text.length() > MAX_FURNITURE_CHARS) {
             return false;
         }
-        String lower = text.toLowerCase(Locale.ROOT);
+        String lower = LowerCase.of(text);
         for (String p : PHRASES) {
             if (lower.contains(p)) {
                 return true;

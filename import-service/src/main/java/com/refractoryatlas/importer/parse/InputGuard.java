@@ -112,6 +112,9 @@ final class InputGuard {
         int firstControlLine = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c >= ' ' && c < 0x7F) {
+                continue; // printable ASCII, most of any text
+            }
             if (c == '\n') {
                 line++;
             } else if (c == 0) {

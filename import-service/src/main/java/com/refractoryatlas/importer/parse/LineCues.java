@@ -311,7 +311,7 @@ final class LineCues {
     }
 
     static boolean label(String cleaned) {
-        String lower = cleaned.toLowerCase(Locale.ROOT);
+        String lower = LowerCase.of(cleaned);
         return LABELS.contains(lower)
                 || lower.contains("issn")
                 || lower.startsWith("volume ") && lower.length() < 60
@@ -323,7 +323,7 @@ final class LineCues {
         if (cleaned.length() > MAX_BANNER_CHARS) {
             return null;
         }
-        String lower = cleaned.toLowerCase(Locale.ROOT);
+        String lower = LowerCase.of(cleaned);
         if (Dois.find(cleaned) != null
                 && cleaned.length() < MAX_BANNER_CHARS / 2 + Dois.find(cleaned).length()) {
             return Zone.FrontKind.DOI;
@@ -358,7 +358,7 @@ final class LineCues {
     }
 
     static @Nullable String frontKey(String cleaned) {
-        String lower = cleaned.toLowerCase(Locale.ROOT);
+        String lower = LowerCase.of(cleaned);
         for (String key : FRONT_KEYS) {
             if (lower.startsWith(key)) {
                 return key;
@@ -368,13 +368,13 @@ final class LineCues {
     }
 
     static boolean keywords(String cleaned) {
-        String lower = cleaned.toLowerCase(Locale.ROOT);
+        String lower = LowerCase.of(cleaned);
         return lower.startsWith("keywords") || lower.startsWith("key words") || lower.startsWith("key-words");
     }
 
     /** "Figure 2.", "Fig. 3", "Table 1", "Supplementary Table S2": a caption's opening. */
     static boolean caption(String cleaned) {
-        String lower = cleaned.toLowerCase(Locale.ROOT);
+        String lower = LowerCase.of(cleaned);
         for (String lead : new String[] {
             "figure ", "fig. ", "fig ", "table ", "supplementary figure ", "supplementary table ", "scheme ", "box "
         }) {
@@ -390,7 +390,7 @@ final class LineCues {
 
     /** What kind of editorial or correspondence line opens this block, null when none. */
     static Zone.@Nullable FrontKind footerKind(String cleaned) {
-        String lower = cleaned.toLowerCase(Locale.ROOT);
+        String lower = LowerCase.of(cleaned);
         if (lower.startsWith("how to cite") || lower.startsWith("cite this article") || lower.startsWith("citation:")) {
             return Zone.FrontKind.CITE_AS;
         }
@@ -415,7 +415,7 @@ final class LineCues {
         if (italic) {
             return true;
         }
-        String lower = cleaned.toLowerCase(Locale.ROOT);
+        String lower = LowerCase.of(cleaned);
         for (String word : AFFILIATION_WORDS) {
             if (lower.contains(word) && cleaned.indexOf(',') >= 0) {
                 return true;
@@ -451,7 +451,8 @@ final class LineCues {
     /** A byline without affiliation marks, footnote symbols and degrees. */
     static String bylineNames(String raw) {
         String s = Markup.clean(raw);
-        if (s.toLowerCase(Locale.ROOT).startsWith("by ")) {
+        // the first three characters lowered are the lowered line's first three ("by " has no İ or Σ)
+        if (s.length() >= 3 && s.substring(0, 3).toLowerCase(Locale.ROOT).equals("by ")) {
             s = s.substring(3);
         }
         StringBuilder out = new StringBuilder(s.length());
@@ -464,7 +465,7 @@ final class LineCues {
         List<String> kept = new ArrayList<>();
         for (String item : out.toString().split(",")) {
             String t = withoutLetterMark(item.strip());
-            if (!t.isEmpty() && !DEGREES.contains(t.toLowerCase(Locale.ROOT).replace(".", ""))) {
+            if (!t.isEmpty() && !degree(t)) {
                 kept.add(t);
             }
         }
@@ -484,6 +485,19 @@ final class LineCues {
             return item.substring(0, n - 2).strip();
         }
         return item;
+    }
+
+    private static final int LONGEST_DEGREE =
+            DEGREES.stream().mapToInt(String::length).max().orElse(0);
+
+    /** "MD", "Ph.D.": lowering never shortens, so a word with more letters than the longest degree is none. */
+    private static boolean degree(String word) {
+        int dots = 0;
+        for (int i = 0; i < word.length(); i++) {
+            dots += word.charAt(i) == '.' ? 1 : 0;
+        }
+        return word.length() - dots <= LONGEST_DEGREE
+                && DEGREES.contains(word.toLowerCase(Locale.ROOT).replace(".", ""));
     }
 
     static String stripLeadingMarks(String s) {

@@ -12,10 +12,22 @@ final class Markup {
      * ({@code [text](url)} becomes {@code text}), with runs of spaces collapsed and ends trimmed.
      */
     static String clean(String s) {
-        StringBuilder out = new StringBuilder(s.length());
+        if (plain(s)) {
+            return s.strip();
+        }
         int n = s.length();
+        StringBuilder out = null;
+        // characters from copied on are kept as they are and not yet in out: they are appended in one run
+        int copied = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (c == ' ' ? i > copied && s.charAt(i - 1) != ' ' : !changed(c) || c == '_' && !isWordEdge(s, i)) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(n);
+            }
+            out.append(s, copied, i);
             if (c == '\\' && i + 1 < n && isEscapable(s.charAt(i + 1))) {
                 char next = s.charAt(i + 1);
                 if (next != '*' && next != '_') {
@@ -24,7 +36,7 @@ final class Markup {
                 i++;
             } else if (c == '*' || c == '\u2217') {
                 // emphasis marker or footnote star: dropped
-            } else if (c == '_' && isWordEdge(s, i)) {
+            } else if (c == '_') {
                 // emphasis marker
             } else if (c == ']' && i + 1 < n && s.charAt(i + 1) == '(' && out.indexOf("[") >= 0) {
                 int close = s.indexOf(')', i + 2);
@@ -44,11 +56,60 @@ final class Markup {
             } else {
                 out.append(c);
             }
+            copied = i + 1;
         }
-        return out.toString().strip();
+        if (out == null) {
+            return s.strip();
+        }
+        out.append(s, copied, n);
+        // out.toString().strip() with one copy (no whitespace character is a surrogate)
+        int end = out.length();
+        while (end > 0 && Character.isWhitespace(out.charAt(end - 1))) {
+            end--;
+        }
+        int start = 0;
+        while (start < end && Character.isWhitespace(out.charAt(start))) {
+            start++;
+        }
+        return out.substring(start, end);
     }
 
     private static final int LINK_TARGET_MAX = 2048;
+
+    private static final char[] CHANGED = {
+        '*', '_', '\\', ']', '\t', '\u00A0', '\u00AD', '\u2217', '\u2009', '\u202F', '\u200B', '\uFEFF'
+    };
+
+    /**
+     * No character {@link #clean} may change, no leading space and no run of spaces: most lines, which it returns
+     * stripped without a copy. One {@code indexOf} per character (vectorised), faster than a loop over a long line.
+     */
+    private static boolean plain(String s) {
+        if (s.startsWith(" ") || s.contains("  ")) {
+            return false;
+        }
+        for (char c : CHANGED) {
+            if (s.indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final long CHANGED_BELOW_64 = 1L << '\t' | 1L << '*';
+    private static final long CHANGED_FROM_64 = 1L << ('\\' - 64) | 1L << (']' - 64) | 1L << ('_' - 64);
+
+    /** The characters {@link #clean} may drop or replace (emphasis, escape, link end, odd spaces, zero-width). */
+    private static boolean changed(char c) {
+        if (c < 128) {
+            // one bit per ASCII character (a long shift takes its distance modulo 64)
+            return ((c < 64 ? CHANGED_BELOW_64 : CHANGED_FROM_64) & 1L << c) != 0;
+        }
+        return switch (c) {
+            case '\u2217', '\u00A0', '\u2009', '\u202F', '\u200B', '\uFEFF', '\u00AD' -> true;
+            default -> false;
+        };
+    }
 
     private static void appendSpace(StringBuilder out) {
         if (!out.isEmpty() && out.charAt(out.length() - 1) != ' ') {

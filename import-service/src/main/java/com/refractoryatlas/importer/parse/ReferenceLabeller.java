@@ -133,7 +133,7 @@ final class ReferenceLabeller {
             text = text.substring(0, span[0]) + text.substring(span[1]);
         }
         text = URL.matcher(text).replaceAll("");
-        text = PUBMED.matcher(text).replaceAll("");
+        text = asciiPm(text) ? PUBMED.matcher(text).replaceAll("") : text;
         text = text.replace("Available from:", "")
                 .replace("[Internet]", "")
                 .replace("[PubMed]", "")
@@ -149,7 +149,7 @@ final class ReferenceLabeller {
             candidates.add(apa(text, apa, doi));
         }
         Matcher bare = YEAR_AFTER_AUTHORS.matcher(text);
-        if (bare.find()
+        if (findYearAfterAuthors(bare, text)
                 && bare.start() <= MAX_AUTHORS_CHARS
                 && plausibleYear(bare.group(1)) != null
                 && AuthorNames.looksLikeNameList(text.substring(0, bare.start() + 1))) {
@@ -495,15 +495,67 @@ final class ReferenceLabeller {
         return AuthorNames.isInitial(word) || word.equals("Jr.") || word.equals("Sr.");
     }
 
+    /**
+     * The first plausible {@link #BARE_YEAR}. A match opens with a digit, so the pattern is tried only where one
+     * stands (its look-behind seeing the text before), not at every character.
+     */
     private static @Nullable Integer anyYear(String s) {
-        Matcher m = BARE_YEAR.matcher(s);
-        while (m.find()) {
+        Matcher m = BARE_YEAR.matcher(s).useTransparentBounds(true);
+        int from = 0;
+        while (from < s.length()) {
+            char c = s.charAt(from);
+            if (c < '0' || c > '9' || !m.region(from, s.length()).lookingAt()) {
+                from++;
+                continue;
+            }
             Integer y = plausibleYear(m.group(1));
             if (y != null) {
                 return y;
             }
+            from = m.end();
         }
         return null;
+    }
+
+    /**
+     * {@code year.find()} for {@link #YEAR_AFTER_AUTHORS}, tried only where its match can start: every match has a
+     * space and four digits, and starts at that space or at the stop or comma before it.
+     */
+    private static boolean findYearAfterAuthors(Matcher year, String s) {
+        year.useTransparentBounds(true);
+        for (int space = s.indexOf(' '); space >= 0 && space + 4 < s.length(); space = s.indexOf(' ', space + 1)) {
+            if (!asciiDigits(s, space + 1, space + 5)) {
+                continue;
+            }
+            char before = space > 0 ? s.charAt(space - 1) : ' ';
+            if ((before == '.' || before == ',')
+                            && year.region(space - 1, s.length()).lookingAt()
+                    || year.region(space, s.length()).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean asciiDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "PMID", "pmcid": {@link #PUBMED} (ASCII case-insensitive) can match only where a "pm" stands. */
+    private static boolean asciiPm(String s) {
+        for (int i = 1; i < s.length(); i++) {
+            char m = s.charAt(i);
+            char p = s.charAt(i - 1);
+            if ((m == 'm' || m == 'M') && (p == 'p' || p == 'P')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static @Nullable Integer plausibleYear(String digits) {

@@ -47,8 +47,14 @@ final class TextReader {
         StringBuilder out = new StringBuilder(text.length());
         int n = text.length();
         int i = n > 0 && text.charAt(0) == '\uFEFF' ? 1 : 0;
+        // characters from copied on are kept as they are and not yet in out: they are appended in one run
+        int copied = i;
         for (; i < n; i++) {
             char c = text.charAt(i);
+            if (c >= ' ' && c < '\u007F' || c == '\n' || c == '\t') {
+                continue;
+            }
+            out.append(text, copied, i);
             if (c == '\r') {
                 out.append('\n');
                 if (i + 1 < n && text.charAt(i + 1) == '\n') {
@@ -59,7 +65,9 @@ final class TextReader {
             } else {
                 appendNormalized(out, c);
             }
+            copied = i + 1;
         }
+        out.append(text, copied, n);
         return out.toString();
     }
 

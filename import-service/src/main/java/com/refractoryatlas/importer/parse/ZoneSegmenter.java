@@ -295,7 +295,8 @@ final class ZoneSegmenter {
                 }
                 String raw = blocks.get(b).joinedRaw();
                 int opening = bylineEnd(lines, 0);
-                if (lines.size() <= MAX_BYLINE_LINES && LineCues.byline(raw) && severalNames(raw)
+                // bylineEnd tries the whole of a short block first: it ends there when the block is a byline
+                if (lines.size() <= MAX_BYLINE_LINES && opening == lines.size() && severalNames(raw)
                         || opening > 0 && severalNames(new Block(lines.subList(0, opening), false).joinedRaw())) {
                     return b > 0 && titleShaped(blocks.get(b - 1).lines())
                             ? blocks.get(b - 1).firstLine().number()
