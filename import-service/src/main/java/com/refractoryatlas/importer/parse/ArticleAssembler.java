@@ -401,8 +401,7 @@ final class ArticleAssembler {
      */
     private Map<Zone.ReferenceEntry, Integer> gapNumbers() {
         java.util.BitSet printed = new java.util.BitSet();
-        List<Integer> unnumbered = new ArrayList<>();
-        java.util.BitSet isUnnumbered = new java.util.BitSet();
+        java.util.BitSet unnumbered = new java.util.BitSet(); // indexes of the whole entries without a number
         for (int i = 0; i < entries.size(); i++) {
             Zone.ReferenceEntry e = entries.get(i);
             if (e.number() != null) {
@@ -412,13 +411,12 @@ final class ArticleAssembler {
             } else if (!e.entry().isEmpty()
                     && Character.isUpperCase(e.entry().charAt(0))
                     && ReferenceLabeller.hasYear(e.entry())) {
-                unnumbered.add(i);
-                isUnnumbered.set(i);
+                unnumbered.set(i);
             }
         }
         int last = printed.length() - 1;
         int missing = last - printed.cardinality(); // numbers 1..last not printed
-        if (unnumbered.isEmpty() || missing != unnumbered.size()) {
+        if (unnumbered.isEmpty() || missing != unnumbered.cardinality()) {
             return Map.of();
         }
         int lowest = printed.nextClearBit(1);
@@ -427,7 +425,7 @@ final class ArticleAssembler {
             return Map.of(); // more than one gap: no single run to shift
         }
         // the entries right before the first unnumbered one, numbered highest+1, highest+2, ... in reading order
-        int first = unnumbered.get(0);
+        int first = unnumbered.nextSetBit(0);
         int from = first;
         Integer expected = null;
         for (int i = first - 1; i >= 0; i--) {
@@ -445,13 +443,13 @@ final class ArticleAssembler {
         int next = lowest;
         for (int i = from; i < entries.size(); i++) {
             Zone.ReferenceEntry e = entries.get(i);
-            if (i < first || isUnnumbered.get(i)) {
+            if (i < first || unnumbered.get(i)) {
                 out.put(e, next++);
             }
         }
         log.warning(
                 ParseIssue.Code.MALFORMED_REFERENCE,
-                unnumbered.size() + " entries printed apart from their numbers were numbered " + lowest + "-"
+                unnumbered.cardinality() + " entries printed apart from their numbers were numbered " + lowest + "-"
                         + (next - 1) + " in reading order",
                 entries.get(from).line());
         return out;

@@ -1308,10 +1308,8 @@ final class ZoneSegmenter {
             int first = -1;
             for (int i = 0; i < lines.size(); i++) {
                 LayoutLine l = lines.get(i);
-                boolean candidate = titleCandidate(l, furniture[i], pageEnd)
-                        && !repeated.contains(typeKey(l))
-                        && l.number() > journalBoxEnd
-                        && !isJournal(l, journal);
+                boolean candidate = titleCandidate(l, furniture[i], pageEnd, journalBoxEnd, journal)
+                        && !repeated.contains(typeKey(l));
                 if (candidate && l.style().fontSize() > max + SAME_FONT) {
                     max = l.style().fontSize();
                     first = i;
@@ -1322,9 +1320,7 @@ final class ZoneSegmenter {
             }
             for (int i = 0; i < first; i++) {
                 LayoutLine l = lines.get(i);
-                if (titleCandidate(l, furniture[i], pageEnd)
-                        && l.number() > journalBoxEnd
-                        && !isJournal(l, journal)
+                if (titleCandidate(l, furniture[i], pageEnd, journalBoxEnd, journal)
                         && Math.abs(l.style().fontSize() - max) <= SAME_FONT) {
                     first = i;
                     break;
@@ -1345,10 +1341,6 @@ final class ZoneSegmenter {
                 out.add(l.number());
             }
             return out;
-        }
-
-        private static boolean isJournal(LayoutLine l, @Nullable String journal) {
-            return journal != null && Markup.clean(l.text()).strip().equalsIgnoreCase(journal);
         }
 
         /**
@@ -1372,8 +1364,14 @@ final class ZoneSegmenter {
             return letters + '@' + Math.round(l.style().fontSize());
         }
 
-        private static boolean titleCandidate(LayoutLine l, boolean furniture, float pageEnd) {
+        /**
+         * A line that may be the title: in the upper part of page 1, not furniture, not in the journal box above the
+         * title nor the journal's name its citation line prints, and no banner, label, journal name or byline.
+         */
+        private static boolean titleCandidate(
+                LayoutLine l, boolean furniture, float pageEnd, int journalBoxEnd, @Nullable String journal) {
             if (furniture
+                    || l.number() <= journalBoxEnd
                     || l.style() == null
                     || l.style().page() != 1
                     || l.style().y() > TITLE_ZONE * pageEnd) {
@@ -1381,6 +1379,7 @@ final class ZoneSegmenter {
             }
             String cleaned = Markup.clean(l.text());
             return letters(cleaned) >= 3
+                    && !(journal != null && cleaned.strip().equalsIgnoreCase(journal))
                     && cleaned.split(" ").length >= TITLE_MIN_WORDS
                     && !LineCues.label(cleaned)
                     && !LineCues.shortCapitals(cleaned)
