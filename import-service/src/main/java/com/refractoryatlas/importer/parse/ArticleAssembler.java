@@ -21,8 +21,6 @@ import org.jspecify.annotations.Nullable;
 final class ArticleAssembler {
 
     private static final int MIN_PROSE_WORDS = 25;
-    /** Entry numbers above this are not looked at for gaps (a bound on the bit set, far above any real list). */
-    private static final int MAX_GAP_NUMBER = 100_000;
 
     private static final int NAVIGATION_PREFIX = 16;
     private static final String UNTITLED_SECTION = "Main text";
@@ -44,6 +42,9 @@ final class ArticleAssembler {
     private boolean footerSeen;
     private int referenceHeadingLine;
     private boolean entriesWithoutHeading;
+    /** The highest reference number the segmenter read (see {@link Zones#highestNumber()}). */
+    private int highestNumber;
+
     private boolean openSectionAtEnd;
     private int firstParagraphLine;
 
@@ -54,6 +55,7 @@ final class ArticleAssembler {
     }
 
     ParsedDocument assemble(Zones zones) {
+        highestNumber = zones.highestNumber();
         for (Zone zone : zones.zones()) {
             read(zone);
         }
@@ -339,12 +341,14 @@ final class ArticleAssembler {
         List<ParsedReference> out = new ArrayList<>();
         Map<Integer, Integer> seen = new LinkedHashMap<>();
         int unnumbered = 0;
-        long numbered = entries.stream().filter(e -> e.number() != null).count();
-        Map<Zone.ReferenceEntry, Integer> gapNumbers = gapNumbers();
-        for (Zone.ReferenceEntry e : entries) {
-            Integer printed = gapNumbers.containsKey(e) ? gapNumbers.get(e) : e.number();
+        ReferenceNumbering.Numbered reconciled = ReferenceNumbering.reconcile(entries, highestNumber, log);
+        List<Zone.ReferenceEntry> list = reconciled.entries();
+        Map<Zone.ReferenceEntry, Integer> renumbered = reconciled.numbers();
+        long numbered = list.stream().filter(e -> e.number() != null).count();
+        for (Zone.ReferenceEntry e : list) {
+            Integer printed = renumbered.containsKey(e) ? renumbered.get(e) : e.number();
             int number;
-            if (printed == null && numbered * 2 >= entries.size()) {
+            if (printed == null && numbered * 2 >= list.size()) {
                 // a numbered list's fragment without its number: the tail of an entry cut by a page or column break
                 log.warning(
                         ParseIssue.Code.REFERENCE_FRAGMENT_DROPPED,
@@ -386,72 +390,6 @@ final class ArticleAssembler {
         }
         out.sort(java.util.Comparator.comparingInt(ParsedReference::number));
         missingNumbers(out);
-        return out;
-    }
-
-    /**
-     * A numbered list whose numbers of one run were printed apart from their entries, away from them: pdftotext put
-     * BMC's "9." to "20." above the References heading and "21." to "37." as a block before the entries, so the
-     * block's numbers went to the first seventeen entries and twelve entries were left without a number. When the
-     * entries without a number that read as whole entries (opening with a capital, holding a year) are exactly as
-     * many as the numbers missing from the list, they take part in the renumbering: with the entries just before
-     * them that took the numbers right above the missing ones ("21." to "37."), in reading order, they take the
-     * missing numbers and those, ascending (entries are printed in order; only the numbers were apart). Otherwise
-     * they stay fragments. Linear.
-     */
-    private Map<Zone.ReferenceEntry, Integer> gapNumbers() {
-        java.util.BitSet printed = new java.util.BitSet();
-        java.util.BitSet unnumbered = new java.util.BitSet(); // indexes of the whole entries without a number
-        for (int i = 0; i < entries.size(); i++) {
-            Zone.ReferenceEntry e = entries.get(i);
-            if (e.number() != null) {
-                if (e.number() <= MAX_GAP_NUMBER) {
-                    printed.set(e.number());
-                }
-            } else if (!e.entry().isEmpty()
-                    && Character.isUpperCase(e.entry().charAt(0))
-                    && ReferenceLabeller.hasYear(e.entry())) {
-                unnumbered.set(i);
-            }
-        }
-        int last = printed.length() - 1;
-        int missing = last - printed.cardinality(); // numbers 1..last not printed
-        if (unnumbered.isEmpty() || missing != unnumbered.cardinality()) {
-            return Map.of();
-        }
-        int lowest = printed.nextClearBit(1);
-        int highest = printed.previousClearBit(last);
-        if (highest - lowest + 1 != missing) {
-            return Map.of(); // more than one gap: no single run to shift
-        }
-        // the entries right before the first unnumbered one, numbered highest+1, highest+2, ... in reading order
-        int first = unnumbered.nextSetBit(0);
-        int from = first;
-        Integer expected = null;
-        for (int i = first - 1; i >= 0; i--) {
-            Integer n = entries.get(i).number();
-            if (n == null || expected != null && n != expected - 1 || expected == null && n <= highest) {
-                break;
-            }
-            expected = n;
-            from = i;
-        }
-        if (expected != null && expected != highest + 1) {
-            from = first; // the run before does not start right above the gap
-        }
-        Map<Zone.ReferenceEntry, Integer> out = new java.util.IdentityHashMap<>();
-        int next = lowest;
-        for (int i = from; i < entries.size(); i++) {
-            Zone.ReferenceEntry e = entries.get(i);
-            if (i < first || unnumbered.get(i)) {
-                out.put(e, next++);
-            }
-        }
-        log.warning(
-                ParseIssue.Code.MALFORMED_REFERENCE,
-                unnumbered.cardinality() + " entries printed apart from their numbers were numbered " + lowest + "-"
-                        + (next - 1) + " in reading order",
-                entries.get(from).line());
         return out;
     }
 

@@ -87,9 +87,11 @@ sealed interface Zone {
      * One entry of the reference list.
      *
      * @param number the printed number, null for an unnumbered (author-year) entry
+     * @param inline the number is printed with the entry ("8. Larson E. …"), not apart from it
      * @param entry its text, lines joined and line-end hyphens repaired
      */
-    record ReferenceEntry(@Nullable Integer number, String entry, List<LayoutLine> lines) implements Zone {
+    record ReferenceEntry(@Nullable Integer number, boolean inline, String entry, List<LayoutLine> lines)
+            implements Zone {
         public String label() {
             return "REFERENCE" + (number == null ? "" : " " + number);
         }

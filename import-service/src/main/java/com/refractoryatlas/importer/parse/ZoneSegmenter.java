@@ -172,7 +172,7 @@ final class ZoneSegmenter {
             }
             flushEntry();
             furnitureUpTo(Integer.MAX_VALUE);
-            return new Zones(zones, markdown);
+            return new Zones(zones, markdown, highestNumber);
         }
 
         private void furnitureUpTo(int lineNumber) {
@@ -945,7 +945,7 @@ final class ZoneSegmenter {
             for (int i = 1; i < lines.size(); i++) {
                 String before = lines.get(i - 1).text().strip();
                 char last = before.isEmpty() ? ' ' : before.charAt(before.length() - 1);
-                if ((last == '.' || last == ')')
+                if ((last == '.' || last == ')' || last == ']')
                         && EntryBuilder.authorStart(lines.get(i).text())) {
                     return i;
                 }
@@ -975,7 +975,7 @@ final class ZoneSegmenter {
                 return;
             }
             Zone.ReferenceEntry e = (Zone.ReferenceEntry) zones.get(orphan);
-            zones.set(orphan, new Zone.ReferenceEntry(number, e.entry(), e.lines()));
+            zones.set(orphan, new Zone.ReferenceEntry(number, false, e.entry(), e.lines()));
         }
 
         /**
@@ -1004,7 +1004,7 @@ final class ZoneSegmenter {
                 for (int i = 0; i < m; i++) {
                     int index = provisional.get(i);
                     Zone.ReferenceEntry e = (Zone.ReferenceEntry) zones.get(index);
-                    zones.set(index, new Zone.ReferenceEntry(first + i, e.entry(), e.lines()));
+                    zones.set(index, new Zone.ReferenceEntry(first + i, false, e.entry(), e.lines()));
                     pendingNumbers.remove(first + i);
                 }
             }
@@ -1131,7 +1131,7 @@ final class ZoneSegmenter {
                 if (open.provisional) {
                     provisional.add(zones.size());
                 }
-                zones.add(new Zone.ReferenceEntry(open.number, open.text.toString(), open.lines));
+                zones.add(new Zone.ReferenceEntry(open.number, open.inline(), open.text.toString(), open.lines));
                 entriesSeen = true;
                 entriesSeenUnnumbered |= open.number == null;
                 open = null;
@@ -1413,7 +1413,7 @@ final class ZoneSegmenter {
     }
 
     /** A reference entry being read: its lines joined, line-end hyphens and DOIs split by a line break repaired. */
-    private static final class EntryBuilder {
+    static final class EntryBuilder {
         final @Nullable Integer number;
         final StringBuilder text = new StringBuilder();
         boolean claimable;
@@ -1455,28 +1455,7 @@ final class ZoneSegmenter {
             }
             String next = more.strip();
             yearSeen |= ReferenceLabeller.hasYear(next);
-            if (text.isEmpty()) {
-                text.append(next);
-            } else if (Hyphenation.dropHyphen(text, next)) {
-                text.setLength(text.length() - 1);
-                text.append(next);
-            } else if (text.charAt(text.length() - 1) == '-' && !text.toString().endsWith(" -") || insideUrl()) {
-                text.append(next);
-            } else {
-                text.append(' ').append(next);
-            }
-        }
-
-        /** The entry ends inside a DOI or URL cut at a slash or dot ("https://doi.org/10.1016/j."). */
-        private boolean insideUrl() {
-            int space = text.lastIndexOf(" ");
-            String last = text.substring(space + 1).toLowerCase(Locale.ROOT);
-            char end = last.isEmpty() ? ' ' : last.charAt(last.length() - 1);
-            return (last.startsWith("http")
-                            || last.startsWith("10.")
-                            || last.startsWith("doi:10.")
-                            || last.startsWith("https://doi"))
-                    && "/._-".indexOf(end) >= 0;
+            EntryText.append(text, next);
         }
 
         boolean complete() {
@@ -1496,35 +1475,7 @@ final class ZoneSegmenter {
             char last = text.charAt(text.length() - 1);
             boolean bracket = last == ']' || last == '.' && text.length() > 1 && text.charAt(text.length() - 2) == ']';
             boolean complete = last == '.' && yearSeen || bracket || blockStart && last == '.' && authorStart(l);
-            return complete && !TRAILING_NOTES.contains(firstWord(l));
-        }
-
-        private static final java.util.Set<String> TRAILING_NOTES = java.util.Set.of(
-                "Available",
-                "Accessed",
-                "Retrieved",
-                "Epub",
-                "PMID",
-                "PMCID",
-                "DOI",
-                "Published",
-                "Cited",
-                "Erratum",
-                "In",
-                "Last",
-                "Updated",
-                "URL",
-                "Online",
-                "Reprinted",
-                "Comment",
-                "Review");
-
-        private static String firstWord(String l) {
-            int end = 0;
-            while (end < l.length() && Character.isLetter(l.charAt(end))) {
-                end++;
-            }
-            return l.substring(0, end);
+            return complete && !EntryText.trailingNote(l);
         }
 
         /**

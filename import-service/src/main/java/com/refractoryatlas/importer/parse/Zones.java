@@ -8,8 +8,10 @@ import java.util.List;
  * developer can see why a document was read the way it was ({@link #debug()}).
  *
  * @param markdown whether the text used markdown headings ({@code ## Methods}), which changes how plain lines read
+ * @param highestNumber the highest reference number read, printed with its entry or apart from it (0 for none): the
+ *     end of a list whose last numbers were printed apart, even when no entry took them
  */
-record Zones(List<Zone> zones, boolean markdown) {
+record Zones(List<Zone> zones, boolean markdown, int highestNumber) {
 
     private static final int DEBUG_TEXT = 80;
 

@@ -188,6 +188,106 @@ class LayoutVariantsTests {
     }
 
     @Test
+    void entriesBetweenTwoPrintedNumbersTakeTheNumbersBetweenThemWhateverNumbersWereGluedToThem() {
+        // BMC Public Health as pdftotext reads it: "3." and "6." above the heading, "5." and "4." as a block out of
+        // order before entries 3 to 6, so "LeBas" and "Itakura" took 4 and 5; entry 7 is printed with its number
+        String text = FRONT + """
+                3.
+                6.
+
+                Acknowledgements
+                We thank the curators of the collection for their help with the spiders.
+
+                References
+                1. Parker GA: Sexual selection and sexual conflict. Evolution 1979, 33:123-166.
+                2. Arnqvist G, Rowe L: Sexual conflict in insects. Anim Behav 2005, 60:145-164.
+
+                5.
+                4.
+
+                LeBas NR, Hockham LR: An invasion of cheats. Curr Biol 2005, 15:64-67.
+                Itakura Y: The life history of a nursery web spider. Insectarium 1993, 30:88-93.
+                van der Meer EWC, Boot CRL: Hands4U, a hand hygiene programme. Contact Dermatitis 2015, 72:312-324.
+                Tuni C, Bilde T: No preference for novel mating partners. Anim Behav 2010, 80:435-442.
+                7. Bilde T, Tuni C: Nuptial gifts of male spiders. Behav Ecol 2007, 18:1-8.
+                """;
+
+        JournalArticle a = (JournalArticle) PARSER.parse("bmc.txt", text);
+
+        assertThat(a.references())
+                .extracting(r -> r.number() + " " + r.authors().get(0).family())
+                .containsExactly(
+                        "1 Parker", "2 Arnqvist", "3 LeBas", "4 Itakura", "5 van der Meer", "6 Tuni", "7 Bilde");
+        assertThat(a.issues())
+                .anyMatch(i -> i.code() == ParseIssue.Code.MALFORMED_REFERENCE
+                        && i.message().contains("numbered 3-6 in reading order"));
+    }
+
+    @Test
+    void entriesRunTogetherAreCutWhereTheNumbersPrintedApartShowEntriesAreMissing() {
+        // entries without an author list ("Office for National Statistics:", "SurveyGizmo.") ran into the entry
+        // before; the numbers "3." to "6." say four entries follow entry 2, so the run is cut at the likeliest openings
+        String text = FRONT + """
+                References
+                1. Parker GA: Sexual selection and sexual conflict. Evolution 1979, 33:123-166.
+                2. Arnqvist G, Rowe L: Sexual conflict in insects. Anim Behav 2005, 60:145-164.
+
+                3.
+                4.
+                5.
+                6.
+
+                Gollwitzer PM, Sheeran P: Implementation intentions and goal
+                achievement: a meta-analysis. Adv Exp Soc Psychol 2006, 38:69-119.
+                Office for National Statistics: Internet access. http://www.ons.gov.uk/ons/rel/
+                rdit2/internet-access.html.
+                SurveyGizmo. http://www.surveygizmo.com.
+                International Conference on Harmonisation E9 Expert Working Group: ICH
+                Harmonised tripartite guideline. Statistical principles for clinical trials.
+                Stat Med 1999, 18:1905-1942.
+                """;
+
+        JournalArticle a = (JournalArticle) PARSER.parse("bmc.txt", text);
+
+        assertThat(a.references())
+                .extracting(r -> r.number() + " " + r.raw().split(" ")[0])
+                .containsExactly(
+                        "1 Parker", "2 Arnqvist", "3 Gollwitzer", "4 Office", "5 SurveyGizmo.", "6 International");
+        assertThat(a.references().get(5).year()).isEqualTo(1999);
+    }
+
+    @Test
+    void entriesAfterAnEntrysTailCutByAPageStartAfterTheBracketEndingIt() {
+        // JMIR ends its entries with "[Medline: …]" or "[WebCite Cache ID …]"; each page's numbers are printed apart,
+        // above its entries, and the first entry of a page may be the tail of the last one of the page before
+        String text = FRONT + """
+                References
+                1.
+                2.
+
+                Carver CS, Scheier MF. Control theory: a useful framework. Psychol Bull 1982;92(1):111-135. [Medline:
+                7134324]
+                Australian Government Department of Health. Make your move. URL: http://www.health.gov.au/internet/
+
+                JMIR Mhealth Uhealth 2016 | vol. 4 | iss. 2 | e78 | p.10
+
+                3.
+                4.
+
+                main/publishing.nsf/Content/guidelines.pdf [accessed 2016-06-08] [WebCite Cache ID
+                6i6l2T4Qz]
+                Prochaska JO, DiClemente CC. In search of how people change. Am Psychol 1992;47(9):1102-1114.
+                White IR, Horton NJ. Strategy for intention to treat analysis. BMJ 2011;342:d40 [Medline: 21300711]
+                """;
+
+        JournalArticle a = (JournalArticle) PARSER.parse("jmir.txt", text);
+
+        assertThat(a.references())
+                .extracting(r -> r.number() + " " + r.raw().split(" ")[0])
+                .containsExactly("1 Carver", "2 Australian", "3 Prochaska", "4 White");
+    }
+
+    @Test
     void unnumberedTextThatDoesNotMatchTheMissingNumbersStaysOutOfTheList() {
         String text = FRONT + """
                 References
