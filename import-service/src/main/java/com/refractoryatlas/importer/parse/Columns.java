@@ -33,6 +33,16 @@ final class Columns {
      */
     private static final int REGION_BREAK = 3;
 
+    /** A page's text this far from the left edge may stand beside a note up its margin. */
+    private static final int MIN_MARGIN = 20;
+    /** Of a page's non-blank lines, the share that may start left of its text as margin notes. */
+    private static final double MAX_MARGIN_NOTES = 0.1;
+
+    /** Of a page's non-blank rows, the share each column needs when the two columns never share a row. */
+    private static final double MIN_ALTERNATE_SHARE = 0.25;
+    /** How far right of an entry's first line its continuation lines may be indented. */
+    private static final int HANGING_INDENT = 8;
+
     private Columns() {}
 
     static String unfold(String text) {
@@ -48,13 +58,9 @@ final class Columns {
                 end = text.length();
             }
             String page = text.substring(start, end);
-            String unfolded = page(page, false);
-            if (unfolded != page) {
-                // three columns side by side: the first split leaves two in one part, which a second split unfolds;
-                // for that, the first keeps the right part's own indents
-                String kept = page(page, true);
-                String again = page(kept, false);
-                unfolded = again != kept ? stripIndents(again) : unfolded;
+            String unfolded = unfoldPage(page);
+            if (unfolded == page) {
+                unfolded = withoutLeftMargin(page);
             }
             changed |= unfolded != page;
             out.append(unfolded);
@@ -66,10 +72,78 @@ final class Columns {
         return changed ? out.toString() : text;
     }
 
+    /** One page in reading order, or the same string when it has no gutter. */
+    private static String unfoldPage(String page) {
+        String unfolded = page(page, false);
+        if (unfolded != page) {
+            // three columns side by side: the first split leaves two in one part, which a second split unfolds;
+            // for that, the first keeps the right part's own indents
+            String kept = page(page, true);
+            String again = page(kept, false);
+            unfolded = again != kept ? stripIndents(again) : unfolded;
+        }
+        return unfolded;
+    }
+
+    /**
+     * A page whose text stands far from the left edge because a note runs up its margin (Dove Press prints "… downloaded
+     * from https://www.dovepress.com/ … For personal use only." rotated there): without its margin lines — the few
+     * lines that start left of where the others start — and that indent, it may have a gutter the indent hid (the
+     * left column then looks like a column of its own at the page's middle). Unfolded, the margin lines follow the
+     * page's text; otherwise the same string comes back. Sorting the indents makes it O(n log n) in the page's lines.
+     */
+    private static String withoutLeftMargin(String page) {
+        List<String> lines = List.of(page.split("\n", -1));
+        int margin = leftMargin(lines);
+        if (margin == 0) {
+            return page;
+        }
+        StringBuilder body = new StringBuilder(page.length());
+        StringBuilder notes = new StringBuilder();
+        for (String line : lines) {
+            if (!line.isBlank() && leadingSpaces(line) < margin) {
+                notes.append(line.strip()).append('\n');
+            } else {
+                body.append(line.length() > margin ? line.substring(margin) : "")
+                        .append('\n');
+            }
+        }
+        body.setLength(body.length() - 1);
+        String dedented = body.toString();
+        String unfolded = unfoldPage(dedented);
+        return unfolded == dedented ? page : unfolded + "\n" + notes;
+    }
+
+    /**
+     * The indent left of which at most {@link #MAX_MARGIN_NOTES} of a page's non-blank lines start (the margin's notes),
+     * when it is wide ({@link #MIN_MARGIN} spaces or more); else 0.
+     */
+    private static int leftMargin(List<String> lines) {
+        int[] indents = new int[lines.size()];
+        int nonBlank = 0;
+        for (String l : lines) {
+            if (!l.isBlank()) {
+                indents[nonBlank++] = Math.min(leadingSpaces(l), MAX_WIDTH);
+            }
+        }
+        if (nonBlank < MIN_LINES) {
+            return 0;
+        }
+        int[] sorted = java.util.Arrays.copyOf(indents, nonBlank);
+        java.util.Arrays.sort(sorted);
+        int margin = sorted[(int) (nonBlank * MAX_MARGIN_NOTES)];
+        return margin >= MIN_MARGIN ? margin : 0;
+    }
+
     /** One page: its lines in reading order, or the same string when it has no gutter. */
     private static String page(String page, boolean keepIndent) {
         List<String> lines = List.of(page.split("\n", -1));
         int gutter = gutter(lines);
+        boolean alternating = false;
+        if (gutter < 0) {
+            gutter = alternatingGutter(lines);
+            alternating = gutter >= 0;
+        }
         if (gutter < 0) {
             return page;
         }
@@ -96,6 +170,12 @@ final class Columns {
                 held.add(split);
                 if (!split[1].isBlank()) {
                     release(out, right, held, !continues(split[1].strip()), keepIndent);
+                }
+            } else if (alternating && split[0].isBlank() != split[1].isBlank()) {
+                if (split[0].isBlank()) {
+                    right.add(split[1]); // a row of the right column only: no blank row in the left one
+                } else {
+                    out.append(split[0]).append('\n');
                 }
             } else {
                 out.append(split[0]).append('\n');
@@ -222,6 +302,69 @@ final class Columns {
             return -1;
         }
         return bestCount >= nonBlank * MIN_SHARE || crossing(lines, best) <= nonBlank * MAX_CROSSING ? best : -1;
+    }
+
+    /**
+     * Two columns whose lines never share a row: their baselines are offset, so {@code -layout} prints a row of the left
+     * column, then one of the right, indented to where it starts (De Gruyter's two columns). No row has a gap at the
+     * gutter, so {@link #gutter} finds none. Here the gutter is where the right column's rows start — the most common
+     * indent in the middle three fifths of the page, or the least one just left of it (an entry's first line, left of
+     * its indented continuation) — when at least {@link #MIN_ALTERNATE_SHARE} of the non-blank rows start there and as
+     * many are left rows ending before it, and almost no row prints across it; -1 otherwise.
+     */
+    private static int alternatingGutter(List<String> lines) {
+        int width = 0;
+        int nonBlank = 0;
+        for (String l : lines) {
+            width = Math.max(width, Math.min(l.length(), MAX_WIDTH));
+            nonBlank += l.isBlank() ? 0 : 1;
+        }
+        int from = width / 5;
+        int to = width - width / 5;
+        java.util.Map<Integer, Integer> starts = new java.util.HashMap<>();
+        for (String l : lines) {
+            int start = leadingSpaces(l);
+            if (!l.isBlank() && start >= from && start < to) {
+                starts.merge(start, 1, Integer::sum);
+            }
+        }
+        int mode = -1;
+        int modeCount = 0;
+        for (var e : starts.entrySet()) {
+            if (e.getValue() > modeCount) {
+                mode = e.getKey();
+                modeCount = e.getValue();
+            }
+        }
+        if (mode < 0) {
+            return -1;
+        }
+        int gutter = mode;
+        int rightRows = 0;
+        for (var e : starts.entrySet()) {
+            if (e.getKey() <= mode && e.getKey() >= mode - HANGING_INDENT) {
+                gutter = Math.min(gutter, e.getKey());
+            }
+            rightRows += e.getKey() >= mode - HANGING_INDENT ? e.getValue() : 0;
+        }
+        int leftRows = 0;
+        int crossing = 0;
+        for (String l : lines) {
+            if (!l.isBlank() && leadingSpaces(l) < from) {
+                if (stripEnd(l).length() < gutter - 1 || cut(l, gutter) >= 0) {
+                    leftRows++; // a left row, or one of the few rows both columns print on
+                } else {
+                    crossing++;
+                }
+            }
+        }
+        boolean shared = rightRows >= MIN_LINES && leftRows >= MIN_LINES;
+        return shared
+                        && rightRows >= nonBlank * MIN_ALTERNATE_SHARE
+                        && leftRows >= nonBlank * MIN_ALTERNATE_SHARE
+                        && crossing <= nonBlank * MAX_CROSSING
+                ? gutter
+                : -1;
     }
 
     /**

@@ -19,6 +19,11 @@ final class Furniture {
 
     private static final Set<String> PHRASES = WordList.load("furniture-phrases");
     private static final Set<String> LINK_LABELS = WordList.load("link-labels");
+    /** The words of the link labels ("crossref", "pubmed", "google", "scholar", …). */
+    private static final Set<String> LINK_LABEL_WORDS = LINK_LABELS.stream()
+            .flatMap(label -> java.util.Arrays.stream(label.split(" ")))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private static final Set<String> NUMBER_WORDS = WordList.load("number-words");
     private static final int MAX_FURNITURE_CHARS = 200;
     private static final int MAX_RUNNING_HEADER_CHARS = 90;
@@ -257,8 +262,9 @@ final class Furniture {
         }
         if (Dois.find(s) != null) {
             // "https://doi.org/10.1073/pnas.0609783104": without its digits every PNAS DOI of a reference list is
-            // the same key; a footer's DOI repeats whole, so a DOI line keeps its digits
-            return s.toLowerCase(Locale.ROOT);
+            // the same key; a footer's DOI repeats whole, so a DOI line keeps its digits, but for the page number
+            // pdftotext -layout prints beside it ("DOI:10.1590/S1518-8787.2016050006236      8")
+            return withoutPageNumber(s).toLowerCase(Locale.ROOT);
         }
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
@@ -270,7 +276,40 @@ final class Furniture {
             }
         }
         String key = out.toString().strip();
-        return key.length() < MIN_RUNNING_HEADER_KEY || numberWordsOnly(key) ? null : key;
+        return key.length() < MIN_RUNNING_HEADER_KEY || numberWordsOnly(key) || linkWordsOnly(key) ? null : key;
+    }
+
+    /** The line without a page number printed at its start or end, apart from its text by spaces. */
+    private static String withoutPageNumber(String s) {
+        int end = s.length();
+        int digits = end;
+        while (digits > 0 && Character.isDigit(s.charAt(digits - 1))) {
+            digits--;
+        }
+        if (digits < end && end - digits <= MAX_PAGE_NUMBER_DIGITS && digits > 0 && s.charAt(digits - 1) == ' ') {
+            s = s.substring(0, digits).strip();
+        }
+        int start = 0;
+        while (start < s.length() && Character.isDigit(s.charAt(start))) {
+            start++;
+        }
+        if (start > 0 && start <= MAX_PAGE_NUMBER_DIGITS && start < s.length() && s.charAt(start) == ' ') {
+            s = s.substring(start).strip();
+        }
+        return s;
+    }
+
+    /**
+     * "39, 125–130. [CrossRef] [PubMed]" reduces to "crossref pubmed", like every other wrapped entry's tail of an MDPI
+     * list: the link labels under a reference, not a header that repeats.
+     */
+    private static boolean linkWordsOnly(String key) {
+        for (String word : key.split(" ")) {
+            if (!LINK_LABEL_WORDS.contains(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -190,8 +190,10 @@ final class ZoneSegmenter {
             if (phase == Phase.REFERENCES && Furniture.pageNumber(line.text()) && pendingNumbers.isEmpty()) {
                 String digits = line.text().strip();
                 if (digits.chars().allMatch(Character::isDigit) && Integer.parseInt(digits) == lastNumber + 1) {
-                    flushUnlessWaiting();
-                    numberApart(Integer.parseInt(digits));
+                    if (!numberAfterFirstLine(Integer.parseInt(digits), line)) {
+                        flushUnlessWaiting();
+                        numberApart(Integer.parseInt(digits));
+                    }
                     return;
                 }
             }
@@ -897,6 +899,7 @@ final class ZoneSegmenter {
             boolean blockStart = true;
             for (int i = from; i < lines.size(); i++) {
                 String next = i + 1 < lines.size() ? lines.get(i + 1).text() : "";
+                furnitureUpTo(lines.get(i).number()); // a number among the lines is read where it stands
                 referenceLine(lines.get(i), blockStart, next);
                 blockStart = false;
             }
@@ -962,6 +965,29 @@ final class ZoneSegmenter {
                 return;
             }
             flushEntry();
+        }
+
+        /**
+         * The Lancet sets each number beside its entry's first line, and pdftotext may print it after that line
+         * ("Tekle AH, Zoure HG, Noma M, et al. Progress towards" / "5" / "onchocerciasis elimination…"): the next number,
+         * on the line right after the open entry's only line, which opens like an author list and has no number, is
+         * that entry's — unless entries read before it still wait for numbers.
+         */
+        private boolean numberAfterFirstLine(int number, LayoutLine numberLine) {
+            if (open == null
+                    || open.number != null
+                    || open.lines.size() != 1
+                    || open.lines.get(0).number() + 1 != numberLine.number()
+                    || number != lastNumber + 1
+                    || !pendingNumbers.isEmpty()
+                    || !orphans.isEmpty()
+                    || !EntryBuilder.authorStart(open.lines.get(0).text())) {
+                return false;
+            }
+            open.number = number;
+            lastNumber = number;
+            highestNumber = Math.max(highestNumber, number);
+            return true;
         }
 
         /** A number printed apart from its entry: it goes to the oldest entry still waiting for one, or waits itself. */
@@ -1047,8 +1073,10 @@ final class ZoneSegmenter {
                 start = null;
             }
             if (start != null && start.rest().isEmpty()) {
-                flushUnlessWaiting();
-                numberApart(start.number());
+                if (!numberAfterFirstLine(start.number(), line)) {
+                    flushUnlessWaiting();
+                    numberApart(start.number());
+                }
                 return;
             }
             if (start != null) {
@@ -1414,7 +1442,9 @@ final class ZoneSegmenter {
 
     /** A reference entry being read: its lines joined, line-end hyphens and DOIs split by a line break repaired. */
     static final class EntryBuilder {
-        final @Nullable Integer number;
+        @Nullable
+        Integer number;
+
         final StringBuilder text = new StringBuilder();
         boolean claimable;
         /** The number was a waiting one, taken in ascending order: {@link Run#settle} may correct it. */
@@ -1465,11 +1495,12 @@ final class ZoneSegmenter {
         /**
          * With numbers waiting for entries (printed apart from them), a line opening a new entry even without an author
          * list ("The ICHOM Standard Set…", "ICF Browser. [http…]"): the open entry is complete (ends with its year and
-         * a period, or with a bracketed link) and the line starts with a capital that opens no trailing note.
+         * a period, or with a bracketed link) and the line starts with a capital (or a name's particle: "de Mutsert
+         * R") that opens no trailing note.
          */
         boolean endsBefore(String line, boolean blockStart) {
             String l = line.strip();
-            if (text.isEmpty() || l.isEmpty() || !Character.isUpperCase(l.charAt(0))) {
+            if (text.isEmpty() || l.isEmpty() || !Character.isUpperCase(l.charAt(0)) && !particleStart(l)) {
                 return false;
             }
             char last = text.charAt(text.length() - 1);
@@ -1495,6 +1526,7 @@ final class ZoneSegmenter {
             String t = text.toString().strip();
             char last = t.charAt(t.length() - 1);
             boolean ended = last == '.'
+                    || last == ']' // "[CrossRef] [PubMed]", "[Medline: 21838570]"
                     || Dois.find(lastToken(t)) != null
                     || t.endsWith(")")
                     || lastToken(t).startsWith("http");
@@ -1529,6 +1561,12 @@ final class ZoneSegmenter {
 
         private static String lastToken(String t) {
             return t.substring(t.lastIndexOf(' ') + 1);
+        }
+
+        /** "de Mutsert R, …": a family name's particle opens the line. */
+        private static boolean particleStart(String line) {
+            int space = line.indexOf(' ');
+            return space > 0 && AuthorNames.isParticle(line.substring(0, space));
         }
 
         /** "Smith J,", "Smith, J.", "van der Berg A", "World Health Organization." */

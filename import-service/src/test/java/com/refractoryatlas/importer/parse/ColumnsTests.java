@@ -232,4 +232,75 @@ class ColumnsTests {
         String table = "Name      Dose      Route\nlithium   900 mg    oral\nvalproate 1 g       oral\n";
         assertThat(Columns.unfold(table)).isSameAs(table);
     }
+
+    @Test
+    void aPageBesideANoteUpItsMarginIsUnfoldedWithTheNoteAfterIt() {
+        // Dove Press: a rotated download note in the left margin puts every line of the page far right of it
+        String pad = " ".repeat(40);
+        String page = String.join(
+                "\n",
+                pad + "References                                  5. Cuzick JH, Powles T. Overview of the main",
+                pad + "1. Prowell TM, Davidson NE. What is the        outcomes in prevention trials. Lancet.",
+                pad + "   role of ovarian ablation? Oncologist.       2003;361:296-300.",
+                "Breast Cancer: Targets and Therapy downloaded from https://www.dovepress.com/ for personal use only.",
+                pad + "   2004;9(5):507-517.                          6. Featherstone C, Harnett AN. Ultrasound of",
+                pad + "2. Hughes LL, Gray RJ. Efficacy of radio-      the ovaries after radiation. Clin Oncol.",
+                pad + "   therapy for ovarian ablation. Cancer.       1999;11:393-397.",
+                pad + "   2012;118(19):4619-4623.                     7. Fisher B, Costantino JP. Tamoxifen for",
+                pad + "3. Thurlimann B, Price KN. Is chemotherapy     prevention of breast cancer. J Natl",
+                pad + "   necessary? Breast Cancer Res Treat.         Cancer Inst. 2005;97(22):1652-1662.",
+                pad + "   2009;113(1):137-144.",
+                "");
+
+        String unfolded = Columns.unfold(page);
+
+        assertThat(unfolded).startsWith("References\n1. Prowell TM, Davidson NE. What is the\n");
+        assertThat(unfolded).contains("   role of ovarian ablation? Oncologist.\n   2004;9(5):507-517.\n2. Hughes LL");
+        assertThat(unfolded.indexOf("2009;113(1):137-144.")).isLessThan(unfolded.indexOf("5. Cuzick JH"));
+        assertThat(unfolded).endsWith("for personal use only.\n");
+    }
+
+    @Test
+    void twoColumnsWhoseRowsAlternateAreReadOneAfterTheOther() {
+        // De Gruyter: the columns' baselines are offset, so every row holds one column's line only
+        String right = " ".repeat(44);
+        String page = String.join(
+                "\n",
+                "References",
+                right + "[4] Yu WF. A clinical study of tripterygium",
+                "[1] Tziomalos K, Athyros VG. Diabetic",
+                right + "    glycosides. Nei Mongol J 2014;26:15",
+                "    nephropathy: new risk factors. Rev",
+                right + "[5] Li MR. Clinical study of tripterygium",
+                "    Diabet Stud 2015;12:110-118",
+                right + "    with valsartan. China Med 2013;9:138",
+                "[2] Svensson MK, Tyrberg M. The risk for",
+                right + "[6] Li H. Efficacy and safety of",
+                "    nephropathy is low. Diabetologia",
+                right + "    tripterygium glycosides. Chin Remedies",
+                "    2006;49:1-7",
+                right + "    2013;13:649-650",
+                "[3] Zhao RY, Tang BS. Clinical effect of",
+                "    glycosides. Chin Med 2012;3:1-5",
+                "");
+
+        String unfolded = Columns.unfold(page);
+
+        assertThat(unfolded)
+                .contains("[1] Tziomalos K, Athyros VG. Diabetic\n    nephropathy: new risk factors. Rev\n"
+                        + "    Diabet Stud 2015;12:110-118\n[2] Svensson MK");
+        assertThat(unfolded.indexOf("Chin Med 2012;3:1-5")).isLessThan(unfolded.indexOf("[4] Yu WF."));
+        assertThat(unfolded)
+                .contains("[4] Yu WF. A clinical study of tripterygium\nglycosides. Nei Mongol J 2014;26:15\n");
+    }
+
+    @Test
+    void indentedProseWithoutASecondColumnIsLeftAsItIs() {
+        String pad = " ".repeat(30);
+        String page = pad + "A quoted passage set in from the margin,\n" + pad + "line after line of it, and nothing\n"
+                + pad + "beside it on the right of the page at\n" + pad + "all, as a poem or a long quotation\n"
+                + pad + "would be printed in a book or in a\n" + pad + "paper's epigraph above its abstract.\n"
+                + "A note in the margin.\n";
+        assertThat(Columns.unfold(page)).isSameAs(page);
+    }
 }

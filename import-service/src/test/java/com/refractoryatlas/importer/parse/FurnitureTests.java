@@ -160,4 +160,42 @@ class FurnitureTests {
                 """;
         assertThat(flagged(text)).isEmpty();
     }
+
+    @Test
+    void theArticlesDoiPrintedWithEachPagesNumberIsARunningFooter() {
+        // SciELO as pdftotext -layout prints it: the article's DOI and the page number on one line of every page
+        StringBuilder text = new StringBuilder();
+        for (int page = 7; page <= 10; page++) {
+            text.append("Page text ")
+                    .append("about blood pressure in adolescents, ".repeat(page - 6))
+                    .append("\n\n")
+                    .append("            DOI:10.1590/S1518-8787.2016050006236         ")
+                    .append(page)
+                    .append("\f");
+        }
+        text.append("1. Abolfotouh MA. Prevalence of elevated blood pressure. Int J Hypertens. 2011;2011:952537.\n")
+                .append("   DOI:10.4061/2011/952537\n");
+
+        List<String> furniture = flagged(text.toString());
+
+        assertThat(furniture).hasSize(4).allMatch(l -> l.startsWith("DOI:10.1590/S1518-8787.2016050006236"));
+    }
+
+    @Test
+    void wrappedTailsEndingInLinkLabelsAreNoRunningHeader() {
+        // MDPI ends every entry with "[CrossRef] [PubMed]": the wrapped tails share the key "crossref pubmed"
+        StringBuilder text = new StringBuilder("References\n");
+        for (int i = 1; i <= 6; i++) {
+            text.append(i)
+                    .append(". Author")
+                    .append((char) ('A' + i))
+                    .append(", N. A title of the study. Arch. Med. Res. 2008,\n")
+                    .append(30 + i)
+                    .append(", 125–1")
+                    .append(i)
+                    .append("0. [CrossRef] [PubMed]\n\f");
+        }
+
+        assertThat(flagged(text.toString())).noneMatch(l -> l.contains("[CrossRef]"));
+    }
 }

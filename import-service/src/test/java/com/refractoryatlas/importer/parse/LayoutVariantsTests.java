@@ -288,6 +288,53 @@ class LayoutVariantsTests {
     }
 
     @Test
+    void aNumberPrintedAfterItsEntrysFirstLineIsThatEntrysNumber() {
+        // The Lancet sets each number beside its entry's first line: pdftotext prints it before that line or after it
+        String text = FRONT + """
+                References
+                Remme JHF, Boatin B, Boussinesq M. Helminthic diseases:
+                1
+                onchocerciasis and loiasis. Int Encycl Public Health 2017; 3: 576-87.
+                2
+                Basanez MG, Pion SD, Boakes E. Effect of single-dose ivermectin on
+                Onchocerca volvulus. Lancet Infect Dis 2008; 8: 310-22.
+                Tekle AH, Zoure HG, Noma M, et al. Progress towards
+                3
+                onchocerciasis elimination in Africa. Infect Dis Poverty 2016; 5: 66-91.
+                """;
+
+        JournalArticle a = (JournalArticle) PARSER.parse("lancet.txt", text);
+
+        assertThat(a.references())
+                .extracting(r -> r.number() + " " + r.authors().get(0).family() + " " + r.year())
+                .containsExactly("1 Remme 2017", "2 Basanez 2008", "3 Tekle 2016");
+    }
+
+    @Test
+    void entriesPrintedApartFromTheirNumbersStartAfterABracketAndAtANamesParticle() {
+        // MDPI and JMIR end entries with "[CrossRef] [PubMed]" or "[Medline: …]"; "de Mutsert R" opens in lower case
+        String text = FRONT + """
+                References
+                1.
+                2.
+                3.
+                4.
+
+                Ilhan, N.; Kucuksu, M. The MTHFR polymorphism and hypertension. Arch. Med. Res. 2008,
+                39, 125–130. [CrossRef] [PubMed]
+                Bulut, D.; Potthast, R. Impaired vasodilator responses. Eur. J. Clin. Invest. 2003, 33, 567–573. [CrossRef]
+                Jeffreys M, McCarron P. Body mass index in early adulthood. Int J Obes 2003;27(11):1391-1397. [Medline: 1457]
+                de Mutsert R, Sun Q, Willett WC. Overweight in early adulthood. Am J Epidemiol 2014;179(11):1353-1365.
+                """;
+
+        JournalArticle a = (JournalArticle) PARSER.parse("mdpi.txt", text);
+
+        assertThat(a.references())
+                .extracting(r -> r.number() + " " + r.authors().get(0).family())
+                .containsExactly("1 Ilhan", "2 Bulut", "3 Jeffreys", "4 de Mutsert");
+    }
+
+    @Test
     void unnumberedTextThatDoesNotMatchTheMissingNumbersStaysOutOfTheList() {
         String text = FRONT + """
                 References
