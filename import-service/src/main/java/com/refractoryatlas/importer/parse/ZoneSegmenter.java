@@ -37,6 +37,9 @@ final class ZoneSegmenter {
     private static final int MAX_INITIALS = 5;
     private static final int MAX_FIRST_NUMBER = 3;
     private static final int MAX_NUMBER_JUMP = 30;
+    /** A bare number longer than this is no entry number (and is not parsed). */
+    private static final int MAX_NUMBER_DIGITS = 5;
+
     private static final java.util.regex.Pattern NON_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}]+");
     private static final int MIN_PROSE_CHARS = 80;
     private static final int MAX_STRAY_GLYPH_CHARS = 2;
@@ -53,9 +56,11 @@ final class ZoneSegmenter {
 
     private static final String BYLINE_MARKS = "⇑⁎*∗†‡§¶✉¹²³⁴⁵⁶⁷⁸⁹";
     private static final java.util.regex.Pattern PAREN_YEAR = java.util.regex.Pattern.compile("\\(\\d{4}\\)");
-    /** "339–352", "93 –103", "e17896": where an entry's pages stand. */
-    private static final java.util.regex.Pattern PAGE_RANGE =
-            java.util.regex.Pattern.compile("\\d{1,6}+ ?+[-–] ?+\\d{1,6}+|\\be\\d{3,8}+\\b");
+    /** An entry's text ending with its page range: "2011, 55, 533–539". */
+    private static final java.util.regex.Pattern ENDING_PAGES = java.util.regex.Pattern.compile("\\d[-–]\\d{1,6}+$");
+    /** "339–352", "93 –103", "e17896", "12:R31" (an article number): where an entry's pages stand. */
+    private static final java.util.regex.Pattern PAGE_RANGE = java.util.regex.Pattern.compile(
+            "\\d{1,6}+ ?+[-–] ?+\\d{1,6}+|\\be\\d{3,8}+\\b|\\d{1,4}+: ?+[A-Z]{1,2}+\\d{1,6}+\\b");
 
     private ZoneSegmenter() {}
 
@@ -185,11 +190,18 @@ final class ZoneSegmenter {
             }
         }
 
-        /** A bare number inside a reference list is an entry number printed apart from its entry, not a page. */
+        /**
+         * A bare number inside a reference list is an entry number printed apart from its entry, not a page: the next
+         * number of the list, or the next of a run of numbers waiting for their entries (The Lancet's "8" to "29",
+         * printed without stops above their column's entries).
+         */
         private void furnitureLine(LayoutLine line) {
-            if (phase == Phase.REFERENCES && Furniture.pageNumber(line.text()) && pendingNumbers.isEmpty()) {
+            if (phase == Phase.REFERENCES && Furniture.pageNumber(line.text())) {
                 String digits = line.text().strip();
-                if (digits.chars().allMatch(Character::isDigit) && Integer.parseInt(digits) == lastNumber + 1) {
+                int next = pendingNumbers.isEmpty() ? lastNumber + 1 : pendingNumbers.last() + 1;
+                if (digits.chars().allMatch(Character::isDigit)
+                        && digits.length() <= MAX_NUMBER_DIGITS
+                        && Integer.parseInt(digits) == next) {
                     if (!numberAfterFirstLine(Integer.parseInt(digits), line)) {
                         flushUnlessWaiting();
                         numberApart(Integer.parseInt(digits));
@@ -1527,6 +1539,7 @@ final class ZoneSegmenter {
             char last = t.charAt(t.length() - 1);
             boolean ended = last == '.'
                     || last == ']' // "[CrossRef] [PubMed]", "[Medline: 21838570]"
+                    || ENDING_PAGES.matcher(t).find() // "… Anal. 2011, 55, 533–539" without a period
                     || Dois.find(lastToken(t)) != null
                     || t.endsWith(")")
                     || lastToken(t).startsWith("http");

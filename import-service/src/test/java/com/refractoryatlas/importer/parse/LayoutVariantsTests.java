@@ -335,6 +335,67 @@ class LayoutVariantsTests {
     }
 
     @Test
+    void anEntryEndingInAnArticleNumberOrInPagesWithoutAPeriodIsWholeBeforeTheNextAuthors() {
+        // BMC: entry 2's tail ("Genome Biol 2011, 12:R31.") follows the next page's numbers, then entry 3's authors;
+        // MDPI: "… Anal. 2011, 55, 533–539" ends an entry without a period
+        String text = FRONT + """
+                References
+                1. Hoegg S, Meyer A: Phylogenomic analyses of KCNA gene clusters. BMC Evol Biol 2007, 7:139.
+                2. Ye L, Hillier LW, Minx P, Thane N, Locke DP, Martin JC, Chen L, Mitreva M,
+
+                3.
+
+                4.
+
+                5.
+
+                Warren WC: A vertebrate case study of the quality of assemblies. Genome Biol 2011, 12:R31.
+                Sower SA, Freamat M, Kavanaugh SI: The origins of the vertebrate endocrine systems. Gen Comp
+                Endocrinol 2009, 161:20-29.
+                Su, Z.H.; Li, S.Q. Urinary metabonomics study of Chaihu-Shu-Gan-San. J. Pharm. Biomed. Anal. 2011, 55, 533–539
+                Jia, H.M.; Su, Z.H. Metabonomics combined with UPLC-MS chemical profiling. Evid. Based.
+                Complement. Alternat. Med. 2013, 2013, 487158.
+                """;
+
+        JournalArticle a = (JournalArticle) PARSER.parse("bmc.txt", text);
+
+        assertThat(a.references())
+                .extracting(r -> r.number() + " " + r.authors().get(0).family() + " " + r.year())
+                .containsExactly("1 Hoegg 2007", "2 Ye 2011", "3 Sower 2009", "4 Su 2011", "5 Jia 2013");
+    }
+
+    @Test
+    void aRunOfBareNumbersAboveAColumnWaitsForTheEntriesBelowIt() {
+        // The Lancet's next column: its numbers "3" to "5", without stops, printed as a block above its entries
+        String text = FRONT + """
+                References
+                1
+                Luchenski S, Maguire N. What works in inclusion health. Lancet 2017; 391: 266-80.
+                2
+                Bramley G, Fitzpatrick S. Hard edges: mapping severe disadvantage. Urban Stud 2015; 52: 10-28.
+
+                3
+
+                4
+
+                5
+
+                Graham L, Fischbacher CM. Understanding extreme mortality among prisoners.
+                Eur J Public Health 2015; 25: 879-85.
+                Arendt M, Munk-Jorgensen P. Mortality among individuals with cannabis use.
+                Drug Alcohol Depend 2011; 114: 134-39.
+                Nielsen SF, Hjorthoj CR. Psychiatric disorders and mortality in homeless shelters.
+                Lancet 2011; 377: 2205-14.
+                """;
+
+        JournalArticle a = (JournalArticle) PARSER.parse("lancet.txt", text);
+
+        assertThat(a.references())
+                .extracting(r -> r.number() + " " + r.authors().get(0).family())
+                .containsExactly("1 Luchenski", "2 Bramley", "3 Graham", "4 Arendt", "5 Nielsen");
+    }
+
+    @Test
     void unnumberedTextThatDoesNotMatchTheMissingNumbersStaysOutOfTheList() {
         String text = FRONT + """
                 References
