@@ -162,6 +162,7 @@ final class ReferenceLabeller {
         if (colon > 0) {
             candidates.add(afterAuthors(text, colon, doi));
         }
+        candidates.addAll(InitialsFirst.candidates(text, doi)); // before Vancouver's readings: a tie is theirs
         candidates.add(vancouver(text, doi, false));
         candidates.add(vancouver(text, doi, true));
         Fields best = candidates.get(0);

@@ -13,6 +13,46 @@ class ReferenceLabellerTests {
     }
 
     @Test
+    void readsElsevierNumberedEntriesWithInitialsBeforeNamesAndTheYearAfterTheVolume() {
+        ParsedReference r = parse(
+                "B.M. Rosen, V. Percec, A.J. van der Berg, K. Smith Jr., Single-electron transfer"
+                        + " and degenerative chain transfer, living radical polymerization, Chem. Rev. 109 (3) (2009) 5069–5119.");
+        assertThat(r.authors())
+                .containsExactly(
+                        new ParsedAuthor("Rosen", "B.M.", null),
+                        new ParsedAuthor("Percec", "V.", null),
+                        new ParsedAuthor("van der Berg", "A.J.", null),
+                        new ParsedAuthor("Smith", "K.", "Jr."));
+        assertThat(r.title())
+                .isEqualTo("Single-electron transfer and degenerative chain transfer, living radical polymerization");
+        assertThat(r.journal()).isEqualTo("Chem. Rev.");
+        assertThat(r.volume()).isEqualTo("109");
+        assertThat(r.issue()).isEqualTo("3");
+        assertThat(r.year()).isEqualTo(2009);
+        assertThat(r.pages()).isEqualTo(Pages.normalize("5069–5119"));
+    }
+
+    @Test
+    void readsRscEntriesWithoutTitles() {
+        ParsedReference r = parse(
+                "J. Nicolas, Y. Guillaneuf, D. Gigmes and B. Charleux, Prog. Polym. Sci., 2013, 38," + " 63-235.");
+        assertThat(r.authors())
+                .extracting(ParsedAuthor::family)
+                .containsExactly("Nicolas", "Guillaneuf", "Gigmes", "Charleux");
+        assertThat(r.journal()).isEqualTo("Prog. Polym. Sci.");
+        assertThat(r.year()).isEqualTo(2013);
+        assertThat(r.volume()).isEqualTo("38");
+        assertThat(r.pages()).isEqualTo("63-235");
+    }
+
+    @Test
+    void aVancouverEntryIsNotReadAsInitialsFirst() {
+        ParsedReference r = parse("Rosen BM, Percec V. Single-electron transfer. Chem Rev. 2009;109(11):5069-119.");
+        assertThat(r.authors()).extracting(ParsedAuthor::family).containsExactly("Rosen", "Percec");
+        assertThat(r.journal()).isEqualTo("Chem Rev");
+    }
+
+    @Test
     void aPageRangeWithSpacesAroundItsDashIsOneRangeAndNoYear() {
         ParsedReference r = parse("Ivanov IP, Atkins JF. 2007 Ribosomal frameshifting in decoding antizyme mRNAs."
                 + " Nucleic Acids Res. 35, 1842 –1858. (doi:10.1093/nar/gkm035)");

@@ -1,0 +1,113 @@
+package com.refractoryatlas.importer.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Two reference layouts that print each author's initials before the family name and put the year after the
+ * journal, which the Vancouver and APA readers take apart wrongly (the first initials become a family name):
+ * <ul>
+ *   <li>Elsevier's numbered style: {@code B.M. Rosen, V. Percec, Single-electron transfer …, Chem. Rev. 109 (2009)
+ *       5069–5119.} — authors, title, journal, volume, (year), pages, all after commas;
+ *   <li>the RSC's (and the short ACS form's) list without titles: {@code B. M. Rosen and V. Percec, Chem. Rev., 2009,
+ *       109, 5069–5119.}
+ * </ul>
+ * Each gives a candidate only when its source matches at the entry's end and the entry opens with initials; the
+ * labeller chooses among candidates by score. Every pattern is bounded and anchored at the end: linear in the entry.
+ */
+final class InitialsFirst {
+
+    /** ", Chem. Rev. 109 (2009) 5069–5119." / ", J. Affect. Disord. 150 (3) (2013) 1–9." */
+    private static final Pattern ELSEVIER_SOURCE = Pattern.compile(
+            ", ([^,]{2,150}?) ([A-Za-z]?\\d{1,6}+[A-Za-z]?)"
+                    + "(?: \\(([^()]{1,20}+)\\))? \\((\\d{4})\\)(?:,? ([A-Za-z]?\\d{1,8}+(?:[-–][A-Za-z]?\\d{1,8}+)?+))?+\\.?+$");
+    /** ", Chem. Rev., 2009, 109, 5069–5119." */
+    private static final Pattern RSC_SOURCE =
+            Pattern.compile(", ([^,\\d]{2,100}?),? (\\d{4}), ([A-Za-z]?\\d{1,6}+[A-Za-z]?),"
+                    + " ([A-Za-z]?\\d{1,8}+(?:[-–][A-Za-z]?\\d{1,8}+)?+)\\.?+$");
+    /** "B.M. Rosen", "A. J. van der Berg", "K. Smith Jr.": initials, then a family name (with particles). */
+    private static final Pattern INITIALS_FAMILY = Pattern.compile(
+            "(?:\\p{Lu}\\.(?:\\s?+-?\\p{Lu}\\.)*+\\s?+)(?:\\p{Ll}{1,4}+\\s){0,3}+\\p{Lu}[\\p{L}'’-]{1,40}+"
+                    + "(?:\\s\\p{Lu}[\\p{L}'’-]{1,40}+)?(?:,?\\s(?:Jr|Sr|II|III)\\.?+)?+");
+
+    private InitialsFirst() {}
+
+    /** The candidates this class can read from {@code text} (the DOI already cut out). */
+    static List<ReferenceLabeller.Fields> candidates(String text, @Nullable String doi) {
+        List<ReferenceLabeller.Fields> out = new ArrayList<>(2);
+        if (text.isEmpty() || !Character.isUpperCase(text.charAt(0)) || text.length() < 2 || text.charAt(1) != '.') {
+            return out;
+        }
+        Matcher elsevier = ELSEVIER_SOURCE.matcher(text);
+        if (elsevier.find()) {
+            ReferenceLabeller.Fields f = elsevier(text, elsevier, doi);
+            if (f != null) {
+                out.add(f);
+            }
+        }
+        Matcher rsc = RSC_SOURCE.matcher(text);
+        if (rsc.find()) {
+            List<ParsedAuthor> authors = authors(text.substring(0, rsc.start()));
+            if (authors != null) {
+                out.add(new ReferenceLabeller.Fields(
+                        authors,
+                        null,
+                        rsc.group(1).strip(),
+                        rsc.group(3),
+                        null,
+                        Pages.normalize(rsc.group(4)),
+                        Integer.valueOf(rsc.group(2)),
+                        doi));
+            }
+        }
+        return out;
+    }
+
+    private static ReferenceLabeller.@Nullable Fields elsevier(String text, Matcher source, @Nullable String doi) {
+        String head = text.substring(0, source.start());
+        String[] items = head.split(", ");
+        int authors = 0;
+        while (authors < items.length - 1
+                && INITIALS_FAMILY.matcher(items[authors].strip()).matches()) {
+            authors++;
+        }
+        if (authors == 0) {
+            return null;
+        }
+        List<ParsedAuthor> names = new ArrayList<>(authors);
+        for (int i = 0; i < authors; i++) {
+            names.add(AuthorNames.givenFamily(items[i].strip()));
+        }
+        String title =
+                ReferenceLabeller.cleanTitle(String.join(", ", List.of(items).subList(authors, items.length)));
+        return new ReferenceLabeller.Fields(
+                names,
+                title,
+                source.group(1).strip(),
+                source.group(2),
+                source.group(3),
+                Pages.normalize(source.group(5)),
+                Integer.valueOf(source.group(4)),
+                doi);
+    }
+
+    /** "B. M. Rosen and V. Percec", "J. Nicolas, Y. Guillaneuf and B. Charleux": every item initials first, or null. */
+    private static @Nullable List<ParsedAuthor> authors(String head) {
+        String list = head.replace(", and ", ", ").replace(" and ", ", ");
+        List<ParsedAuthor> names = new ArrayList<>();
+        for (String item : list.split(", ")) {
+            String name = item.strip();
+            if (name.equals("et al.") || name.equals("et al")) {
+                continue;
+            }
+            if (!INITIALS_FAMILY.matcher(name).matches()) {
+                return null;
+            }
+            names.add(AuthorNames.givenFamily(name));
+        }
+        return names.isEmpty() ? null : names;
+    }
+}
