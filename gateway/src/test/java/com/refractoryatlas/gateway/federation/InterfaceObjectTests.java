@@ -103,7 +103,8 @@ class InterfaceObjectTests {
         private static GraphQL reviews() {
             var wiring = RuntimeWiring.newRuntimeWiring()
                     .type(TypeRuntimeWiring.newTypeWiring("Query")
-                            .dataFetcher("topRated", env -> List.of(review("m1"), review("b1"))));
+                            .dataFetcher("topRated", env -> List.of(review("m1"), review("b1")))
+                            .dataFetcher("reviewed", env -> review(env.getArgument("id"))));
             return federated(sdl("reviews"), wiring, r -> {
                 if (!"Media".equals(r.get("__typename"))) {
                     throw new IllegalArgumentException("reviews knows no type " + r.get("__typename"));
@@ -229,6 +230,25 @@ class InterfaceObjectTests {
 
             assertThat(response)
                     .isEqualTo("{\"data\":{\"topRated\":[{\"__typename\":\"Movie\"},{\"__typename\":\"Book\"}]}}");
+        }
+
+        @Test
+        void onlyInterfaceObjectFieldsOfAnInterfaceObjectStillResolveTheConcreteType() {
+            var response = run("{ reviewed(id: \"b1\") { rating } }");
+
+            assertThat(response).isEqualTo("{\"data\":{\"reviewed\":{\"rating\":5}}}");
+            // the hop to media is made although nothing of it is asked: responses are shaped by concrete type
+            assertThat(subgraphs.entityRequestsTo("media")).hasSize(1);
+            assertThat(subgraphs.entityRequestsTo("reviews")).isEmpty();
+        }
+
+        @Test
+        void interfaceObjectTheInterfaceSubgraphDoesNotKnowIsNullWithAnError() {
+            var response = engine.execute(
+                    new Request("{ reviewed(id: \"zz\") { __typename rating } }", null, Map.of(), Map.of()));
+
+            assertThat(JSON.writeValueAsString(response.get("data"))).isEqualTo("{\"reviewed\":null}");
+            assertThat((List<?>) response.get("errors")).hasSize(1);
         }
 
         @Test
