@@ -1098,7 +1098,9 @@ public final class Composer {
                         .filter(EntityKey::resolvable)
                         .findFirst();
                 if (key.isEmpty()) {
+                    // Apollo reports it as unsatisfiable: the concrete type of B's objects cannot be resolved
                     return error(
+                            "SATISFIABILITY_ERROR",
                             "type '" + typeName + "' is declared with @interfaceObject in subgraph '" + subgraph
                                     + "' but interface '" + typeName + "' in subgraph '" + definer
                                     + "' is not an entity interface (no resolvable @key)",
@@ -1122,7 +1124,7 @@ public final class Composer {
             return true;
         }
 
-        /** Apollo's INTERFACE_KEY_NOT_ON_IMPLEMENTATIONS: the interface's subgraph must resolve each implementation by it. */
+        /** Apollo's INTERFACE_KEY_NOT_ON_IMPLEMENTATION: the interface's subgraph must resolve each implementation by it. */
         private void checkImplementationKeys(String typeName, String definer, EntityKey key) {
             for (var object : implementations(typeName)) {
                 var owned =
@@ -1131,7 +1133,7 @@ public final class Composer {
                         && owned.keys().stream()
                                 .noneMatch(k -> k.resolvable() && k.fields().equals(key.fields()))) {
                     merge.errors.add(new CompositionError(
-                            "INTERFACE_KEY_NOT_ON_IMPLEMENTATIONS",
+                            "INTERFACE_KEY_NOT_ON_IMPLEMENTATION",
                             "@key(fields: \"" + key.fields() + "\") of interface '" + typeName + "' in subgraph '"
                                     + definer + "' is not a @key of its implementation '" + object.getName() + "'",
                             List.of(definer),
@@ -1141,7 +1143,11 @@ public final class Composer {
         }
 
         private boolean error(String message, List<String> subgraphs, String typeName) {
-            merge.errors.add(new CompositionError(CODE, message, subgraphs, typeName));
+            return error(CODE, message, subgraphs, typeName);
+        }
+
+        private boolean error(String code, String message, List<String> subgraphs, String typeName) {
+            merge.errors.add(new CompositionError(code, message, subgraphs, typeName));
             return false;
         }
 
