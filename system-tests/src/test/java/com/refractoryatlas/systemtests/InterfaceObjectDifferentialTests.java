@@ -44,6 +44,8 @@ class InterfaceObjectDifferentialTests {
                 "interface-objects-with-concrete-fragments",
                 "{ topRated { __typename id rating title ... on Movie { director } ... on Book { author reviews } } }");
         OPERATIONS.put("interface-objects-typename", "{ topRated { __typename } }");
+        OPERATIONS.put(
+                "interface-object-unknown-to-interface-subgraph", "{ reviewed(id: \"zz\") { __typename rating } }");
         OPERATIONS.put("interface-object-own-fields", "{ reviewed(id: \"b1\") { rating reviews } }");
         OPERATIONS.put(
                 "both-directions", "{ topRated { title ... on Book { reviews } } media { t: __typename rating } }");
@@ -133,6 +135,9 @@ class InterfaceObjectDifferentialTests {
                     var ourAnswer = oursClient.query(operation.getValue());
                     assertThat(apolloAnswer.errors().isEmpty())
                             .as("Apollo answers " + operation.getKey() + " without errors: " + apolloAnswer.body())
+                            .isTrue();
+                    assertThat(apolloAnswer.data().isObject())
+                            .as("Apollo answers data: " + apolloAnswer.body())
                             .isTrue();
                     Answers.assertSame(operation.getKey(), ourAnswer, apolloAnswer);
                 }));
