@@ -29,6 +29,7 @@ final class Node {
             "apollo-gateway.mjs",
             "audit.mjs",
             "guild-subgraphs.mjs",
+            "interface-object-subgraphs.mjs",
             "introspection.mjs",
             "subscriptions.mjs");
     /** Hive Gateway and its Rust planner: large, so installed only for the benchmark that compares with them. */

@@ -260,6 +260,7 @@ public final class Composer {
             for (var typeName : typeNames) {
                 mergeType(typeName);
             }
+            new InterfaceObjects(this).inherit();
             hideInaccessibleTypes();
             if (!typeNames.contains("Query")) {
                 errors.add(new CompositionError(
@@ -448,8 +449,9 @@ public final class Composer {
                 }
             }
             var kinds = new LinkedHashMap<String, List<String>>();
-            bySubgraph.forEach((subgraph, definitions) -> definitions.forEach(
-                    d -> kinds.computeIfAbsent(kind(d), k -> new ArrayList<>()).add(subgraph.name)));
+            bySubgraph.forEach((subgraph, definitions) ->
+                    definitions.forEach(d -> kinds.computeIfAbsent(kind(subgraph, d), k -> new ArrayList<>())
+                            .add(subgraph.name)));
             if (kinds.size() > 1) {
                 errors.add(new CompositionError(
                         "TYPE_KIND_MISMATCH",
@@ -459,6 +461,10 @@ public final class Composer {
                 return;
             }
             var first = bySubgraph.values().iterator().next().getFirst();
+            if (kinds.containsKey("interface")) {
+                mergeInterface(typeName, bySubgraph);
+                return;
+            }
             switch (first) {
                 case ObjectTypeDefinition ignored -> mergeObject(typeName, bySubgraph);
                 case InterfaceTypeDefinition ignored -> mergeInterface(typeName, bySubgraph);
@@ -470,8 +476,11 @@ public final class Composer {
             }
         }
 
-        private static String kind(TypeDefinition<?> definition) {
+        /** The type's kind; an {@code @interfaceObject} is the entity interface it stands for in its subgraph. */
+        private static String kind(ParsedSubgraph subgraph, TypeDefinition<?> definition) {
             return switch (definition) {
+                case ObjectTypeDefinition object
+                when subgraph.has(object.getDirectives(), "interfaceObject") -> "interface";
                 case ObjectTypeDefinition ignored -> "object";
                 case InterfaceTypeDefinition ignored -> "interface";
                 case UnionTypeDefinition ignored -> "union";
@@ -512,8 +521,11 @@ public final class Composer {
             var interfaces = new LinkedHashSet<String>();
             bySubgraph
                     .values()
-                    .forEach(defs -> defs.forEach(d ->
-                            ((InterfaceTypeDefinition) d).getImplements().forEach(t -> interfaces.add(namedType(t)))));
+                    .forEach(defs -> defs.forEach(d -> {
+                        if (d instanceof InterfaceTypeDefinition iface) {
+                            iface.getImplements().forEach(t -> interfaces.add(namedType(t)));
+                        }
+                    }));
             apiDefinitions.add(InterfaceTypeDefinition.newInterfaceTypeDefinition()
                     .name(typeName)
                     .description(firstDescription(bySubgraph))
@@ -610,7 +622,11 @@ public final class Composer {
                                 .add(new SubgraphField(subgraph.name, field, source));
                     }
                 }
-                owners.put(subgraph.name, new SubgraphType(keys, sources));
+                var interfaceObject =
+                        definitions.stream().anyMatch(d -> subgraph.has(d.getDirectives(), "interfaceObject"))
+                                ? typeName
+                                : null;
+                owners.put(subgraph.name, new SubgraphType(keys, sources, interfaceObject));
             });
             return fields;
         }
@@ -1026,6 +1042,170 @@ public final class Composer {
         private void registerPlain(String typeName, Map<ParsedSubgraph, List<TypeDefinition<?>>> bySubgraph) {
             var owners = ownership.computeIfAbsent(typeName, k -> new LinkedHashMap<>());
             bySubgraph.keySet().forEach(s -> owners.put(s.name, new SubgraphType(List.of(), Map.of())));
+        }
+    }
+
+    /**
+     * Apollo Federation 2.3's entity interfaces: a subgraph declares {@code interface X @key(...)} with its
+     * implementations, another subgraph declares {@code type X @key(...) @interfaceObject} and adds fields to every
+     * implementation without knowing them. The interface object's fields were merged into the interface like any
+     * subgraph's; here they become fields of every implementation, owned by the interface object's subgraph, which is
+     * reached with representations typed as the interface ({@link Supergraph#representationType}). Inconsistent use
+     * is an {@code INTERFACE_OBJECT_USAGE_ERROR}, so such a supergraph never goes into service.
+     */
+    @SuppressWarnings("rawtypes")
+    private static final class InterfaceObjects {
+        private static final String CODE = "INTERFACE_OBJECT_USAGE_ERROR";
+        private final Merge merge;
+
+        InterfaceObjects(Merge merge) {
+            this.merge = merge;
+        }
+
+        void inherit() {
+            for (var entry : List.copyOf(merge.ownership.entrySet())) {
+                var typeName = entry.getKey();
+                entry.getValue().forEach((subgraph, type) -> {
+                    if (typeName.equals(type.interfaceObject()) && valid(typeName, subgraph, type)) {
+                        implementations(typeName).forEach(object -> inheritInto(object, typeName, subgraph, type));
+                    }
+                });
+            }
+        }
+
+        private boolean valid(String typeName, String subgraph, SubgraphType interfaceObject) {
+            if (interfaceObject.keys().isEmpty()) {
+                return error(
+                        "@interfaceObject can only be applied to entity types but type '" + typeName
+                                + "' has no @key in subgraph '" + subgraph + "'",
+                        List.of(subgraph),
+                        typeName);
+            }
+            var definers = merge.subgraphs.stream()
+                    .filter(s -> s.types.getOrDefault(typeName, List.of()).stream()
+                            .anyMatch(d -> d instanceof InterfaceTypeDefinition))
+                    .map(s -> s.name)
+                    .toList();
+            if (definers.isEmpty()) {
+                return error(
+                        "type '" + typeName + "' is declared with @interfaceObject in subgraph '" + subgraph
+                                + "' but no subgraph defines it as an interface",
+                        List.of(subgraph),
+                        typeName);
+            }
+            for (var definer : definers) {
+                var key = merge.ownership.get(typeName).get(definer).keys().stream()
+                        .filter(EntityKey::resolvable)
+                        .findFirst();
+                if (key.isEmpty()) {
+                    // Apollo reports it as unsatisfiable: the concrete type of B's objects cannot be resolved
+                    return error(
+                            "SATISFIABILITY_ERROR",
+                            "type '" + typeName + "' is declared with @interfaceObject in subgraph '" + subgraph
+                                    + "' but interface '" + typeName + "' in subgraph '" + definer
+                                    + "' is not an entity interface (no resolvable @key)",
+                            List.of(subgraph, definer),
+                            typeName);
+                }
+                var missing = key.get().selection().getSelectionsOfType(Field.class).stream()
+                        .filter(f -> !interfaceObject.fields().containsKey(f.getName()))
+                        .map(Field::getName)
+                        .toList();
+                if (!missing.isEmpty()) {
+                    return error(
+                            "the @key(fields: \"" + key.get().fields() + "\") of interface '" + typeName
+                                    + "' in subgraph '" + definer + "' selects " + missing
+                                    + " that the @interfaceObject in subgraph '" + subgraph + "' does not define",
+                            List.of(subgraph, definer),
+                            typeName);
+                }
+                checkImplementationKeys(typeName, definer, key.get());
+            }
+            return true;
+        }
+
+        /** Apollo's INTERFACE_KEY_NOT_ON_IMPLEMENTATION: the interface's subgraph must resolve each implementation by it. */
+        private void checkImplementationKeys(String typeName, String definer, EntityKey key) {
+            for (var object : implementations(typeName)) {
+                var owned =
+                        merge.ownership.getOrDefault(object.getName(), Map.of()).get(definer);
+                if (owned != null
+                        && owned.keys().stream()
+                                .noneMatch(k -> k.resolvable() && k.fields().equals(key.fields()))) {
+                    merge.errors.add(new CompositionError(
+                            "INTERFACE_KEY_NOT_ON_IMPLEMENTATION",
+                            "@key(fields: \"" + key.fields() + "\") of interface '" + typeName + "' in subgraph '"
+                                    + definer + "' is not a @key of its implementation '" + object.getName() + "'",
+                            List.of(definer),
+                            object.getName()));
+                }
+            }
+        }
+
+        private boolean error(String message, List<String> subgraphs, String typeName) {
+            return error(CODE, message, subgraphs, typeName);
+        }
+
+        private boolean error(String code, String message, List<String> subgraphs, String typeName) {
+            merge.errors.add(new CompositionError(code, message, subgraphs, typeName));
+            return false;
+        }
+
+        private List<ObjectTypeDefinition> implementations(String interfaceName) {
+            return merge.apiDefinitions.stream()
+                    .filter(d -> d instanceof ObjectTypeDefinition object
+                            && object.getImplements().stream()
+                                    .anyMatch(t -> namedType(t).equals(interfaceName)))
+                    .map(d -> (ObjectTypeDefinition) d)
+                    .toList();
+        }
+
+        /**
+         * The implementation gets the interface object's fields it lacks in the API schema, and the interface object's
+         * subgraph becomes a resolver of them (and of the keys) on it, marked as known only through the interface.
+         */
+        private void inheritInto(
+                ObjectTypeDefinition object, String interfaceName, String subgraph, SubgraphType type) {
+            var owners = merge.ownership.computeIfAbsent(object.getName(), k -> new LinkedHashMap<>());
+            if (owners.containsKey(subgraph)) {
+                error(
+                        "subgraph '" + subgraph + "' declares '" + interfaceName + "' as @interfaceObject and also"
+                                + " defines its implementation '" + object.getName() + "'",
+                        List.of(subgraph),
+                        object.getName());
+                return;
+            }
+            owners.put(subgraph, new SubgraphType(type.keys(), type.fields(), interfaceName));
+            var iface = merge.apiDefinitions.stream()
+                    .filter(d -> d instanceof InterfaceTypeDefinition i
+                            && i.getName().equals(interfaceName))
+                    .map(d -> (InterfaceTypeDefinition) d)
+                    .findFirst()
+                    .orElse(null);
+            if (iface == null) {
+                return;
+            }
+            var present = new HashSet<String>();
+            object.getFieldDefinitions().forEach(f -> present.add(f.getName()));
+            var fields = new ArrayList<>(object.getFieldDefinitions());
+            for (var field : iface.getFieldDefinitions()) {
+                if (!type.fields().containsKey(field.getName())) {
+                    continue;
+                }
+                if (!present.contains(field.getName())) {
+                    fields.add(field);
+                } else if (!type.fields().get(field.getName()).shareable()) {
+                    merge.errors.add(new CompositionError(
+                            "INVALID_FIELD_SHARING",
+                            "non-shareable field '" + interfaceName + "." + field.getName() + "' of @interfaceObject"
+                                    + " in subgraph '" + subgraph + "' is also resolved on '" + object.getName()
+                                    + "' by another subgraph",
+                            List.of(subgraph),
+                            object.getName() + "." + field.getName()));
+                }
+            }
+            var replaced = object.transform(b -> b.fieldDefinitions(fields));
+            merge.apiDefinitions.replaceAll(d -> d == object ? replaced : d);
         }
     }
 }

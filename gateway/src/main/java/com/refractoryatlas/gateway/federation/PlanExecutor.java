@@ -154,7 +154,7 @@ final class PlanExecutor {
             for (var receiver : found) {
                 // the representation's identity first (a flat list, cheap to hash); the map only for a new one
                 var key = new ArrayList<@Nullable Object>();
-                key.add(target.typeName());
+                key.add(target.representationType());
                 if (!identity(receiver.object(), fields, target.nullable(), key)) {
                     continue;
                 }
@@ -282,7 +282,7 @@ final class PlanExecutor {
 
     private static Map<String, Object> represent(Map<String, Object> object, EntityTarget target, List<Field> fields) {
         var result = new CompactMap(fields.size() + 1);
-        result.put(TYPENAME, target.typeName());
+        result.put(TYPENAME, target.representationType());
         // identity() has checked that every field is there
         project(object, fields, target.nullable(), result);
         return result;
@@ -414,7 +414,7 @@ final class PlanExecutor {
         for (var i = 0; i < prepared.receivers.size() && i < entities.size(); i++) {
             if (entities.get(i) instanceof Map<?, ?> entity) {
                 for (var receiver : prepared.receivers.get(i)) {
-                    merge(receiver.object(), entity);
+                    mergeEntity(receiver, entity);
                 }
             }
         }
@@ -478,6 +478,22 @@ final class PlanExecutor {
             }
         }
         return false;
+    }
+
+    /**
+     * Merges one {@code _entities} answer into a receiving object. Representations are shared by identity, so one
+     * answer may reach receivers of several targets (implementations of one entity interface asked through its
+     * {@code @interfaceObject}); each keeps its own concrete {@code __typename} unless its target replaces it.
+     */
+    private static void mergeEntity(Found receiver, Map<?, ?> entity) {
+        var object = receiver.object();
+        if (receiver.target().mergesTypename() || !entity.containsKey(TYPENAME)) {
+            merge(object, entity);
+            return;
+        }
+        var typename = object.get(TYPENAME);
+        merge(object, entity);
+        object.put(TYPENAME, typename);
     }
 
     @SuppressWarnings("unchecked")

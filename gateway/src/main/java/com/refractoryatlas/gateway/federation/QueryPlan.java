@@ -80,14 +80,26 @@ public record QueryPlan(boolean mutation, List<RootFetch> rootFetches, List<Enti
      *     target is fetched only if some field's conditions all hold for the request's variables
      * @param nullable result keys of representation fields sent even when null ({@code @requires} fields; a key
      *     field that is null means there is no entity to fetch)
+     * @param representationType the {@code __typename} sent in the representation: {@code typeName}, or the entity
+     *     interface when the subgraph knows the type only as an {@code @interfaceObject}
      */
     public record EntityTarget(
             String typeName,
+            String representationType,
             List<String> path,
             SelectionSet representation,
             List<String> responseKeys,
             List<List<Directive>> fieldConditions,
             java.util.Set<String> nullable) {
+
+        /**
+         * True if the answer's {@code __typename} may replace the receiver's: not when the subgraph answers with the
+         * interface object's name for an object whose concrete type is known; yes when the receiver carries the
+         * interface object's name and the interface's own subgraph answers with the concrete type.
+         */
+        public boolean mergesTypename() {
+            return typeName.equals(representationType);
+        }
 
         /** True if, under these (coerced) variables, at least one deferred field is not skipped. */
         public boolean active(Map<String, Object> variables) {

@@ -341,17 +341,26 @@ final class QueryPlanner {
 
         private EntityBatch entityBatch(String subgraph, int level, List<PendingTarget> pending) {
             var fragmentsOut = new ArrayList<Selection>();
+            var sentFragments = new HashSet<String>();
             var entityTargets = new ArrayList<EntityTarget>();
             for (var target : pending) {
-                var type = (GraphQLObjectType) schema.getType(target.key.typeName());
+                var type = (GraphQLCompositeType) schema.getType(target.key.typeName());
+                var representationType = supergraph.representationType(subgraph, type.getName());
                 var selections =
                         build(subgraph, type, target.selections, target.key.path(), level, Set.of(), List.of());
-                fragmentsOut.add(InlineFragment.newInlineFragment()
-                        .typeCondition(TypeName.newTypeName(type.getName()).build())
+                var fragment = InlineFragment.newInlineFragment()
+                        .typeCondition(TypeName.newTypeName(representationType).build())
                         .selectionSet(SelectionSet.newSelectionSet(selections).build())
-                        .build());
+                        .build();
+                // implementations asked through one @interfaceObject often select the same fields: sent once
+                // (Node.isEqualTo compares no children, hence the printed form)
+                var printed = AstPrinter.printAstCompact(fragment);
+                if (sentFragments.add(printed)) {
+                    fragmentsOut.add(fragment);
+                }
                 entityTargets.add(new EntityTarget(
                         type.getName(),
+                        representationType,
                         target.key.path(),
                         SelectionSet.newSelectionSet(keyFieldsFirst(target)).build(),
                         List.copyOf(target.responseKeys),
@@ -415,6 +424,21 @@ final class QueryPlanner {
             if (!root) {
                 out.add(TYPENAME_FIELD);
             }
+            if (supergraph.isInterfaceObject(subgraph, parentType.getName())) {
+                var toOwner = new ArrayList<Selection>();
+                for (var selection : selections) {
+                    if (selection instanceof Field field
+                            && !field.getName().equals(TYPENAME)
+                            && supergraph.resolves(subgraph, parentType.getName(), field.getName())) {
+                        addField(subgraph, parentType, field, path, level, provided, conditions, out);
+                    } else {
+                        toOwner.add(selection);
+                    }
+                }
+                deferToInterfaceOwner(subgraph, parentType, toOwner, path, level, conditions);
+                addNeededFields(out, needed.pop());
+                return out;
+            }
             for (var selection : selections) {
                 switch (selection) {
                     case Field field -> addField(subgraph, parentType, field, path, level, provided, conditions, out);
@@ -453,6 +477,65 @@ final class QueryPlanner {
             }
             addNeededFields(out, needed.pop());
             return out;
+        }
+
+        /**
+         * Objects a subgraph returns as its {@code @interfaceObject} carry the interface's name, not their concrete
+         * type. As Apollo's planner does, the subgraph gives their key and the interface fields it resolves itself;
+         * the rest of the selection ({@code __typename}, fragments, other subgraphs' fields) goes one level later to
+         * the interface's own subgraph, which answers the concrete {@code __typename} and defers what the interface
+         * object owns inside fragments back to it, with representations typed as the interface. The hop is made even
+         * when nothing else is asked, since the response is shaped by concrete type. One hop per such object
+         * position: no recursion beyond the selection's own depth.
+         */
+        private void deferToInterfaceOwner(
+                String subgraph,
+                GraphQLCompositeType iface,
+                List<? extends Selection> selections,
+                List<String> path,
+                int level,
+                List<Directive> conditions) {
+            var typeName = iface.getName();
+            var owner = supergraph.subgraphs().stream()
+                    .filter(candidate -> !supergraph.isInterfaceObject(candidate, typeName))
+                    .filter(candidate -> {
+                        var key = supergraph.resolvableKey(candidate, typeName);
+                        return key != null && keyAvailableIn(subgraph, typeName, key.selection());
+                    })
+                    .findFirst()
+                    .orElseThrow(() -> new PlanningException("no subgraph resolves the entity interface " + typeName
+                            + " by a key that subgraph '" + subgraph + "' can provide"));
+            var key = java.util.Objects.requireNonNull(supergraph.resolvableKey(owner, typeName));
+            var pending = targets.computeIfAbsent(new TargetKey(level + 1, owner, typeName, path), PendingTarget::new);
+            pending.selections.addAll(selections);
+            collectResponseKeys(selections, pending.responseKeys, 0);
+            pending.conditions.add(List.copyOf(conditions));
+            needed.element().add(new NeededFields(pending, key.selection()));
+        }
+
+        /** The response keys the selections add to their object, for marking them failed; fragments as deep as written. */
+        private void collectResponseKeys(List<? extends Selection> selections, Set<String> out, int depth) {
+            if (depth > fragments.size()) {
+                return;
+            }
+            for (var selection : selections) {
+                switch (selection) {
+                    case Field field -> {
+                        if (!field.getName().equals(TYPENAME)) {
+                            out.add(field.getResultKey());
+                        }
+                    }
+                    case InlineFragment inline ->
+                        collectResponseKeys(inline.getSelectionSet().getSelections(), out, depth + 1);
+                    case FragmentSpread spread -> {
+                        var fragment = fragments.get(spread.getName());
+                        if (fragment != null) {
+                            collectResponseKeys(fragment.getSelectionSet().getSelections(), out, depth + 1);
+                        }
+                    }
+                    default -> {}
+                }
+            }
         }
 
         /** Adds key and required fields, aliased where the client uses their name as the response key of another field. */

@@ -238,19 +238,29 @@ final class ResponseProjection {
         return result;
     }
 
-    private Object composite(
+    private @Nullable Object composite(
             Object value, GraphQLOutputType type, @Nullable Shape child, Map<String, Object> variables) {
         if (!(value instanceof Map<?, ?> source) || child == null) {
             throw NotProjectable.INSTANCE;
+        }
+        if (!(type instanceof GraphQLObjectType) && isInterfaceObjectName(source, type)) {
+            // an @interfaceObject the interface's own subgraph did not resolve has no concrete type: null, as Apollo
+            return null;
         }
         var runtime = type instanceof GraphQLObjectType object ? object : resolve(source, type);
         return object(source, child.slots(runtime, variables), runtime, variables);
     }
 
+    /** True if the object still carries the name of the abstract type itself, as an {@code @interfaceObject} does. */
+    private static boolean isInterfaceObjectName(Map<?, ?> source, GraphQLOutputType abstractType) {
+        return abstractType instanceof GraphQLNamedOutputType named
+                && named.getName().equals(source.get(TYPENAME));
+    }
+
     private GraphQLObjectType resolve(Map<?, ?> source, GraphQLOutputType abstractType) {
         if (source.get(TYPENAME) instanceof String typename
                 && abstractType instanceof GraphQLNamedOutputType named
-                && schema.getObjectType(typename) instanceof GraphQLObjectType object
+                && schema.getType(typename) instanceof GraphQLObjectType object
                 && schema.isPossibleType(named, object)) {
             return object;
         }

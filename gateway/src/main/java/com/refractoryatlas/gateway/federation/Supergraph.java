@@ -50,9 +50,32 @@ public final class Supergraph {
                 .anyMatch(t -> !t.keys().isEmpty());
     }
 
-    /** True if the subgraph defines the type at all. */
+    /**
+     * True if the subgraph defines the type itself. An implementation of an entity interface that the subgraph only
+     * knows through its {@code @interfaceObject} is not defined there: the subgraph could not take a fragment on it.
+     */
     public boolean defines(String subgraph, String type) {
-        return types.getOrDefault(type, Map.of()).containsKey(subgraph);
+        var subgraphType = types.getOrDefault(type, Map.of()).get(subgraph);
+        return subgraphType != null && !subgraphType.inherited(type);
+    }
+
+    /**
+     * The type name {@code _entities} of the subgraph knows the type by: the {@code @interfaceObject} type for an
+     * implementation of an entity interface the subgraph extends that way, the type itself otherwise.
+     */
+    public String representationType(String subgraph, String type) {
+        var subgraphType = types.getOrDefault(type, Map.of()).get(subgraph);
+        return subgraphType == null || subgraphType.interfaceObject() == null ? type : subgraphType.interfaceObject();
+    }
+
+    /**
+     * True if the subgraph declares the entity interface as an {@code @interfaceObject}: its objects of that type
+     * come back with the interface's name as {@code __typename}, and only the interface's own subgraph can tell the
+     * concrete type.
+     */
+    public boolean isInterfaceObject(String subgraph, String type) {
+        var subgraphType = types.getOrDefault(type, Map.of()).get(subgraph);
+        return subgraphType != null && type.equals(subgraphType.interfaceObject());
     }
 
     /** True if the subgraph can return the field itself (defined there, not {@code @external}, not overridden). */
@@ -117,6 +140,24 @@ public final class Supergraph {
         }
     }
 
-    /** How one subgraph defines one composite type. */
-    record SubgraphType(List<EntityKey> keys, Map<String, FieldSource> fields) {}
+    /**
+     * How one subgraph defines one composite type.
+     *
+     * @param interfaceObject the {@code @interfaceObject} type through which the subgraph knows this type (the type
+     *     itself, or the entity interface an implementation inherits its fields from), null for a plain definition
+     */
+    record SubgraphType(
+            List<EntityKey> keys,
+            Map<String, FieldSource> fields,
+            @Nullable String interfaceObject) {
+
+        SubgraphType(List<EntityKey> keys, Map<String, FieldSource> fields) {
+            this(keys, fields, null);
+        }
+
+        /** True for an implementation's fields copied from the subgraph's {@code @interfaceObject}. */
+        boolean inherited(String type) {
+            return interfaceObject != null && !interfaceObject.equals(type);
+        }
+    }
 }

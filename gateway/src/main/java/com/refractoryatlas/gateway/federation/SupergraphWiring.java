@@ -128,7 +128,10 @@ final class SupergraphWiring {
 
     static final TypeResolver TYPENAME_RESOLVER = env -> {
         if (env.getObject() instanceof Map<?, ?> object && object.get("__typename") instanceof String typename) {
-            return env.getSchema().getObjectType(typename);
+            // an unresolved @interfaceObject still carries the interface's name: no object type
+            return env.getSchema().getType(typename) instanceof graphql.schema.GraphQLObjectType objectType
+                    ? objectType
+                    : null;
         }
         return null;
     };
