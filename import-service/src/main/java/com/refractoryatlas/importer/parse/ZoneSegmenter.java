@@ -37,6 +37,10 @@ final class ZoneSegmenter {
     private static final int MAX_INITIALS = 5;
     private static final int MAX_FIRST_NUMBER = 3;
     private static final int MAX_NUMBER_JUMP = 30;
+    /** A number this far past the list's numbering that reads as a year is a wrapped line's year, not an entry. */
+    private static final int FIRST_YEAR = 1800;
+
+    private static final int LAST_YEAR = 2100;
     /** A bare number longer than this is no entry number (and is not parsed). */
     private static final int MAX_NUMBER_DIGITS = 5;
 
@@ -1134,6 +1138,9 @@ final class ZoneSegmenter {
         private boolean yearOpeningTail(EntryStart start) {
             if (lastNumber == 0 || start.number() <= lastNumber + MAX_NUMBER_JUMP) {
                 return false;
+            }
+            if (start.number() >= FIRST_YEAR && start.number() <= LAST_YEAR) {
+                return true; // "2005. Addiction 2014; 109: 90–99.": the year a title ends with, wrapped (The Lancet)
             }
             boolean digitNext =
                     !start.rest().isEmpty() && Character.isDigit(start.rest().charAt(0));

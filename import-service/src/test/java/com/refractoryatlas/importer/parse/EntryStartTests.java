@@ -8,6 +8,15 @@ import org.junit.jupiter.api.Test;
 class EntryStartTests {
 
     @Test
+    void aLooseNumberOpensAnEntryWithACapitalOrANamesParticle() {
+        assertThat(EntryStart.loose("37 van Santen DK, van der Helm JJ. Temporal trends.", 37))
+                .isEqualTo(new EntryStart(37, "van Santen DK, van der Helm JJ. Temporal trends."));
+        assertThat(EntryStart.loose("37 Stoové MA, Dietze PM.", 37))
+                .isEqualTo(new EntryStart(37, "Stoové MA, Dietze PM."));
+        assertThat(EntryStart.loose("37 patients were enrolled.", 37)).isNull();
+    }
+
+    @Test
     void readsNumbersUpToFourDigitsWhereverTheListStands() {
         assertThat(EntryStart.parse("12. Smith J. Title. J. 2020;1:2."))
                 .isEqualTo(new EntryStart(12, "Smith J. Title. J. 2020;1:2."));

@@ -396,6 +396,24 @@ class LayoutVariantsTests {
     }
 
     @Test
+    void aWrappedLineOpeningWithTheYearATitleEndsWithIsNoEntry() {
+        // The Lancet numbers without stops; "2005." opens the line a title wraps to, far past the list's numbering
+        String text = FRONT + """
+                References
+                1 Degenhardt L, Larney S, Randall D. Causes of death in a cohort treated for opioid dependence between 1985 and
+                2005. Addiction 2014; 109: 90-99.
+                2 Evans JL, Tsui JI, Hahn JA. Mortality among young injection drug users in San Francisco.
+                Am J Epidemiol 2012; 175: 302-08.
+                """;
+
+        JournalArticle a = (JournalArticle) PARSER.parse("lancet.txt", text);
+
+        assertThat(a.references())
+                .extracting(r -> r.number() + " " + r.authors().get(0).family() + " " + r.journal())
+                .containsExactly("1 Degenhardt Addiction", "2 Evans Am J Epidemiol");
+    }
+
+    @Test
     void unnumberedTextThatDoesNotMatchTheMissingNumbersStaysOutOfTheList() {
         String text = FRONT + """
                 References
