@@ -261,18 +261,28 @@ final class Columns {
         return i;
     }
 
+    /** A page's width (up to {@link #MAX_WIDTH}) and its count of non-blank lines. */
+    private record Extent(int width, int nonBlank) {
+        static Extent of(List<String> lines) {
+            int width = 0;
+            int nonBlank = 0;
+            for (String l : lines) {
+                width = Math.max(width, Math.min(l.length(), MAX_WIDTH));
+                nonBlank += l.isBlank() ? 0 : 1;
+            }
+            return new Extent(width, nonBlank);
+        }
+    }
+
     /**
      * The character column most lines leave blank inside a gap of {@link #MIN_GAP} spaces or more between text, in
      * the middle three fifths of the page's width (the last of a run of such columns, next to the right column's
      * text); -1 when too few lines have it.
      */
     private static int gutter(List<String> lines) {
-        int width = 0;
-        int nonBlank = 0;
-        for (String l : lines) {
-            width = Math.max(width, Math.min(l.length(), MAX_WIDTH));
-            nonBlank += l.isBlank() ? 0 : 1;
-        }
+        Extent extent = Extent.of(lines);
+        int width = extent.width();
+        int nonBlank = extent.nonBlank();
         if (nonBlank < MIN_LINES || width < 2 * MIN_GAP) {
             return -1;
         }
@@ -313,12 +323,9 @@ final class Columns {
      * many are left rows ending before it, and almost no row prints across it; -1 otherwise.
      */
     private static int alternatingGutter(List<String> lines) {
-        int width = 0;
-        int nonBlank = 0;
-        for (String l : lines) {
-            width = Math.max(width, Math.min(l.length(), MAX_WIDTH));
-            nonBlank += l.isBlank() ? 0 : 1;
-        }
+        Extent extent = Extent.of(lines);
+        int width = extent.width();
+        int nonBlank = extent.nonBlank();
         int from = width / 5;
         int to = width - width / 5;
         java.util.Map<Integer, Integer> starts = new java.util.HashMap<>();

@@ -60,6 +60,13 @@ final class ZoneSegmenter {
 
     private static final String BYLINE_MARKS = "⇑⁎*∗†‡§¶✉¹²³⁴⁵⁶⁷⁸⁹";
     private static final java.util.regex.Pattern PAREN_YEAR = java.util.regex.Pattern.compile("\\(\\d{4}\\)");
+    /**
+     * "Drug Alcohol Depend 2011; 115: 190–95.": a journal's name (without stops, as Vancouver abbreviates it), its year
+     * and volume — the source line of the entry above, whose title ended with a year range and a period, not a new
+     * entry.
+     */
+    private static final java.util.regex.Pattern SOURCE_LINE =
+            java.util.regex.Pattern.compile("\\p{Lu}[\\p{L} &'’-]{1,80} (?:1[89]|20)\\d{2}[;,:] ?+\\d");
     /** An entry's text ending with its page range: "2011, 55, 533–539". */
     private static final java.util.regex.Pattern ENDING_PAGES = java.util.regex.Pattern.compile("\\d[-–]\\d{1,6}+$");
     /** "339–352", "93 –103", "e17896", "12:R31" (an article number): where an entry's pages stand. */
@@ -1525,7 +1532,9 @@ final class ZoneSegmenter {
             char last = text.charAt(text.length() - 1);
             boolean bracket = last == ']' || last == '.' && text.length() > 1 && text.charAt(text.length() - 2) == ']';
             boolean complete = last == '.' && yearSeen || bracket || blockStart && last == '.' && authorStart(l);
-            return complete && !EntryText.trailingNote(l);
+            return complete
+                    && !EntryText.trailingNote(l)
+                    && !SOURCE_LINE.matcher(l).lookingAt();
         }
 
         /**
@@ -1551,8 +1560,10 @@ final class ZoneSegmenter {
                     || t.endsWith(")")
                     || lastToken(t).startsWith("http");
             boolean hasYear = ReferenceLabeller.hasYear(t);
-            if (!hasYear || !authorStart(line)) {
-                return false;
+            if (!hasYear
+                    || !authorStart(line)
+                    || SOURCE_LINE.matcher(line.strip()).lookingAt()) {
+                return false; // "Int J Drug Policy 2012; 23: 24–32." reads like "Smith J" but is a source
             }
             return ended || blockStart || authorYearOpening(line) || wrappedAuthors(line, nextLine);
         }

@@ -414,6 +414,32 @@ class LayoutVariantsTests {
     }
 
     @Test
+    void aSourceLineAfterATitleEndingInAYearRangeStaysWithItsEntry() {
+        // The Lancet's numbers printed apart above their entries; two titles end with a year range and a period
+        String text = FRONT + """
+                References
+
+                1
+
+                2
+
+                3
+
+                Darke S, Mills KL, Ross J. Rates and correlates of mortality amongst heroin users, 2001–2009.
+                Drug Alcohol Depend 2011; 115: 190–95.
+                Merrall ELC, Bird SM. Mortality of those who attended drug services in Scotland 1996–2006.
+                Int J Drug Policy 2012; 23: 24–32.
+                Eysenbach G. The law of attrition. J Med Internet Res 2005; 7: e11.
+                """;
+
+        JournalArticle a = (JournalArticle) PARSER.parse("lancet.txt", text);
+
+        assertThat(a.references())
+                .extracting(r -> r.number() + " " + r.authors().get(0).family() + " " + r.year())
+                .containsExactly("1 Darke 2011", "2 Merrall 2012", "3 Eysenbach 2005");
+    }
+
+    @Test
     void unnumberedTextThatDoesNotMatchTheMissingNumbersStaysOutOfTheList() {
         String text = FRONT + """
                 References
