@@ -186,6 +186,18 @@ final class AuthorNames {
         return PARTICLES.contains(token.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * The text opens as a name does: with a capital, or with a family name's particle in lower case ("van Santen DK",
+     * "de Mutsert R"); a fragment of an entry cut by a line or page break opens in lower case.
+     */
+    static boolean opensLikeName(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        int space = text.indexOf(' ');
+        return Character.isUpperCase(text.charAt(0)) || space > 0 && isParticle(text.substring(0, space));
+    }
+
     /** "A.", "A", "J.-P.", "A.B." */
     static boolean isInitial(String token) {
         if (token.isEmpty() || token.length() > 6) {

@@ -60,12 +60,6 @@ record EntryStart(int number, String rest) {
         return new EntryStart(number, s.substring(i + 2).strip());
     }
 
-    /** "van Santen DK, …": a family name's particle opens the entry in lower case. */
-    private static boolean particle(String rest) {
-        int space = rest.indexOf(' ');
-        return space > 0 && AuthorNames.isParticle(rest.substring(0, space));
-    }
-
     /**
      * "12 Smith J, ..." (number and a space): accepted only for the number the list expects next, opening with a
      * capital or a name's particle ("37 van Santen DK").
@@ -78,9 +72,7 @@ record EntryStart(int number, String rest) {
         }
         char sep = s.charAt(prefix.length());
         String rest = s.substring(prefix.length() + 1).strip();
-        if ((sep != ' ' && sep != '\t')
-                || rest.isEmpty()
-                || !Character.isUpperCase(rest.charAt(0)) && !particle(rest)) {
+        if ((sep != ' ' && sep != '\t') || rest.isEmpty() || !AuthorNames.opensLikeName(rest)) {
             return null;
         }
         return new EntryStart(expected, rest);

@@ -54,10 +54,10 @@ final class EntryText {
         }
     }
 
-    /** The text of lines {@code [from, to)} of an entry, joined as the segmenter joins them. */
-    static String of(List<LayoutLine> lines, int from, int to) {
+    /** The text of an entry's lines, joined as the segmenter joins them. */
+    static String of(List<LayoutLine> lines) {
         StringBuilder text = new StringBuilder();
-        for (int i = from; i < to && text.length() <= ReferenceLabeller.MAX_ENTRY_CHARS; i++) {
+        for (int i = 0; i < lines.size() && text.length() <= ReferenceLabeller.MAX_ENTRY_CHARS; i++) {
             append(text, lines.get(i).text().strip());
         }
         return text.toString();

@@ -69,17 +69,14 @@ final class InitialsFirst {
     private static ReferenceLabeller.@Nullable Fields elsevier(String text, Matcher source, @Nullable String doi) {
         String head = text.substring(0, source.start());
         String[] items = head.split(", ");
-        int authors = 0;
-        while (authors < items.length - 1
-                && INITIALS_FAMILY.matcher(items[authors].strip()).matches()) {
-            authors++;
+        List<ParsedAuthor> names = new ArrayList<>();
+        ParsedAuthor name;
+        while (names.size() < items.length - 1 && (name = initialsFirst(items[names.size()])) != null) {
+            names.add(name);
         }
+        int authors = names.size();
         if (authors == 0) {
             return null;
-        }
-        List<ParsedAuthor> names = new ArrayList<>(authors);
-        for (int i = 0; i < authors; i++) {
-            names.add(AuthorNames.givenFamily(items[i].strip()));
         }
         String title =
                 ReferenceLabeller.cleanTitle(String.join(", ", List.of(items).subList(authors, items.length)));
@@ -99,15 +96,21 @@ final class InitialsFirst {
         String list = head.replace(", and ", ", ").replace(" and ", ", ");
         List<ParsedAuthor> names = new ArrayList<>();
         for (String item : list.split(", ")) {
-            String name = item.strip();
-            if (name.equals("et al.") || name.equals("et al")) {
+            if (item.strip().equals("et al.") || item.strip().equals("et al")) {
                 continue;
             }
-            if (!INITIALS_FAMILY.matcher(name).matches()) {
+            ParsedAuthor name = initialsFirst(item);
+            if (name == null) {
                 return null;
             }
-            names.add(AuthorNames.givenFamily(name));
+            names.add(name);
         }
         return names.isEmpty() ? null : names;
+    }
+
+    /** One author printed initials first ("B.M. Rosen", "A.J. van der Berg"), or null when the item is not one. */
+    private static @Nullable ParsedAuthor initialsFirst(String item) {
+        String name = item.strip();
+        return INITIALS_FAMILY.matcher(name).matches() ? AuthorNames.givenFamily(name) : null;
     }
 }

@@ -123,9 +123,8 @@ final class ReferenceNumbering {
         if (openings.size() < missing) {
             return stretch;
         }
-        List<int[]> chosen = new ArrayList<>(openings);
-        chosen.sort(Comparator.comparingInt((int[] o) -> -o[2]));
-        chosen = new ArrayList<>(chosen.subList(0, missing));
+        openings.sort(Comparator.comparingInt((int[] o) -> -o[2]));
+        List<int[]> chosen = new ArrayList<>(openings.subList(0, missing));
         chosen.sort(Comparator.<int[]>comparingInt(o -> o[0]).thenComparingInt(o -> o[1]));
         List<Zone.ReferenceEntry> out = new ArrayList<>(stretch.size() + missing);
         int c = 0;
@@ -145,7 +144,7 @@ final class ReferenceNumbering {
 
     private static Zone.ReferenceEntry cut(Zone.ReferenceEntry entry, int from, int to, @Nullable Integer number) {
         List<LayoutLine> lines = List.copyOf(entry.lines().subList(from, to));
-        return new Zone.ReferenceEntry(number, false, EntryText.of(lines, 0, lines.size()), lines);
+        return new Zone.ReferenceEntry(number, false, EntryText.of(lines), lines);
     }
 
     /** The line holds a link: a URL, a DOI or a file on the web ("whqlibdoc.who.int/hq/2001/….pdf."). */
@@ -163,10 +162,7 @@ final class ReferenceNumbering {
             return -1;
         }
         char last = before.charAt(before.length() - 1);
-        int space = line.indexOf(' ');
-        boolean opens =
-                Character.isUpperCase(line.charAt(0)) || space > 0 && AuthorNames.isParticle(line.substring(0, space));
-        if (!opens || last != '.' && last != ']' && last != ')') {
+        if (!AuthorNames.opensLikeName(line) || last != '.' && last != ']' && last != ')') {
             return -1;
         }
         int score = 0;
@@ -206,7 +202,7 @@ final class ReferenceNumbering {
         boolean changes = false;
         for (int i = 0; i < stretch.size(); i++) {
             Zone.ReferenceEntry e = stretch.get(i);
-            if (e.number() == null && !wholeStart(e.entry())) {
+            if (e.number() == null && !AuthorNames.opensLikeName(e.entry())) {
                 return false;
             }
             changes |= e.number() == null || e.number() != before + 1 + i;
@@ -278,14 +274,5 @@ final class ReferenceNumbering {
                         + (next - 1) + " in reading order",
                 entries.get(from).line());
         return out;
-    }
-
-    /** Opens with a capital or a name's particle ("van der Meer EWC"): a fragment cut by a page opens in lower case. */
-    private static boolean wholeStart(String entry) {
-        if (entry.isEmpty()) {
-            return false;
-        }
-        int space = entry.indexOf(' ');
-        return Character.isUpperCase(entry.charAt(0)) || space > 0 && AuthorNames.isParticle(entry.substring(0, space));
     }
 }

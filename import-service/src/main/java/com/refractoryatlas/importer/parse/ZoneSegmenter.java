@@ -213,9 +213,9 @@ final class ZoneSegmenter {
                 if (digits.chars().allMatch(Character::isDigit)
                         && digits.length() <= MAX_NUMBER_DIGITS
                         && Integer.parseInt(digits) == next) {
-                    if (!numberAfterFirstLine(Integer.parseInt(digits), line)) {
+                    if (!numberAfterFirstLine(next, line)) {
                         flushUnlessWaiting();
-                        numberApart(Integer.parseInt(digits));
+                        numberApart(next);
                     }
                     return;
                 }
@@ -1526,7 +1526,7 @@ final class ZoneSegmenter {
          */
         boolean endsBefore(String line, boolean blockStart) {
             String l = line.strip();
-            if (text.isEmpty() || l.isEmpty() || !Character.isUpperCase(l.charAt(0)) && !particleStart(l)) {
+            if (text.isEmpty() || !AuthorNames.opensLikeName(l)) {
                 return false;
             }
             char last = text.charAt(text.length() - 1);
@@ -1592,12 +1592,6 @@ final class ZoneSegmenter {
 
         private static String lastToken(String t) {
             return t.substring(t.lastIndexOf(' ') + 1);
-        }
-
-        /** "de Mutsert R, …": a family name's particle opens the line. */
-        private static boolean particleStart(String line) {
-            int space = line.indexOf(' ');
-            return space > 0 && AuthorNames.isParticle(line.substring(0, space));
         }
 
         /** "Smith J,", "Smith, J.", "van der Berg A", "World Health Organization." */
