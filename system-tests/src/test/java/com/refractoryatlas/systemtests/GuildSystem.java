@@ -297,7 +297,8 @@ final class GuildSystem implements AutoCloseable {
         return process;
     }
 
-    private static void awaitGraphQl(ServiceProcess process, URI url) {
+    /** Waits until {@code url} answers a GraphQL query, failing when the process exits or the ready timeout passes. */
+    static void awaitGraphQl(ServiceProcess process, URI url) {
         var probe = new GraphQl(url);
         var deadline = java.time.Instant.now().plus(READY_TIMEOUT);
         while (java.time.Instant.now().isBefore(deadline)) {

@@ -2,12 +2,10 @@ package com.refractoryatlas.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,7 +112,7 @@ class InterfaceObjectDifferentialTests {
                 settings.logs().resolve("interface-object-apollo.log"),
                 null));
         apollo = URI.create("http://127.0.0.1:" + apolloPort + "/");
-        awaitGraphQl(apolloProcess, apollo);
+        GuildSystem.awaitGraphQl(apolloProcess, apollo);
     }
 
     @AfterAll
@@ -152,25 +150,5 @@ class InterfaceObjectDifferentialTests {
         process.start();
         process.awaitReady(READY_TIMEOUT);
         return process;
-    }
-
-    private static void awaitGraphQl(ServiceProcess process, URI url) {
-        var probe = new GraphQl(url);
-        var deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (probe.query("{ __typename }").status() == 200) {
-                    return;
-                }
-            } catch (UncheckedIOException notYet) {
-                // still composing
-            }
-            if (!process.alive()) {
-                throw new IllegalStateException(
-                        process.name() + " exited; see " + process.log() + "\n" + process.tail());
-            }
-            ServiceProcess.sleep(Duration.ofMillis(250));
-        }
-        throw new IllegalStateException(process.name() + " not ready; see " + process.log());
     }
 }

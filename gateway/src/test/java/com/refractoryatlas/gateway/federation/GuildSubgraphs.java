@@ -1,5 +1,7 @@
 package com.refractoryatlas.gateway.federation;
 
+import static com.refractoryatlas.gateway.federation.TestSubgraphs.object;
+
 import com.apollographql.federation.graphqljava.Federation;
 import graphql.ExecutionInput;
 import graphql.GraphQL;
@@ -88,15 +90,6 @@ final class GuildSubgraphs implements SubgraphTransport {
             });
     /** Review id → product upc. */
     private static final List<String> REVIEW_PRODUCTS = List.of("1", "1", "2", "3");
-
-    private static Map<String, Object> object(String type, Object... keyValues) {
-        var map = new LinkedHashMap<String, Object>();
-        map.put("__typename", type);
-        for (var i = 0; i < keyValues.length; i += 2) {
-            map.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return map;
-    }
 
     private Object user(Map<String, Object> representation) {
         var index = Integer.parseInt((String) representation.get("id")) - 1;

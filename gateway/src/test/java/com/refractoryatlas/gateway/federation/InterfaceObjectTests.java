@@ -1,5 +1,6 @@
 package com.refractoryatlas.gateway.federation;
 
+import static com.refractoryatlas.gateway.federation.TestSubgraphs.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.apollographql.federation.graphqljava.Federation;
@@ -64,15 +65,6 @@ class InterfaceObjectTests {
         }
 
         static final Map<String, Integer> RATINGS = Map.of("b1", 5, "m1", 4, "b2", 3);
-
-        private static Map<String, Object> object(String type, Object... keyValues) {
-            var map = new LinkedHashMap<String, Object>();
-            map.put("__typename", type);
-            for (var i = 0; i < keyValues.length; i += 2) {
-                map.put((String) keyValues[i], keyValues[i + 1]);
-            }
-            return map;
-        }
 
         private static GraphQL federated(
                 String sdl, RuntimeWiring.Builder wiring, Function<Map<String, Object>, Object> entity) {

@@ -128,7 +128,8 @@ final class TestSubgraphs implements SubgraphTransport {
         return map;
     }
 
-    private static Map<String, Object> object(String type, Object... keyValues) {
+    /** An entity as a subgraph answers it: {@code __typename}, then the given field names and values in order. */
+    static Map<String, Object> object(String type, Object... keyValues) {
         var map = new LinkedHashMap<String, Object>();
         map.put("__typename", type);
         for (var i = 0; i < keyValues.length; i += 2) {
