@@ -390,7 +390,7 @@ final class ArticleAssembler {
         }
         out.sort(java.util.Comparator.comparingInt(ParsedReference::number));
         missingNumbers(out);
-        return out;
+        return unnumbered == out.size() ? AuthorYearOrder.restore(out, log) : out;
     }
 
     private void missingNumbers(List<ParsedReference> refs) {

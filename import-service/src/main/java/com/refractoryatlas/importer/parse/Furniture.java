@@ -252,7 +252,7 @@ final class Furniture {
      */
     private static String key(String line) {
         String s = line.strip();
-        if (s.length() > MAX_RUNNING_HEADER_CHARS
+        if (collapsedLength(s) > MAX_RUNNING_HEADER_CHARS
                 || s.isEmpty()
                 || "#*-_>|[".indexOf(s.charAt(0)) >= 0 && !s.startsWith("| ")) {
             return null;
@@ -277,6 +277,20 @@ final class Furniture {
         }
         String key = out.toString().strip();
         return key.length() < MIN_RUNNING_HEADER_KEY || numberWordsOnly(key) || linkWordsOnly(key) ? null : key;
+    }
+
+    /**
+     * The length with each run of spaces counted once: pdftotext {@code -layout} sets a footer's two halves apart by
+     * the page's width ("Copyright © 2004 John Wiley &amp; Sons, Ltd.        Statist. Med. 2005; 24:1185–1202").
+     */
+    private static int collapsedLength(String s) {
+        int length = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) != ' ' || i == 0 || s.charAt(i - 1) != ' ') {
+                length++;
+            }
+        }
+        return length;
     }
 
     /** The line without a page number printed at its start or end, apart from its text by spaces. */

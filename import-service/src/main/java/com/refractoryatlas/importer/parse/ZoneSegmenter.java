@@ -43,6 +43,8 @@ final class ZoneSegmenter {
     private static final int LAST_YEAR = 2100;
     /** A bare number longer than this is no entry number (and is not parsed). */
     private static final int MAX_NUMBER_DIGITS = 5;
+    /** How many DOIs outside the reference entries are remembered: front matter and footers print a few. */
+    private static final int MAX_DOCUMENT_DOIS = 64;
 
     private static final java.util.regex.Pattern NON_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}]+");
     private static final int MIN_PROSE_CHARS = 80;
@@ -109,6 +111,9 @@ final class ZoneSegmenter {
         private boolean entriesSeenUnnumbered;
 
         private @Nullable EntryBuilder open;
+        /** The DOIs printed outside reference entries so far (lower case): the article's own among them. */
+        private final java.util.Set<String> documentDois = new java.util.HashSet<>();
+
         private final java.util.TreeSet<Integer> pendingNumbers = new java.util.TreeSet<>();
         /**
          * Zones (by index) of the entries that took a waiting number, in reading order, since the last entry printed
@@ -180,15 +185,16 @@ final class ZoneSegmenter {
             List<Block> blocks = Block.group(layout, furniture);
             markdown = countAtxHeadings(blocks) >= 2;
             titleStart = titleLines.isEmpty() ? titleAboveByline(afterJournalBox(blocks)) : -1;
-            for (Block block : blocks) {
+            for (int i = 0; i < blocks.size(); i++) {
+                Block block = blocks.get(i);
                 furnitureUpTo(block.firstLine().number());
                 if (!block.rule()) {
-                    read(block);
+                    read(block, i + 1 < blocks.size() ? blocks.get(i + 1).first() : null);
                 }
             }
             flushEntry();
             furnitureUpTo(Integer.MAX_VALUE);
-            return new Zones(zones, markdown, highestNumber);
+            return new Zones(ReferenceSections.withoutFalseSections(zones), markdown, highestNumber);
         }
 
         private void furnitureUpTo(int lineNumber) {
@@ -220,16 +226,23 @@ final class ZoneSegmenter {
                     return;
                 }
             }
+            rememberDoi(line.text());
             zones.add(new Zone.PageFurniture(List.of(line)));
         }
 
-        /** Splits a block at heading lines with a cursor (a heading glued to its paragraph), then labels each part. */
-        private void read(Block block) {
+        /**
+         * Splits a block at heading lines with a cursor (a heading glued to its paragraph), then labels each part;
+         * {@code after} is the first line of the next block.
+         */
+        private void read(Block block, @Nullable String after) {
             List<LayoutLine> lines = block.lines();
             int start = 0;
             while (start < lines.size()) {
-                if (lines.size() - start > 1 && leadingHeading(lines, start)) {
-                    label(new Block(List.of(lines.get(start)), false));
+                if (lines.size() - start > 1
+                        && (leadingHeading(lines, start) || phase == Phase.REFERENCES && leadingDoi(lines, start))) {
+                    label(
+                            new Block(List.of(lines.get(start)), false),
+                            lines.get(start + 1).text());
                     start++;
                     continue;
                 }
@@ -241,26 +254,59 @@ final class ZoneSegmenter {
                         break;
                     }
                 }
-                label(new Block(lines.subList(start, cut), false));
+                label(
+                        new Block(lines.subList(start, cut), false),
+                        cut < lines.size() ? lines.get(cut).text() : after);
                 start = cut;
             }
         }
 
-        private void label(Block block) {
+        /** Labels a block; {@code after} is the line that follows it, if any. */
+        private void label(Block block, @Nullable String after) {
             String cleaned = block.joinedCleaned();
             if (cleaned.isEmpty()) {
                 return;
             }
             Zone.FrontKind footer = LineCues.footerKind(cleaned);
-            if (footer != null) {
+            if (footer != null && !doiEndingOpenEntry(block, footer, cleaned, after)) {
                 footer(block, footer);
                 return;
+            }
+            if (phase == Phase.FRONT) {
+                rememberDoi(cleaned);
             }
             switch (phase) {
                 case FRONT -> front(block, cleaned);
                 case BODY -> body(block, cleaned);
                 case REFERENCES -> references(block, cleaned);
                 case FOOTER -> afterFooter(block, cleaned);
+            }
+        }
+
+        /**
+         * A "doi:10…" line on its own after an entry without a DOI: the end of that entry, set apart by a blank row
+         * ({@code -layout} prints one where the column beside it has a paragraph break), not the article's own DOI
+         * in an editorial footer, which would end the list. The article's DOI is told by being printed before, in
+         * the front matter, a footer or a running line, or by a footer line after it (BMC's "Cite this article as").
+         */
+        private boolean doiEndingOpenEntry(Block block, Zone.FrontKind footer, String cleaned, @Nullable String after) {
+            if (footer != Zone.FrontKind.DATES
+                    || phase != Phase.REFERENCES
+                    || open == null
+                    || block.lines().size() != 1
+                    || !LowerCase.of(cleaned).startsWith("doi")
+                    || after != null && LineCues.footerKind(Markup.clean(after)) != null) {
+                return false;
+            }
+            String doi = Dois.find(cleaned);
+            return doi != null && !documentDois.contains(LowerCase.of(doi)) && Dois.find(open.text.toString()) == null;
+        }
+
+        /** Notes the DOI a line outside the reference entries prints: the article's own, or a related one. */
+        private void rememberDoi(String text) {
+            String doi = Dois.find(text);
+            if (doi != null && documentDois.size() < MAX_DOCUMENT_DOIS) {
+                documentDois.add(LowerCase.of(doi));
             }
         }
 
@@ -486,6 +532,17 @@ final class ZoneSegmenter {
             }
             return i + 1 < lines.size()
                     && LineCues.footerKind(Markup.clean(lines.get(i + 1).text())) != null;
+        }
+
+        /**
+         * A "doi:10…" line over the next entry, in a reference list: the end of the entry above it (or the article's
+         * own DOI in a footer), read on its own.
+         */
+        private static boolean leadingDoi(List<LayoutLine> lines, int i) {
+            String c = Markup.clean(lines.get(i).text()).strip();
+            return LineCues.footerKind(c) == Zone.FrontKind.DATES
+                    && LowerCase.of(c).startsWith("doi")
+                    && !startsInnerZone(lines, i + 1, true);
         }
 
         private static boolean allLabels(Block block) {
@@ -1281,6 +1338,7 @@ final class ZoneSegmenter {
         // ------------------------------------------------------------------ editorial footer
 
         private void footer(Block block, Zone.FrontKind kind) {
+            rememberDoi(block.joinedCleaned());
             flushEntry();
             zones.add(new Zone.FrontMatter(kind, block.lines()));
             if (phase == Phase.REFERENCES || phase == Phase.BODY && kind == Zone.FrontKind.CITE_AS) {

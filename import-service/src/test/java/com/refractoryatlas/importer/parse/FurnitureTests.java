@@ -198,4 +198,21 @@ class FurnitureTests {
 
         assertThat(flagged(text.toString())).noneMatch(l -> l.contains("[CrossRef]"));
     }
+
+    @Test
+    void aFooterWhoseHalvesLayoutSetsAPageWidthApartIsARunningFooter() {
+        // Wiley as pdftotext -layout prints it: the copyright at the left margin, the citation at the right
+        String footer =
+                "Copyright © 2004 John Wiley & Sons, Ltd." + " ".repeat(70) + "Statist. Med. 2005; 24:1185–1202";
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= 4; page++) {
+            text.append("Page text about refractory status epilepticus, ".repeat(page))
+                    .append("\n\n")
+                    .append(footer)
+                    .append("\f");
+        }
+
+        // the first page's copyright line is front matter; every later page's is furniture
+        assertThat(flagged(text.toString())).hasSize(3).allMatch(l -> l.startsWith("Copyright © 2004"));
+    }
 }

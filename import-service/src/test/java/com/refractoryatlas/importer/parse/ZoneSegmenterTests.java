@@ -173,7 +173,7 @@ class ZoneSegmenterTests {
         return new LayoutLine(number, text, new TextStyle(page, 50, y, 400, size, false, false, 0));
     }
 
-    private static LayoutLine styled(int number, String text, float size, boolean bold, float y) {
+    static LayoutLine styled(int number, String text, float size, boolean bold, float y) {
         return new LayoutLine(number, text, new TextStyle(1, 50, y, 400, size, bold, false, 0));
     }
 

@@ -1,0 +1,80 @@
+package com.refractoryatlas.importer.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reference sections that are not one: a table's column headed "Reference" (gene names and primers under it) read as
+ * the list's heading and its rows as entries, in a document whose real list comes under its own heading. A section
+ * none of whose entries holds a year or opens like an author list, before a section whose entries do, is read back as
+ * a plain heading and paragraphs (a list's own heading printed again on a later page, over entries of websites
+ * without years, stays). One pass over the zones.
+ */
+final class ReferenceSections {
+
+    /** A year as references print it: "2003", "(1998)", "2014a". */
+    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(?:1[89]|20)\\d{2}(?!\\d)");
+    /** Entries that read as references another section needs before one with none is judged no list. */
+    private static final int CREDIBLE_ENTRIES = 2;
+
+    private ReferenceSections() {}
+
+    /** A section: its heading's index, the indexes of its entries, and how many read as references. */
+    private record Section(int heading, List<Integer> entries, int credible) {}
+
+    static List<Zone> withoutFalseSections(List<Zone> zones) {
+        List<Section> sections = sections(zones);
+        int credible = -1; // the last section whose entries read as references: the list, after any table in the body
+        for (int i = 0; i < sections.size(); i++) {
+            credible = sections.get(i).credible() >= CREDIBLE_ENTRIES ? i : credible;
+        }
+        if (credible <= 0) {
+            return zones;
+        }
+        List<Zone> out = new ArrayList<>(zones);
+        for (Section s : sections.subList(0, credible)) {
+            if (s.credible() > 0 || s.entries().isEmpty()) {
+                continue;
+            }
+            Zone.Heading h = (Zone.Heading) zones.get(s.heading());
+            out.set(s.heading(), new Zone.Heading(h.heading(), false, h.lines()));
+            for (int i : s.entries()) {
+                out.set(i, new Zone.Paragraph(zones.get(i).lines()));
+            }
+        }
+        return out;
+    }
+
+    /** "Smith J, …", "12. World Health Organization. …": an entry without a year that still reads as one. */
+    private static boolean opensWithAuthors(String entry) {
+        EntryStart numbered = EntryStart.parse(entry);
+        return ZoneSegmenter.EntryBuilder.authorStart(numbered != null ? numbered.rest() : entry);
+    }
+
+    private static List<Section> sections(List<Zone> zones) {
+        List<Section> sections = new ArrayList<>();
+        int i = 0;
+        while (i < zones.size()) {
+            if (!(zones.get(i) instanceof Zone.Heading h && h.references())) {
+                i++;
+                continue;
+            }
+            int heading = i++;
+            List<Integer> entries = new ArrayList<>();
+            int credible = 0;
+            while (i < zones.size()
+                    && (zones.get(i) instanceof Zone.ReferenceEntry || zones.get(i) instanceof Zone.PageFurniture)) {
+                if (zones.get(i) instanceof Zone.ReferenceEntry e) {
+                    entries.add(i);
+                    if (YEAR.matcher(e.entry()).find() || opensWithAuthors(e.entry())) {
+                        credible++;
+                    }
+                }
+                i++;
+            }
+            sections.add(new Section(heading, entries, credible));
+        }
+        return sections;
+    }
+}
