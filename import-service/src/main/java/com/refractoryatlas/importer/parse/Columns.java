@@ -151,7 +151,8 @@ final class Columns {
         List<String> right = new ArrayList<>();
         List<String[]> held = new ArrayList<>();
         int blankRun = 0;
-        for (String line : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             blankRun = line.isBlank() ? blankRun + 1 : 0;
             int cut = cut(line, gutter);
             if (cut < 0) {
@@ -171,7 +172,7 @@ final class Columns {
                 if (!split[1].isBlank()) {
                     release(out, right, held, !continues(split[1].strip()), keepIndent);
                 }
-            } else if (alternating && split[0].isBlank() != split[1].isBlank()) {
+            } else if ((alternating || offsetRow(lines, i, gutter)) && split[0].isBlank() != split[1].isBlank()) {
                 if (split[0].isBlank()) {
                     right.add(split[1]); // a row of the right column only: no blank row in the left one
                 } else {
@@ -186,6 +187,31 @@ final class Columns {
         flushRight(out, right, keepIndent);
         out.setLength(out.length() - 1);
         return out.toString();
+    }
+
+    /**
+     * A row of one column between two rows of the other: where the columns' baselines are offset for a stretch (a
+     * reference list beside the right column's), {@code -layout} prints their rows in turn, and neither column has
+     * a blank row there.
+     */
+    private static boolean offsetRow(List<String> lines, int i, int gutter) {
+        int side = side(lines.get(i), gutter);
+        return side != 0
+                && i > 0
+                && i + 1 < lines.size()
+                && side(lines.get(i - 1), gutter) == 3 - side
+                && side(lines.get(i + 1), gutter) == 3 - side;
+    }
+
+    /** 1 for a row of the left column only, 2 of the right only, 0 otherwise (blank, both, or across the gutter). */
+    private static int side(String line, int gutter) {
+        int cut = cut(line, gutter);
+        if (cut < 0 || line.isBlank()) {
+            return 0;
+        }
+        boolean left = !line.substring(0, Math.min(cut, line.length())).isBlank();
+        boolean right = cut < line.length() && !line.substring(cut).isBlank();
+        return left == right ? 0 : left ? 1 : 2;
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * Reference sections that are not one: a table's column headed "Reference" (gene names and primers under it) read as
  * the list's heading and its rows as entries, in a document whose real list comes under its own heading. A section
- * none of whose entries holds a year or opens like an author list, before a section whose entries do, is read back as
+ * none of whose entries opens like an author list or holds a year in a reference's length, before a section whose entries do, is read back as
  * a plain heading and paragraphs (a list's own heading printed again on a later page, over entries of websites
  * without years, stays). One pass over the zones.
  */
@@ -17,6 +17,8 @@ final class ReferenceSections {
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(?:1[89]|20)\\d{2}(?!\\d)");
     /** Entries that read as references another section needs before one with none is judged no list. */
     private static final int CREDIBLE_ENTRIES = 2;
+    /** Longer than this, an entry is a reference only by opening like one (a long author list does). */
+    private static final int MAX_ENTRY_CHARS = 600;
 
     private ReferenceSections() {}
 
@@ -34,7 +36,7 @@ final class ReferenceSections {
         }
         List<Zone> out = new ArrayList<>(zones);
         for (Section s : sections.subList(0, credible)) {
-            if (s.credible() > 0 || s.entries().isEmpty()) {
+            if (s.entries().isEmpty() || s.credible() * 2 > s.entries().size()) {
                 continue;
             }
             Zone.Heading h = (Zone.Heading) zones.get(s.heading());
@@ -44,6 +46,15 @@ final class ReferenceSections {
             }
         }
         return out;
+    }
+
+    /**
+     * Opens like an author list, or is no longer than a reference and holds a year: not a gene's row, and not a
+     * stretch of body prose citing "(Miller et al., 2009)" under a table's "Reference" column.
+     */
+    private static boolean readsAsReference(String entry) {
+        return opensWithAuthors(entry)
+                || entry.length() <= MAX_ENTRY_CHARS && YEAR.matcher(entry).find();
     }
 
     /** "Smith J, …", "12. World Health Organization. …": an entry without a year that still reads as one. */
@@ -63,11 +74,11 @@ final class ReferenceSections {
             int heading = i++;
             List<Integer> entries = new ArrayList<>();
             int credible = 0;
-            while (i < zones.size()
-                    && (zones.get(i) instanceof Zone.ReferenceEntry || zones.get(i) instanceof Zone.PageFurniture)) {
+            // up to the next heading: prose the segmenter set apart (a column of body text) stays in the section
+            while (i < zones.size() && !(zones.get(i) instanceof Zone.Heading)) {
                 if (zones.get(i) instanceof Zone.ReferenceEntry e) {
                     entries.add(i);
-                    if (YEAR.matcher(e.entry()).find() || opensWithAuthors(e.entry())) {
+                    if (readsAsReference(e.entry())) {
                         credible++;
                     }
                 }

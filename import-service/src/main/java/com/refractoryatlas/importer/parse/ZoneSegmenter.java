@@ -43,6 +43,8 @@ final class ZoneSegmenter {
     private static final int LAST_YEAR = 2100;
     /** A bare number longer than this is no entry number (and is not parsed). */
     private static final int MAX_NUMBER_DIGITS = 5;
+    /** A heading inside a reference list (the back matter after it) has at most this many words. */
+    private static final int MAX_HEADING_WORDS_IN_LIST = 6;
     /** How many DOIs outside the reference entries are remembered: front matter and footers print a few. */
     private static final int MAX_DOCUMENT_DOIS = 64;
 
@@ -961,7 +963,11 @@ final class ZoneSegmenter {
             String heading = markdown || Markup.isBoldLine(block.first()) || styledHeading(block.firstLine())
                     ? heading(block, cleaned)
                     : null;
-            if (heading != null && !heading.isEmpty() && !startsEntry(block.first()) && !boldAuthors(block.first())
+            if (heading != null
+                            && !heading.isEmpty()
+                            && !startsEntry(block.first())
+                            && !boldAuthors(block.first())
+                            && !boldEntryTitle(heading)
                     || plainHeadingAfterCompleteEntry(block, cleaned)) {
                 openSection(heading != null ? heading : cleaned, block.lines());
                 return;
@@ -1266,6 +1272,18 @@ final class ZoneSegmenter {
             return true;
         }
 
+        /**
+         * A bold line inside an entry, longer than a heading and none of the known ones: the entry's title, which
+         * BMC's provisional PDFs print in bold ("Meyer J, …, Booke / M: <b>Inhaled prostaglandin E1 for treatment of
+         * acute lung injury in severe multiple organ</b> / failure. Anesth Analg 1998").
+         */
+        private boolean boldEntryTitle(String heading) {
+            return open != null
+                    && heading.split(" ").length > MAX_HEADING_WORDS_IN_LIST
+                    && !LineCues.knownHeading(heading)
+                    && !LineCues.BACK_MATTER.contains(LineCues.normalizeHeading(heading));
+        }
+
         private boolean plainHeadingAfterCompleteEntry(Block block, String cleaned) {
             if (open == null && !entriesSeen || !block.single() || !LineCues.plainHeadingLike(cleaned)) {
                 return false;
@@ -1280,7 +1298,7 @@ final class ZoneSegmenter {
                     || LineCues.despaced(cleaned) != null;
             return complete
                     && EntryStart.parse(block.first()) == null
-                    && (backMatter || !styled && !markdown && cleaned.split(" ").length <= 6);
+                    && (backMatter || !styled && !markdown && cleaned.split(" ").length <= MAX_HEADING_WORDS_IN_LIST);
         }
 
         /**

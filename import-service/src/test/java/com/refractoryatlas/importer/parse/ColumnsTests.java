@@ -2,6 +2,8 @@ package com.refractoryatlas.importer.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Columns printed side by side (pdftotext -layout) unfolded into reading order. */
@@ -292,6 +294,41 @@ class ColumnsTests {
         assertThat(unfolded.indexOf("Chin Med 2012;3:1-5")).isLessThan(unfolded.indexOf("[4] Yu WF."));
         assertThat(unfolded)
                 .contains("[4] Yu WF. A clinical study of tripterygium\nglycosides. Nei Mongol J 2014;26:15\n");
+    }
+
+    @Test
+    void rowsOfTwoColumnsThatAlternateBelowAlignedOnesKeepTheirEntriesWhole() {
+        // Elsevier: body columns side by side at the top; below, the reference list's rows are offset from the
+        // right column's, so -layout prints one column's row, then the other's
+        String gap = " ".repeat(8);
+        String right = " ".repeat(52);
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            rows.add(String.format("%-44s", "Left body text of the article, row " + i) + gap + "Right body text, row "
+                    + i);
+        }
+        rows.addAll(List.of(
+                "",
+                "Bellwood, D.R., Wainwright, P.C., 2002. The",
+                right + "Huelsenbeck, J., Ronquist, F., 2001. MrBayes:",
+                "    history and biogeography of fishes on coral",
+                right + "    inference of trees. Bioinformatics 17, 754.",
+                "    reefs. Academic Press, pp. 5–32.",
+                right + "Huyse, T., Volckaert, F.A.M., 2005. Comparing",
+                "Brandley, M.C., Schmitz, A., 2005. Partitioned",
+                right + "    host and parasite phylogenies. Syst. Biol.",
+                "    analyses of lizards. Syst. Biol. 54, 373–390.",
+                right + "    54, 710–718.",
+                ""));
+
+        String unfolded = Columns.unfold(String.join("\n", rows));
+
+        assertThat(unfolded)
+                .contains(
+                        "Bellwood, D.R., Wainwright, P.C., 2002. The\n    history and biogeography of fishes on coral\n"
+                                + "    reefs. Academic Press, pp. 5–32.\nBrandley")
+                .contains("Huelsenbeck, J., Ronquist, F., 2001. MrBayes:\ninference of trees. Bioinformatics 17, 754.\n"
+                        + "Huyse");
     }
 
     @Test

@@ -168,6 +168,77 @@ class ReferenceListRepairTests {
     }
 
     @Test
+    void proseUnderATableColumnHeadedReferenceIsNoReferenceListThoughItCitesYears() {
+        // the same column header over the table's rows, then body paragraphs citing "(Miller et al., 2009)"
+        String prose = "Trees were inferred for each gene with one hundred replicates (Miller et al., 2009), "
+                + "and the partitions were compared by their likelihood scores before the final analysis. ";
+        List<LayoutLine> lines = new ArrayList<>();
+        String[][] rows = {
+            {"Ketamine raises BDNF in the rat cortex", "18"},
+            {"Jane Roe, John Doe", "10"},
+            {"Methods", "b"},
+            {"Table 1 Primers used for qPCR", "9"},
+            {"Reference", "b"},
+            {"3. Results " + prose.repeat(5), "10"},
+            {
+                "the partitions were then compared by likelihood and the best scheme was kept for all genes in "
+                        + "the final analysis, whose trees were summarised by their consensus.",
+                "10"
+            },
+            {"2009) and the second gene. " + prose.repeat(4), "10"},
+            {"Results", "b"},
+            {"Ketamine raised BDNF expression in all animals.", "10"},
+            {"References", "b"},
+            {"Adams, J., 2001. Ketamine in depression. J. Affect. Disord. 12, 1–9.", "9"},
+            {"Miller, K., 2009. Infusion schedules. Biol. Psychiatry 54, 10–19.", "9"}
+        };
+        for (int i = 0; i < rows.length; i++) {
+            boolean bold = rows[i][1].equals("b");
+            float size = bold ? 10 : Float.parseFloat(rows[i][1]);
+            lines.add(LayoutLine.plain(2 * i + 1, "")); // each row a block of its own, as the PDF reader prints it
+            lines.add(ZoneSegmenterTests.styled(2 * i + 2, rows[i][0], size, bold, 40 + 24 * i));
+        }
+
+        Zones z = TextPipeline.zones(new Layout(lines, 1));
+
+        assertThat(z.zones())
+                .filteredOn(Zone.ReferenceEntry.class::isInstance)
+                .extracting(Zone::text)
+                .containsExactly(rows[11][0], rows[12][0]);
+    }
+
+    @Test
+    void aLongBoldLineInsideAnEntryIsItsTitleNotAHeading() {
+        // BMC's provisional PDFs print each reference's title in bold
+        String[][] rows = {
+            {"Inhaled prostaglandin E1 in neonates: a pilot trial", "18"},
+            {"Jane Roe, John Doe", "10"},
+            {"References", "b"},
+            {"1. Meyer J, Theilmeier G, Van Aken H, Bone HG, Busse H, Waurick R, Hinder F, Booke", "10"},
+            {"M: Inhaled prostaglandin E1 for treatment of acute lung injury in severe multiple organ", "b"},
+            {"failure. Anesth Analg 1998, 86:753–758.", "10"},
+            {"2. Ivy DD, Doran AK, Smith KJ: Short- and long-term effects of inhaled iloprost", "10"},
+            {"therapy in children. J Am Coll Cardiol 2008, 51:161–169.", "10"}
+        };
+        List<LayoutLine> lines = new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            boolean bold = rows[i][1].equals("b");
+            float size = bold ? 10 : Float.parseFloat(rows[i][1]);
+            lines.add(ZoneSegmenterTests.styled(i + 1, rows[i][0], size, bold, 40 + 14 * i));
+        }
+
+        Zones z = TextPipeline.zones(new Layout(lines, 1));
+
+        assertThat(z.zones())
+                .filteredOn(Zone.ReferenceEntry.class::isInstance)
+                .extracting(Zone::text)
+                .hasSize(2)
+                .first()
+                .asString()
+                .contains("Booke", "multiple organ", "Anesth Analg 1998");
+    }
+
+    @Test
     void aDoiSetApartFromItsEntryByABlankRowEndsThatEntry() {
         // pdftotext -layout prints a blank row where the column beside the list has a paragraph break
         String text = FRONT + """

@@ -101,6 +101,7 @@ final class GlyphCollector extends PDFTextStripper {
         pageHeight = box.getHeight();
         try {
             account(pdPage.getContents());
+            Standard14Widths.supply(pdPage.getResources());
             super.processPage(pdPage);
         } catch (IOException | RuntimeException e) {
             if (e instanceof BudgetExceeded) {
@@ -120,6 +121,7 @@ final class GlyphCollector extends PDFTextStripper {
     @Override
     public void showForm(PDFormXObject form) throws IOException {
         account(form.getContents());
+        Standard14Widths.supply(form.getResources());
         super.showForm(form);
     }
 

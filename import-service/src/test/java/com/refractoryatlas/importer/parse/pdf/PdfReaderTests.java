@@ -512,6 +512,20 @@ class PdfReaderTests {
                 assertThat(texts(read(pdf.bytes()))).containsExactly("Caf\u00E9");
             }
         }
+
+        @Test
+        void measuresAStandardFontWithItsOwnMetricsWhenItsEncodingDiffers() throws IOException {
+            // BMC's provisional PDFs: Times-Roman, not embedded, with /Differences; each word placed at its true
+            // position, so a word measured with the substitute font's wider glyphs runs into the next one
+            try (TestPdf pdf = new TestPdf()) {
+                pdf.page();
+                PDFont times = pdf.timesWithDifferences();
+                String first = "Rimar S, Schr";
+                pdf.text(times, 12, LEFT, 100, first);
+                pdf.text(times, 12, LEFT + TestPdf.width(pdf.times, 12, first), 100, "eiber MD, Polin RA");
+                assertThat(texts(read(pdf.bytes()))).containsExactly("Rimar S, Schreiber MD, Polin RA");
+            }
+        }
     }
 
     @Nested

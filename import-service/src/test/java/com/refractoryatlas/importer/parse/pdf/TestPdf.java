@@ -5,6 +5,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSInteger;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -60,6 +64,22 @@ final class TestPdf implements AutoCloseable {
             }
         }
         return liberation;
+    }
+
+    /**
+     * Times-Roman, not embedded and without widths, whose encoding changes a code of the standard one ({@code 39
+     * /quotesingle}), as many typesetters write it: readers must measure it with Times' metrics all the same.
+     */
+    PDFont timesWithDifferences() {
+        PDType1Font font = new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN);
+        COSDictionary encoding = new COSDictionary();
+        encoding.setItem(COSName.TYPE, COSName.ENCODING);
+        COSArray differences = new COSArray();
+        differences.add(COSInteger.get(39));
+        differences.add(COSName.getPDFName("quotesingle"));
+        encoding.setItem(COSName.DIFFERENCES, differences);
+        font.getCOSObject().setItem(COSName.ENCODING, encoding);
+        return font;
     }
 
     /** Draws {@code text} with its baseline at {@code top} points from the page's top. */
