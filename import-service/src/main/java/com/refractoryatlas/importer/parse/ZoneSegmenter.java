@@ -43,6 +43,8 @@ final class ZoneSegmenter {
     private static final int LAST_YEAR = 2100;
     /** A bare number longer than this is no entry number (and is not parsed). */
     private static final int MAX_NUMBER_DIGITS = 5;
+    /** Entries a numbered list needs before body text may interrupt it and the list go on after. */
+    private static final int MIN_ENTRIES_TO_RESUME = 3;
     /** A heading inside a reference list (the back matter after it) has at most this many words. */
     private static final int MAX_HEADING_WORDS_IN_LIST = 6;
     /** How many DOIs outside the reference entries are remembered: front matter and footers print a few. */
@@ -73,6 +75,8 @@ final class ZoneSegmenter {
             java.util.regex.Pattern.compile("\\p{Lu}[\\p{L} &'’-]{1,80} (?:1[89]|20)\\d{2}[;,:] ?+\\d");
     /** An entry's text ending with its page range: "2011, 55, 533–539". */
     private static final java.util.regex.Pattern ENDING_PAGES = java.util.regex.Pattern.compile("\\d[-–]\\d{1,6}+$");
+    /** How much of an entry's end {@link #ENDING_PAGES} looks at. */
+    private static final int ENDING_WINDOW = 16;
     /** "339–352", "93 –103", "e17896", "12:R31" (an article number): where an entry's pages stand. */
     private static final java.util.regex.Pattern PAGE_RANGE = java.util.regex.Pattern.compile(
             "\\d{1,6}+ ?+[-–] ?+\\d{1,6}+|\\be\\d{3,8}+\\b|\\d{1,4}+: ?+[A-Z]{1,2}+\\d{1,6}+\\b");
@@ -793,7 +797,7 @@ final class ZoneSegmenter {
                 zones.add(new Zone.Table(block.lines()));
                 return;
             }
-            if (!entriesSeen && (looksLikeFirstReference(block) || headlessList(block))) {
+            if (!entriesSeen && (looksLikeFirstReference(block) || headlessList(block)) || resumesList(block)) {
                 phase = Phase.REFERENCES;
                 references(block, cleaned);
                 return;
@@ -805,6 +809,19 @@ final class ZoneSegmenter {
                 return;
             }
             zones.add(new Zone.Paragraph(block.lines()));
+        }
+
+        /**
+         * The next entry of a numbered list that body text interrupted: pdftotext reads a page's columns in turn, so
+         * a column of body text (a section heading, its paragraphs) can fall between two stretches of the list. The
+         * block opens with the number after the last entry's, then an author list, and the list had a few entries.
+         */
+        private boolean resumesList(Block block) {
+            if (!entriesSeen || lastNumber < MIN_ENTRIES_TO_RESUME) {
+                return false;
+            }
+            EntryStart start = EntryStart.parse(block.first());
+            return start != null && start.number() == lastNumber + 1 && EntryBuilder.authorStart(start.rest());
         }
 
         private void openSection(String heading, List<LayoutLine> lines) {
@@ -1590,8 +1607,22 @@ final class ZoneSegmenter {
             EntryText.append(text, next);
         }
 
+        /** Ends like a whole entry: a year in parentheses, a long text, or a year and then its pages at the end. */
         boolean complete() {
-            return PAREN_YEAR.matcher(text).find() || text.length() > FOOTER_RESIDUE_CHARS;
+            return PAREN_YEAR.matcher(text).find()
+                    || text.length() > FOOTER_RESIDUE_CHARS
+                    || yearSeen && endsWithPages();
+        }
+
+        /** "… 2005;20:30-39." — the page range ends the entry, before an optional period. */
+        private boolean endsWithPages() {
+            int end = text.length();
+            while (end > 0 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == ' ')) {
+                end--;
+            }
+            return ENDING_PAGES
+                    .matcher(text.subSequence(Math.max(0, end - ENDING_WINDOW), end))
+                    .find();
         }
 
         /**

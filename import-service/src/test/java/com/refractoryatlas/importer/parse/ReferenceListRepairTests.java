@@ -239,6 +239,30 @@ class ReferenceListRepairTests {
     }
 
     @Test
+    void aNumberedListThatAColumnOfBodyTextInterruptsGoesOnAfterIt() {
+        // pdftotext reads the page's columns in turn: the right column's last section falls inside the list
+        String text = FRONT + """
+                References
+
+                [1] Adams J. Ketamine in depression. J Affect Disord. 2001;12:1-9.
+                [2] Miller K, Stone P. Infusion schedules. Biol Psychiatry. 2003;54:10-19.
+                [3] Baker L. Relapse after infusion. J Affect Disord. 2005;20:30-39.
+
+                Limitations
+
+                The cohort was small and the raters were not blinded to the dose.
+
+                [4] Nolan R. Dissociation scales. Psychol Med. 2007;37:40-49.
+                [5] Clark S. Esketamine spray. Am J Psychiatry. 2009;166:50-59.
+                """;
+
+        JournalArticle a = parse(text);
+
+        assertThat(firstAuthors(a)).containsExactly("Adams", "Miller", "Baker", "Nolan", "Clark");
+        assertThat(a.sections()).extracting(Section::heading).contains("Limitations");
+    }
+
+    @Test
     void aDoiSetApartFromItsEntryByABlankRowEndsThatEntry() {
         // pdftotext -layout prints a blank row where the column beside the list has a paragraph break
         String text = FRONT + """
