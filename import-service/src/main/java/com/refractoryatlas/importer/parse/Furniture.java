@@ -252,7 +252,7 @@ final class Furniture {
      */
     private static String key(String line) {
         String s = line.strip();
-        if (collapsedLength(s) > MAX_RUNNING_HEADER_CHARS
+        if (s.length() > MAX_RUNNING_HEADER_CHARS && longerCollapsed(s, MAX_RUNNING_HEADER_CHARS)
                 || s.isEmpty()
                 || "#*-_>|[".indexOf(s.charAt(0)) >= 0 && !s.startsWith("| ")) {
             return null;
@@ -280,17 +280,18 @@ final class Furniture {
     }
 
     /**
-     * The length with each run of spaces counted once: pdftotext {@code -layout} sets a footer's two halves apart by
-     * the page's width ("Copyright © 2004 John Wiley &amp; Sons, Ltd.        Statist. Med. 2005; 24:1185–1202").
+     * Whether the line is longer than {@code max} with each run of spaces counted once: pdftotext {@code -layout} sets
+     * a footer's two halves apart by the page's width ("Copyright © 2004 John Wiley &amp; Sons, Ltd.        Statist.
+     * Med. 2005; 24:1185–1202"). Stops as soon as it is.
      */
-    private static int collapsedLength(String s) {
+    private static boolean longerCollapsed(String s, int max) {
         int length = 0;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0; i < s.length() && length <= max; i++) {
             if (s.charAt(i) != ' ' || i == 0 || s.charAt(i - 1) != ' ') {
                 length++;
             }
         }
-        return length;
+        return length > max;
     }
 
     /** The line without a page number printed at its start or end, apart from its text by spaces. */
