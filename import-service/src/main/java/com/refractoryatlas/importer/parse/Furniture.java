@@ -30,6 +30,15 @@ final class Furniture {
     private static final int MIN_RUNNING_HEADER_KEY = 5;
     private static final int MIN_REPEATS_PAGED = 3;
     private static final int MIN_REPEATS_UNPAGED = 4;
+    /** Fewer non-blank lines than this between two lines of one key: not a running header, which comes once a page. */
+    private static final int MIN_HEADER_GAP = 8;
+    /**
+     * A reference's source tail: its year, then volume or pages ("Trials. 2007;8:39.", "Syst. Biol. 2005, 54,"), not
+     * a second year ("Munday et al. (1999, 2004)").
+     */
+    private static final java.util.regex.Pattern SOURCE_TAIL =
+            java.util.regex.Pattern.compile("(?<!\\d)(?:1[89]|20)\\d{2}[a-z]? ?(?:[;:] ?\\d|, ?\\d{1,3}(?!\\d))");
+
     private static final int FIRST_PAGE_LINES = 25;
     private static final int MAX_PAGE_NUMBER_DIGITS = 4;
     /**
@@ -48,11 +57,25 @@ final class Furniture {
         boolean[] out = new boolean[lines.size()];
         Map<String, Integer> repeats = new HashMap<>();
         Map<String, Integer> years = new HashMap<>();
+        // a running header comes once a page: a source tail whose key recurs a few rows apart is the same
+        // journal's in consecutive entries ("Trials. 2007;8:39." / "Trials. 2007;8:17."), and neither is a header
+        Map<String, int[]> last = new HashMap<>(); // key -> {line index, row} of its latest occurrence
+        boolean[] clustered = new boolean[lines.size()];
         String[] keys = new String[lines.size()];
+        int row = 0;
         for (int i = 0; i < lines.size(); i++) {
+            row += lines.get(i).text().isBlank() ? 0 : 1;
             String key = key(lines.get(i).text());
             keys[i] = key;
             if (key != null) {
+                int[] previous = last.put(key, new int[] {i, row});
+                if (previous != null
+                        && row - previous[1] < MIN_HEADER_GAP
+                        && SOURCE_TAIL.matcher(lines.get(i).text()).find()
+                        && SOURCE_TAIL.matcher(lines.get(previous[0]).text()).find()) {
+                    clustered[i] = true;
+                    clustered[previous[0]] = true;
+                }
                 repeats.merge(key, 1, Integer::sum);
                 int year = year(lines.get(i).text());
                 if (year > 0) {
@@ -72,6 +95,7 @@ final class Furniture {
             String key = keys[i];
             int needed = key != null && key.endsWith(" et al") ? 2 : minRepeats;
             boolean repeated = key != null
+                    && !clustered[i]
                     && repeats.getOrDefault(key, 0) >= needed
                     && years.getOrDefault(key, 0) != VARYING_YEARS;
             if (repeated && needed > 2 && nonBlank <= FIRST_PAGE_LINES && headingLike(text) && seenEarly.add(key)) {

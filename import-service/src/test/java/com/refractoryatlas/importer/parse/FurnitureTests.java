@@ -206,13 +206,47 @@ class FurnitureTests {
                 "Copyright © 2004 John Wiley & Sons, Ltd." + " ".repeat(70) + "Statist. Med. 2005; 24:1185–1202";
         StringBuilder text = new StringBuilder();
         for (int page = 1; page <= 4; page++) {
-            text.append("Page text about refractory status epilepticus, ".repeat(page))
-                    .append("\n\n")
-                    .append(footer)
-                    .append("\f");
+            text.append(bodyLines(page, 10)).append("\n").append(footer).append("\f");
         }
 
         // the first page's copyright line is front matter; every later page's is furniture
         assertThat(flagged(text.toString())).hasSize(3).allMatch(l -> l.startsWith("Copyright © 2004"));
+    }
+
+    @Test
+    void keepsOneJournalsTailsInConsecutiveEntries() {
+        // BMC Trials: three entries in a row cite Trials 2007, each tail wrapped onto its own line; with the journal's
+        // banner ("TRIALS") and a sentence ending "trials [15]." the key "trials" recurs five times
+        String text = """
+                TRIALS
+
+                Outcome reporting in trials: a study
+                Body text about outcome reporting in randomised trials [15].
+                \f
+                Body text of the second page about outcome reporting and its bias.
+                \f
+                References
+                Clark M. Standardising outcomes for clinical trials and systematic reviews.
+                Trials. 2007;8:39.
+                Cooney RM, Warren BF, Altman DG. Outcome measurement in clinical trials.
+                Trials. 2007;8:17.
+                Tugwell P, Boers M, Brooks P. OMERACT: an international initiative.
+                Trials. 2007;8:38.
+                """;
+
+        assertThat(flagged(text)).noneMatch(l -> l.startsWith("Trials. 2007"));
+    }
+
+    /** Lines of a page's text, each its own words (digits alone would make them one key). */
+    private static String bodyLines(int page, int count) {
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < count; k++) {
+            out.append("Body text of page ")
+                    .append((char) ('a' + page))
+                    .append(" row ")
+                    .append((char) ('a' + k))
+                    .append(" about ketamine infusions.\n");
+        }
+        return out.toString();
     }
 }
