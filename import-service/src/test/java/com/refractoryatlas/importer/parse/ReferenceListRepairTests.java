@@ -147,14 +147,7 @@ class ReferenceListRepairTests {
             {"Baker, L., 2005. Relapse after infusion. J. Affect. Disord. 20, 30–39.", "9"},
             {"Clark, S., 2009. Esketamine spray. Am. J. Psychiatry 166, 50–59.", "9"}
         };
-        List<LayoutLine> lines = new ArrayList<>();
-        for (int i = 0; i < rows.length; i++) {
-            boolean bold = rows[i][1].equals("b");
-            float size = bold ? 10 : Float.parseFloat(rows[i][1]);
-            lines.add(ZoneSegmenterTests.styled(i + 1, rows[i][0], size, bold, 40 + 24 * i));
-        }
-
-        Zones z = TextPipeline.zones(new Layout(lines, 1));
+        Zones z = styledZones(rows, 24, false);
 
         assertThat(z.zones())
                 .filteredOn(Zone.ReferenceEntry.class::isInstance)
@@ -172,7 +165,6 @@ class ReferenceListRepairTests {
         // the same column header over the table's rows, then body paragraphs citing "(Miller et al., 2009)"
         String prose = "Trees were inferred for each gene with one hundred replicates (Miller et al., 2009), "
                 + "and the partitions were compared by their likelihood scores before the final analysis. ";
-        List<LayoutLine> lines = new ArrayList<>();
         String[][] rows = {
             {"Ketamine raises BDNF in the rat cortex", "18"},
             {"Jane Roe, John Doe", "10"},
@@ -192,14 +184,7 @@ class ReferenceListRepairTests {
             {"Adams, J., 2001. Ketamine in depression. J. Affect. Disord. 12, 1–9.", "9"},
             {"Miller, K., 2009. Infusion schedules. Biol. Psychiatry 54, 10–19.", "9"}
         };
-        for (int i = 0; i < rows.length; i++) {
-            boolean bold = rows[i][1].equals("b");
-            float size = bold ? 10 : Float.parseFloat(rows[i][1]);
-            lines.add(LayoutLine.plain(2 * i + 1, "")); // each row a block of its own, as the PDF reader prints it
-            lines.add(ZoneSegmenterTests.styled(2 * i + 2, rows[i][0], size, bold, 40 + 24 * i));
-        }
-
-        Zones z = TextPipeline.zones(new Layout(lines, 1));
+        Zones z = styledZones(rows, 24, true); // each row a block of its own, as the PDF reader prints it
 
         assertThat(z.zones())
                 .filteredOn(Zone.ReferenceEntry.class::isInstance)
@@ -220,14 +205,7 @@ class ReferenceListRepairTests {
             {"2. Ivy DD, Doran AK, Smith KJ: Short- and long-term effects of inhaled iloprost", "10"},
             {"therapy in children. J Am Coll Cardiol 2008, 51:161–169.", "10"}
         };
-        List<LayoutLine> lines = new ArrayList<>();
-        for (int i = 0; i < rows.length; i++) {
-            boolean bold = rows[i][1].equals("b");
-            float size = bold ? 10 : Float.parseFloat(rows[i][1]);
-            lines.add(ZoneSegmenterTests.styled(i + 1, rows[i][0], size, bold, 40 + 14 * i));
-        }
-
-        Zones z = TextPipeline.zones(new Layout(lines, 1));
+        Zones z = styledZones(rows, 14, false);
 
         assertThat(z.zones())
                 .filteredOn(Zone.ReferenceEntry.class::isInstance)
@@ -297,5 +275,22 @@ class ReferenceListRepairTests {
 
         assertThat(a.references()).hasSize(2);
         assertThat(a.references()).extracting(ParsedReference::doi).containsOnlyNulls();
+    }
+
+    /**
+     * The zones of a one-page layout of {@code rows} ({text, size} or {text, "b"} for a bold heading at size 10),
+     * {@code spacing} points apart, each row its own block when {@code blockEach}.
+     */
+    private static Zones styledZones(String[][] rows, int spacing, boolean blockEach) {
+        List<LayoutLine> lines = new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            boolean bold = rows[i][1].equals("b");
+            float size = bold ? 10 : Float.parseFloat(rows[i][1]);
+            if (blockEach) {
+                lines.add(LayoutLine.plain(lines.size() + 1, ""));
+            }
+            lines.add(ZoneSegmenterTests.styled(lines.size() + 1, rows[i][0], size, bold, 40 + spacing * i));
+        }
+        return TextPipeline.zones(new Layout(lines, 1));
     }
 }
