@@ -40,6 +40,10 @@ final class Columns {
 
     /** Of a page's non-blank rows, the share each column needs when the two columns never share a row. */
     private static final double MIN_ALTERNATE_SHARE = 0.25;
+    /** A right column this short (an entry's tail atop a last page) still makes a gutter when nothing crosses it. */
+    private static final int MIN_SHORT_COLUMN_LINES = 2;
+    /** A left column's full lines end at most this many characters before the gutter. */
+    private static final int COLUMN_REACH = 16;
     /** How far right of an entry's first line its continuation lines may be indented. */
     private static final int HANGING_INDENT = 8;
 
@@ -335,7 +339,13 @@ final class Columns {
             }
         }
         if (bestCount < MIN_LINES) {
-            return -1;
+            // a last page whose right column holds a few lines at its top (an entry's tail): no line crosses the
+            // gutter, and a full left column reaches up to it
+            return bestCount >= MIN_SHORT_COLUMN_LINES
+                            && crossing(lines, best) == 0
+                            && reaching(lines, best) >= MIN_LINES
+                    ? best
+                    : -1;
         }
         return bestCount >= nonBlank * MIN_SHARE || crossing(lines, best) <= nonBlank * MAX_CROSSING ? best : -1;
     }
@@ -410,6 +420,19 @@ final class Columns {
             crossing += l.length() > gutter && !l.isBlank() && cut(l, gutter) < 0 ? 1 : 0;
         }
         return crossing;
+    }
+
+    /** Lines whose text (left of any gap at the gutter) ends close to the gutter: a full column left of it. */
+    private static int reaching(List<String> lines, int gutter) {
+        int reaching = 0;
+        for (String l : lines) {
+            int cut = cut(l, gutter);
+            int end = cut < 0
+                    ? l.length()
+                    : stripEnd(l.substring(0, Math.min(cut, l.length()))).length();
+            reaching += !l.isBlank() && leadingSpaces(l) < gutter && end >= gutter - COLUMN_REACH ? 1 : 0;
+        }
+        return reaching;
     }
 
     /** Adds one to the coverage of every column inside a wide gap between text that reaches the middle. */

@@ -332,6 +332,29 @@ class ColumnsTests {
     }
 
     @Test
+    void aLastPageWhoseRightColumnHoldsOnlyAnEntrysTailIsSplit() {
+        // Hindawi: the right column of the last page is the three-line tail of the previous page's last entry
+        String gap = " ".repeat(6);
+        List<String> rows = new ArrayList<>();
+        rows.add(String.format("%-72s", "References") + gap + "glycemic control in type 1 diabetes,” The Journal");
+        rows.add(String.format("%-72s", "") + gap + "of Endocrinology, vol. 90, no. 6, pp. 3387–3391,");
+        rows.add(String.format("%-72s", " [1] Y. Xu, L. Wang, J. He et al., “Prevalence and control of") + gap
+                + "2005.");
+        for (int i = 2; i <= 5; i++) {
+            rows.add("     diabetes in Chinese adults of the cohort number " + i + ",” The Journal of the");
+            rows.add(" [" + i + "] C. Wu, D. Pei, A. Hsieh et al., “Comparison of insulin sensitivity,”");
+        }
+        rows.add("     Archives of Pharmacal Research, vol. 33, no. 3, pp. 411–416, 2010.");
+
+        String unfolded = Columns.unfold(String.join("\n", rows));
+
+        assertThat(unfolded.strip())
+                .startsWith("References\n\n [1] Y. Xu")
+                .endsWith("pp. 411–416, 2010.\n\nglycemic control in type 1 diabetes,” The Journal\n"
+                        + "of Endocrinology, vol. 90, no. 6, pp. 3387–3391,\n2005.");
+    }
+
+    @Test
     void indentedProseWithoutASecondColumnIsLeftAsItIs() {
         String pad = " ".repeat(30);
         String page = pad + "A quoted passage set in from the margin,\n" + pad + "line after line of it, and nothing\n"
