@@ -821,7 +821,23 @@ final class ZoneSegmenter {
                 return false;
             }
             EntryStart start = EntryStart.parse(block.first());
-            return start != null && start.number() == lastNumber + 1 && EntryBuilder.authorStart(start.rest());
+            return start != null
+                    && start.number() == lastNumber + 1
+                    && (EntryBuilder.authorStart(start.rest()) || initialsThenName(start.rest()));
+        }
+
+        /** "W. Song, …", "J. C. B. Dakubo, …", "M.-G. Choi, …": an author list with initials first (IEEE, Hindawi). */
+        private static boolean initialsThenName(String text) {
+            String[] t = text.strip().split(" ", MAX_INITIALS + 2);
+            int i = 0;
+            while (i < t.length - 1 && i < MAX_INITIALS && t[i].endsWith(".") && EntryBuilder.initials(t[i])) {
+                i++;
+            }
+            return i > 0
+                    && i < t.length
+                    && !t[i].isEmpty()
+                    && Character.isUpperCase(t[i].charAt(0))
+                    && t[i].endsWith(",");
         }
 
         private void openSection(String heading, List<LayoutLine> lines) {

@@ -241,6 +241,37 @@ class ReferenceListRepairTests {
     }
 
     @Test
+    void aListWithInitialsFirstGoesOnAfterATablesColumnReadIntoIt() {
+        // Hindawi -layout: the right half of a wide table at the page's top falls between entries 3 and 4
+        String text = FRONT + """
+                References
+
+                [1] W. Song, S.-J. Wu, and Y.-L. He, “Clinicopathologic features of mucinous cancer,” Chinese
+                Medical Journal, vol. 122, no. 13, pp. 1486–1491, 2009.
+                [2] J. C. B. Dakubo and R. K. Gyasi, “Adenocarcinoma of the large bowel,” Journal of Surgical
+                Oncology, vol. 109, no. 3, pp. 245–249, 2014.
+                [3] U. Nitsche, A. Zimmermann, C. Späth, and T. Müller, “Mucinous and signet-ring cell colorectal
+                cancers differ from classical adenocarcinomas in tumor biology and prognosis,” Annals of Surgery,
+                vol. 258, no. 5, pp. 775–783, 2013.
+
+                Multivariate regression analysis
+
+                P value               RR                95% CI
+                0.028              1.341            1.118–1.610
+                0.407              1.560            1.283–1.896
+
+                [4] M.-G. Choi, C. O. Sung, and J. H. Noh, “Mucinous gastric cancer,” Annals of Surgical
+                Oncology, vol. 17, no. 11, pp. 3053–3058, 2010.
+                [5] Y. Adachi and K. Yasuda, “Early-stage mucinous gastric carcinoma,” Cancer, vol. 91, no. 4,
+                pp. 698–703, 2001.
+                """;
+
+        JournalArticle a = parse(text);
+
+        assertThat(firstAuthors(a)).containsExactly("Song", "Dakubo", "Nitsche", "Choi", "Adachi");
+    }
+
+    @Test
     void aDoiSetApartFromItsEntryByABlankRowEndsThatEntry() {
         // pdftotext -layout prints a blank row where the column beside the list has a paragraph break
         String text = FRONT + """
