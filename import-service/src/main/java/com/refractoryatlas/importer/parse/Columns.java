@@ -176,7 +176,7 @@ final class Columns {
                 if (!split[1].isBlank()) {
                     release(out, right, held, !continues(split[1].strip()), keepIndent);
                 }
-            } else if ((alternating || offsetRow(lines, i, gutter)) && split[0].isBlank() != split[1].isBlank()) {
+            } else if (split[0].isBlank() != split[1].isBlank() && (alternating || offsetRow(lines, i, gutter))) {
                 if (split[0].isBlank()) {
                     right.add(split[1]); // a row of the right column only: no blank row in the left one
                 } else {

@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reference sections that are not one: a table's column headed "Reference" (gene names and primers under it) read as
- * the list's heading and its rows as entries, in a document whose real list comes under its own heading. A section
- * none of whose entries opens like an author list or holds a year in a reference's length, before a section whose entries do, is read back as
- * a plain heading and paragraphs (a list's own heading printed again on a later page, over entries of websites
- * without years, stays). One pass over the zones.
+ * Reference sections that are not one: a table's column headed "Reference" (gene names and primers, or body prose
+ * citing years, under it) read as the list's heading and its rows as entries, in a document whose real list comes
+ * under its own heading. A section before the last one with {@value #CREDIBLE_ENTRIES} or more credible entries, of
+ * whose entries at most half read as references (see {@link #readsAsReference}), is read back as a plain heading and
+ * paragraphs; a list's own heading printed again on a later page, over entries that read as references, stays. A
+ * section runs from its heading to the next heading. One pass over the zones.
  */
 final class ReferenceSections {
 

@@ -300,7 +300,7 @@ final class ZoneSegmenter {
                     || phase != Phase.REFERENCES
                     || open == null
                     || block.lines().size() != 1
-                    || !LowerCase.of(cleaned).startsWith("doi")
+                    || !doiLine(cleaned)
                     || after != null && LineCues.footerKind(Markup.clean(after)) != null) {
                 return false;
             }
@@ -546,9 +546,12 @@ final class ZoneSegmenter {
          */
         private static boolean leadingDoi(List<LayoutLine> lines, int i) {
             String c = Markup.clean(lines.get(i).text()).strip();
-            return LineCues.footerKind(c) == Zone.FrontKind.DATES
-                    && LowerCase.of(c).startsWith("doi")
-                    && !startsInnerZone(lines, i + 1, true);
+            return LineCues.footerKind(c) == Zone.FrontKind.DATES && doiLine(c) && !startsInnerZone(lines, i + 1, true);
+        }
+
+        /** A cleaned line that opens with "doi" ("doi:10…", "DOI 10…"): the line of a DOI alone. */
+        private static boolean doiLine(String cleaned) {
+            return LowerCase.of(cleaned).startsWith("doi");
         }
 
         private static boolean allLabels(Block block) {
