@@ -48,6 +48,8 @@ final class Furniture {
     private static final int VARYING_YEARS = -1;
 
     private static final int YEAR_DIGITS = 4;
+    /** Lines of an entry numbered apart in which its year is looked for, after a repeated reference heading. */
+    private static final int NUMBERED_ENTRY_LINES = 4;
 
     private Furniture() {}
 
@@ -93,7 +95,7 @@ final class Furniture {
             }
             nonBlank++;
             String key = keys[i];
-            int needed = key != null && key.endsWith(" et al") ? 2 : minRepeats;
+            int needed = key != null && LowerCase.of(key).endsWith(" et al") ? 2 : minRepeats;
             boolean repeated = key != null
                     && !clustered[i]
                     && repeats.getOrDefault(key, 0) >= needed
@@ -133,23 +135,40 @@ final class Furniture {
         }
     }
 
-    /** The next line opens an entry, and it or the line after it holds a year ("With CA, only one…" holds none). */
+    /**
+     * The next line opens an entry, and it or the line after it holds a year ("With CA, only one…" holds none). An
+     * entry's number printed on a line of its own above it ("16.", SIGN's guidelines) is passed over, and then the
+     * year may come in any of the entry's first {@value #NUMBERED_ENTRY_LINES} lines.
+     */
     private static boolean entryFollows(List<LayoutLine> lines, int heading) {
-        String first = null;
+        StringBuilder entry = null;
+        int read = 0;
+        boolean numberPassed = false;
         for (int j = heading + 1; j < lines.size(); j++) {
             String next = lines.get(j).text();
             if (next.isBlank()) {
                 continue;
             }
-            if (first != null) {
-                return ReferenceLabeller.hasYear(first + " " + next);
+            if (entry == null && !numberPassed && bareEntryNumber(next)) {
+                numberPassed = true;
+                continue;
             }
-            if (!ZoneSegmenter.opensEntry(next)) {
+            if (entry == null && !ZoneSegmenter.opensEntry(next)) {
                 return false;
             }
-            first = next;
+            entry = entry == null ? new StringBuilder(next) : entry.append(' ').append(next);
+            if (++read == (numberPassed ? NUMBERED_ENTRY_LINES : 2)) {
+                break;
+            }
         }
-        return first != null && ReferenceLabeller.hasYear(first);
+        return entry != null && ReferenceLabeller.hasYear(entry.toString());
+    }
+
+    /** "16." alone on its line: an entry's number printed apart from the entry. */
+    private static boolean bareEntryNumber(String line) {
+        String s = line.strip();
+        int digits = digits(s, 0);
+        return digits > 0 && digits <= MAX_PAGE_NUMBER_DIGITS && s.length() == digits + 1 && s.charAt(digits) == '.';
     }
 
     /**
@@ -271,8 +290,10 @@ final class Furniture {
     }
 
     /**
-     * The key running headers repeat under: lower case, digits and punctuation dropped, spaces collapsed; null for a
-     * line that cannot be a running header (long, markdown, too short once reduced).
+     * The key running headers repeat under: letters in their case (a header is printed the same on every page; the
+     * journal's banner "TRIALS", a sentence's "trials [12]." and an entry's wrapped "Trials. 2011;12:220." are three
+     * lines, not one header), digits and punctuation dropped, spaces collapsed; null for a line that cannot be a
+     * running header (long, markdown, too short once reduced).
      */
     private static String key(String line) {
         String s = line.strip();
@@ -292,7 +313,7 @@ final class Furniture {
         }
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
-            char c = Character.toLowerCase(s.charAt(i));
+            char c = s.charAt(i);
             if (Character.isLetter(c)) {
                 out.append(c);
             } else if (c == ' ' && !out.isEmpty() && out.charAt(out.length() - 1) != ' ') {
@@ -300,7 +321,8 @@ final class Furniture {
             }
         }
         String key = out.toString().strip();
-        return key.length() < MIN_RUNNING_HEADER_KEY || numberWordsOnly(key) || linkWordsOnly(key) ? null : key;
+        String lower = LowerCase.of(key);
+        return key.length() < MIN_RUNNING_HEADER_KEY || numberWordsOnly(lower) || linkWordsOnly(lower) ? null : key;
     }
 
     /**

@@ -237,6 +237,85 @@ class FurnitureTests {
         assertThat(flagged(text)).noneMatch(l -> l.startsWith("Trials. 2007"));
     }
 
+    @Test
+    void aBannerInCapitalsIsNotTheJournalNameOfAnEntrysWrappedTail() {
+        // BMC Trials as pdftotext prints it: the banner "TRIALS" heads every page, the body speaks of "trials [12].",
+        // and entries far apart wrap their tails "Trials. 2011;12:220." onto lines of their own; one key in lower
+        // case, they made every such tail a running header
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= 4; page++) {
+            text.append("TRIALS\n")
+                    .append(bodyLines(page, 6))
+                    .append("as reported in earlier trials [1")
+                    .append(page)
+                    .append("].\n")
+                    .append(bodyLines(page + 4, 2))
+                    .append("\f");
+        }
+        text.append("References\n");
+        for (int entry = 1; entry <= 4; entry++) {
+            text.append(entry)
+                    .append(". Author")
+                    .append((char) ('A' + entry))
+                    .append(" B, Writer C. Outcome measures in study number ")
+                    .append(entry)
+                    .append(" of pain.\nTrials. 201")
+                    .append(entry)
+                    .append(";12:22")
+                    .append(entry)
+                    .append(".\n")
+                    .append(entry + 4)
+                    .append(". Other")
+                    .append((char) ('A' + entry))
+                    .append(" D. Ketamine for refractory depression: a review of\nthe evidence. Lancet. 2009;37")
+                    .append(entry)
+                    .append(":10-1")
+                    .append(entry)
+                    .append(".\n");
+        }
+
+        List<String> flagged = flagged(text.toString());
+
+        assertThat(flagged).noneMatch(l -> l.startsWith("Trials."));
+        assertThat(flagged).filteredOn("TRIALS"::equals).hasSize(3);
+    }
+
+    @Test
+    void aReferenceHeadingRepeatedOnEveryPageOfTheListStaysTheListsHeading() {
+        // SIGN's guidelines: "References" heads every page of the list, each entry's number stands on a line of its
+        // own, and an entry's year comes on its fourth line
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= 3; page++) {
+            text.append(bodyLines(page, 30)).append("\f");
+        }
+        int entry = 1;
+        for (int page = 1; page <= 4; page++) {
+            text.append("References\n");
+            for (int k = 0; k < 3; k++, entry++) {
+                text.append(entry)
+                        .append(".\nBaker A, Cole B, Dunn C. Management of refractory\nseizures of type ")
+                        .append((char) ('a' + entry))
+                        .append(" in adults: a national\nguideline. Edinburgh: SIGN;\n20")
+                        .append(10 + entry)
+                        .append(". (SIGN publication no. ")
+                        .append(100 + entry)
+                        .append(").\n");
+            }
+            text.append("\f");
+        }
+
+        Layout layout = TextReader.read(text.toString());
+        boolean[] furniture = Furniture.find(layout);
+        List<Boolean> headings = new ArrayList<>();
+        for (int i = 0; i < furniture.length; i++) {
+            if (layout.lines().get(i).text().equals("References")) {
+                headings.add(furniture[i]);
+            }
+        }
+
+        assertThat(headings).containsExactly(false, true, true, true);
+    }
+
     /** Lines of a page's text, each its own words (digits alone would make them one key). */
     private static String bodyLines(int page, int count) {
         StringBuilder out = new StringBuilder();
