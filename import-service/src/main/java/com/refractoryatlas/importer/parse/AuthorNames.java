@@ -107,6 +107,9 @@ final class AuthorNames {
         return PREPARED.of(printed);
     }
 
+    /** ", other authors", ", others": the truncation marks "& other authors" and "and others" once prepared. */
+    private static final List<String> OTHER_AUTHORS = List.of(", other authors", ", others");
+
     private static String prepareOnce(String printed) {
         String s = Markup.clean(printed)
                 .replace(" and ", ", ")
@@ -127,9 +130,22 @@ final class AuthorNames {
         return s;
     }
 
+    /**
+     * The list without its truncation mark and what follows: "et al.", and "& other authors" or "and others" (the
+     * Microbiology Society's journals list ten authors and then "& other authors"), which {@link #prepareOnce} has
+     * turned into ", other authors" and ", others".
+     */
     private static String removeEtAl(String s) {
         String lower = s.toLowerCase(Locale.ROOT);
         int at = lower.indexOf("et al");
+        for (String mark : OTHER_AUTHORS) {
+            int other = lower.indexOf(mark);
+            int end = other + mark.length();
+            boolean word = other >= 0 && (end == lower.length() || !Character.isLetter(lower.charAt(end)));
+            if (word && (at < 0 || other < at)) { // ", Otherson J" is a name
+                at = other;
+            }
+        }
         if (at < 0) {
             return s;
         }

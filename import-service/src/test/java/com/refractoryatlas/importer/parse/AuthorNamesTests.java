@@ -27,6 +27,20 @@ class AuthorNamesTests {
     }
 
     @Test
+    void endsTheListAtItsTruncationMark() {
+        // the Microbiology Society's journals print ten authors and then "& other authors"
+        assertThat(AuthorNames.parse("Sayers, E. W., Barrett, T., Benson, D. A. & other authors"))
+                .extracting(ParsedAuthor::family)
+                .containsExactly("Sayers", "Barrett", "Benson");
+        assertThat(AuthorNames.parse("Smith J, Brown K, and others"))
+                .extracting(ParsedAuthor::family)
+                .containsExactly("Smith", "Brown");
+        assertThat(AuthorNames.parse("Smith, J., Otherson, K."))
+                .extracting(ParsedAuthor::family)
+                .containsExactly("Smith", "Otherson");
+    }
+
+    @Test
     void readsSuffixPrintedAsItsOwnItem() {
         assertThat(AuthorNames.parse("Saleem, Moin A, Jr, Feltran, Luciana"))
                 .containsExactly(

@@ -46,6 +46,20 @@ class ReferenceLabellerTests {
     }
 
     @Test
+    void readsAnAuthorListEndingInOtherAuthors() {
+        ParsedReference r = parse("Sievert, S. M., Scott, K. M., Klotz, M. G., Chain, P. S., Hauser, L. J. & other"
+                + " authors (2008). Genome of the epsilonproteobacterial chemolithoautotroph Sulfurimonas"
+                + " denitrificans. Appl Environ Microbiol 74, 1145–1156.");
+        assertThat(r.authors())
+                .extracting(ParsedAuthor::family)
+                .containsExactly("Sievert", "Scott", "Klotz", "Chain", "Hauser");
+        assertThat(r.year()).isEqualTo(2008);
+        assertThat(r.title())
+                .isEqualTo("Genome of the epsilonproteobacterial chemolithoautotroph Sulfurimonas" + " denitrificans");
+        assertThat(r.journal()).isEqualTo("Appl Environ Microbiol");
+    }
+
+    @Test
     void aVancouverEntryIsNotReadAsInitialsFirst() {
         ParsedReference r = parse("Rosen BM, Percec V. Single-electron transfer. Chem Rev. 2009;109(11):5069-119.");
         assertThat(r.authors()).extracting(ParsedAuthor::family).containsExactly("Rosen", "Percec");
