@@ -22,12 +22,81 @@ final class AuthorNames {
 
     private AuthorNames() {}
 
-    /** Parses a list; an empty or unreadable list gives an empty result. */
+    /**
+     * Parses a list; an empty or unreadable list gives an empty result. A group closing the list of people ("…,
+     * Ravaud P, for the CONSORT Group", "…; the SAVIOR-R investigators", "…, Hare R, Midlands Research Practices
+     * Consortium") is its last author, named without "for the" or "on behalf of" (as JATS's {@code <collab>}).
+     */
     static List<ParsedAuthor> parse(String printed) {
         ParsedAuthor body = corporate(printed);
         if (body != null) {
             return List.of(body);
         }
+        String cleaned = Markup.clean(printed);
+        int cut = groupCut(cleaned);
+        if (cut > 0) {
+            String rest = cleaned.substring(cut + 1);
+            ParsedAuthor parts = group(rest); // null when the parts are together too long for one body's name
+            ParsedAuthor group = parts != null ? parts : new ParsedAuthor(stripEnd(rest.strip(), ".,;: "), null, null);
+            List<ParsedAuthor> people = people(cleaned.substring(0, cut));
+            if (!people.isEmpty()) {
+                List<ParsedAuthor> out = new ArrayList<>(people);
+                out.add(group);
+                return out;
+            }
+        }
+        return people(printed);
+    }
+
+    /**
+     * The separator (a comma or semicolon) before the group closing the cleaned list, or -1 (no such group). A group
+     * printed in parts ("…, van Tulder M, Editorial Board, Cochrane Back Review Group") is one group.
+     */
+    private static int groupCut(String cleaned) {
+        int cut = -1;
+        int end = cleaned.length();
+        while (end > 0) {
+            int sep = Math.max(cleaned.lastIndexOf(',', end - 1), cleaned.lastIndexOf(';', end - 1));
+            if (sep <= 0 || group(cleaned.substring(sep + 1, end)) == null) {
+                break;
+            }
+            cut = sep;
+            end = sep;
+        }
+        return cut;
+    }
+
+    /**
+     * "for the CONSORT Group", "on behalf of the ACT NoW Study", "the SAVIOR-R investigators", "Midlands Research
+     * Practices Consortium (MidReC)": a group an author list closes with, or null. Without "for" or "on behalf of" it
+     * names itself with a group's word ({@code author-group-words.txt}), so an affiliation ("Karolinska Institute")
+     * is none.
+     */
+    private static @Nullable ParsedAuthor group(String item) {
+        String s = stripEnd(item.strip(), ".,;: ");
+        String lower = s.toLowerCase(Locale.ROOT);
+        for (String lead : GROUP_LEADS) {
+            if (lower.startsWith(lead) && s.length() > lead.length()) {
+                String name = s.substring(lead.length()).strip();
+                return name.isEmpty() ? null : new ParsedAuthor(name, null, null);
+            }
+        }
+        boolean groupWord = false;
+        for (String w : words(lower)) {
+            groupWord |= GROUP_WORDS.contains(stripEnd(w, ".,;:()"));
+        }
+        if (!groupWord) {
+            return null;
+        }
+        return corporate(lower.startsWith("the ") ? s.substring("the ".length()) : s);
+    }
+
+    /** How a list names the group it writes for: "for the CONSORT Group", "on behalf of the … Study". */
+    private static final List<String> GROUP_LEADS = List.of("on behalf of the ", "on behalf of ", "for the ");
+
+    private static final Set<String> GROUP_WORDS = WordList.load("author-group-words");
+
+    private static List<ParsedAuthor> people(String printed) {
         String list = prepare(printed);
         if (list.isEmpty()) {
             return List.of();
@@ -292,15 +361,31 @@ final class AuthorNames {
         return true;
     }
 
+    /** The tokens without a suffix last ("Smith JR Jr") or before Vancouver initials ("Bass 3rd PF"). */
     private static String[] withoutSuffix(String[] t) {
-        if (t.length > 1 && isSuffix(t[t.length - 1])) {
-            return Arrays.copyOf(t, t.length - 1);
+        int at = suffixAt(t);
+        if (at < 0) {
+            return t;
         }
-        return t;
+        String[] out = new String[t.length - 1];
+        System.arraycopy(t, 0, out, 0, at);
+        System.arraycopy(t, at + 1, out, at, t.length - at - 1);
+        return out;
     }
 
     private static @Nullable String suffixOf(String[] t) {
-        return t.length > 1 && isSuffix(t[t.length - 1]) ? t[t.length - 1] : null;
+        int at = suffixAt(t);
+        return at < 0 ? null : t[at];
+    }
+
+    private static int suffixAt(String[] t) {
+        if (t.length > 1 && isSuffix(t[t.length - 1])) {
+            return t.length - 1;
+        }
+        if (t.length > 2 && isSuffix(t[t.length - 2]) && vancouverInitials(t[t.length - 1])) {
+            return t.length - 2;
+        }
+        return -1;
     }
 
     private static ParsedAuthor vancouver(String item) {
@@ -418,7 +503,9 @@ final class AuthorNames {
 
     /** True when a line reads like a list of personal names (a byline), not prose or an address. */
     static boolean looksLikeNameList(String line) {
-        String s = prepare(line);
+        String cleaned = Markup.clean(line);
+        int cut = groupCut(cleaned);
+        String s = prepare(cut > 0 ? cleaned.substring(0, cut) : line);
         if (s.isEmpty() || s.length() > BYLINE_MAX) {
             return false;
         }
@@ -472,10 +559,13 @@ final class AuthorNames {
         if (NOT_NAMES.contains(token.toLowerCase(Locale.ROOT))) {
             return false;
         }
+        if (isSuffix(token)) {
+            return true; // "Bass 3rd PF"
+        }
         char first = token.charAt(0);
         if (!Character.isLetter(first)) {
             return false;
         }
-        return Character.isUpperCase(first) || isParticle(token) || isSuffix(token);
+        return Character.isUpperCase(first) || isParticle(token);
     }
 }

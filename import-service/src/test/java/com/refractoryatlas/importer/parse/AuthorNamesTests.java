@@ -41,6 +41,41 @@ class AuthorNamesTests {
     }
 
     @Test
+    void aGroupClosingTheListIsItsLastAuthor() {
+        assertThat(AuthorNames.parse("Boutron I, Moher D, Ravaud P, for the CONSORT Group"))
+                .containsExactly(
+                        new ParsedAuthor("Boutron", "I", null),
+                        new ParsedAuthor("Moher", "D", null),
+                        new ParsedAuthor("Ravaud", "P", null),
+                        new ParsedAuthor("CONSORT Group", null, null));
+        assertThat(AuthorNames.parse("Long AF, Bowen A, on behalf of the ACT NoW Study"))
+                .extracting(ParsedAuthor::family)
+                .containsExactly("Long", "Bowen", "ACT NoW Study");
+        assertThat(AuthorNames.parse("Momomura S, Yokoyama H; the SAVIOR-R investigators"))
+                .extracting(ParsedAuthor::family)
+                .containsExactly("Momomura", "Yokoyama", "SAVIOR-R investigators");
+        assertThat(AuthorNames.parse("Hobbs FD, Hare R, Midlands Research Practices Consortium (MidReC)"))
+                .extracting(ParsedAuthor::family)
+                .containsExactly("Hobbs", "Hare", "Midlands Research Practices Consortium (MidReC)");
+        // a group printed in parts is one group (BMC Trials 15:511, reference 6)
+        assertThat(AuthorNames.parse("Furlan AD, Pennick V, van Tulder M, Editorial Board, Cochrane Back Review Group"))
+                .extracting(ParsedAuthor::family)
+                .containsExactly("Furlan", "Pennick", "van Tulder", "Editorial Board, Cochrane Back Review Group");
+        // an institution is no group: the byline "John Smith, Karolinska Institute" names one person and a place
+        assertThat(AuthorNames.looksLikeNameList("Smith J, Karolinska Institute"))
+                .isFalse();
+    }
+
+    @Test
+    void readsAGenerationalSuffixBetweenFamilyAndInitials() {
+        assertThat(AuthorNames.parse("Wolf MS, Bass 3rd PF, Fox 4th JW"))
+                .containsExactly(
+                        new ParsedAuthor("Wolf", "MS", null),
+                        new ParsedAuthor("Bass", "PF", "3rd"),
+                        new ParsedAuthor("Fox", "JW", "4th"));
+    }
+
+    @Test
     void readsSuffixPrintedAsItsOwnItem() {
         assertThat(AuthorNames.parse("Saleem, Moin A, Jr, Feltran, Luciana"))
                 .containsExactly(

@@ -60,6 +60,20 @@ class ReferenceLabellerTests {
     }
 
     @Test
+    void readsAVancouverEntryWrittenForAGroup() {
+        ParsedReference r = parse("von Elm E, Altman DG, Egger M, Pocock SJ, Gotzsche PC, Vandenbroucke JP, for the"
+                + " STROBE Initiative. The Strengthening the Reporting of Observational Studies in Epidemiology"
+                + " (STROBE) statement: guidelines for reporting observational studies. Lancet 2007;370:1453–7.");
+        assertThat(r.authors())
+                .extracting(ParsedAuthor::family)
+                .containsExactly(
+                        "von Elm", "Altman", "Egger", "Pocock", "Gotzsche", "Vandenbroucke", "STROBE Initiative");
+        assertThat(r.title()).startsWith("The Strengthening the Reporting");
+        assertThat(r.journal()).isEqualTo("Lancet");
+        assertThat(r.year()).isEqualTo(2007);
+    }
+
+    @Test
     void aVancouverEntryIsNotReadAsInitialsFirst() {
         ParsedReference r = parse("Rosen BM, Percec V. Single-electron transfer. Chem Rev. 2009;109(11):5069-119.");
         assertThat(r.authors()).extracting(ParsedAuthor::family).containsExactly("Rosen", "Percec");
