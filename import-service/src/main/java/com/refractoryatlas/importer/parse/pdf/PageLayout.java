@@ -33,7 +33,8 @@ final class PageLayout {
     /** A row cut into pieces, one per column it touches, or kept whole when it crosses a gutter. */
     private record Cut(Row row, List<List<Glyph>> pieces, int[] columns, boolean spanning) {}
 
-    static List<PageLine> lines(int page, List<Glyph> glyphs) {
+    static List<PageLine> lines(int page, List<Glyph> printed) {
+        List<Glyph> glyphs = LineNumbers.remove(printed);
         List<Row> rows = Row.of(glyphs);
         float[] gutters = Gutters.find(rows);
         List<Cut> cuts = new ArrayList<>(rows.size());

@@ -399,6 +399,43 @@ class PdfReaderTests {
     class PageFurniture {
 
         @Test
+        void removesAManuscriptsLineNumbersInTheMarginAndTheGutter() throws IOException {
+            try (TestPdf pdf = new TestPdf()) {
+                pdf.page();
+                for (int i = 1; i <= 40; i++) {
+                    float top = 100 + 14 * i;
+                    pdf.text(pdf.times, 10, LEFT, top, fill(pdf.times, 10, "L%02d".formatted(i), COLUMN_WIDTH - 12));
+                    pdf.text(pdf.times, 10, RIGHT, top, fill(pdf.times, 10, "R%02d".formatted(i), COLUMN_WIDTH));
+                    if (i % 5 == 0) { // every fifth line numbered, left margin and gutter (RSC's manuscripts)
+                        pdf.text(pdf.times, 7, LEFT - 30, top, String.valueOf(i));
+                        pdf.text(pdf.times, 7, LEFT + COLUMN_WIDTH + 2, top, String.valueOf(40 + i));
+                    }
+                }
+                List<String> texts = texts(read(pdf.bytes()));
+                assertThat(texts).hasSize(80);
+                assertThat(texts).allMatch(t -> t.startsWith("L") || t.startsWith("R"));
+                assertThat(texts).noneMatch(t -> t.matches(".*\\s\\d+$"));
+            }
+        }
+
+        @Test
+        void referenceNumbersBesideEntriesOfSeveralLinesAreNoLineNumbers() throws IOException {
+            try (TestPdf pdf = new TestPdf()) {
+                pdf.page();
+                for (int i = 1; i <= 12; i++) { // bare labels ("1  Smith J ..."), two lines an entry, a wide gap
+                    float top = 100 + 28 * i;
+                    pdf.text(pdf.times, 10, LEFT, top, String.valueOf(i));
+                    pdf.text(pdf.times, 10, LEFT + 24, top, fill(pdf.times, 10, "Ref" + i, FULL_WIDTH - 24));
+                    pdf.text(pdf.times, 10, LEFT + 24, top + 14, fill(pdf.times, 10, "More" + i, FULL_WIDTH - 24));
+                }
+                List<String> texts = texts(read(pdf.bytes()));
+                assertThat(texts).hasSize(24);
+                assertThat(texts.get(0)).startsWith("1 Ref1 ");
+                assertThat(texts.get(22)).startsWith("12 Ref12 ");
+            }
+        }
+
+        @Test
         void removesRunningHeadersFootersPageNumbersAndDownloadStamps() throws IOException {
             try (TestPdf pdf = new TestPdf()) {
                 for (int page = 1; page <= 3; page++) {
