@@ -3,8 +3,8 @@ package com.refractoryatlas.importer.parse;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The number opening a reference entry: {@code 12. Text}, {@code 12) Text}, {@code [12] Text}, or the number alone on
- * its line ({@code 12.}, {@code [12]}: printed apart from its entry, {@link #rest()} empty).
+ * The number opening a reference entry: {@code 12. Text}, {@code 12) Text}, {@code [12] Text}, {@code (12) Text}
+ * (the American Chemical Society's label, followed by a capital or a name's particle), or the number alone on its line ({@code 12.}, {@code [12]}: printed apart from its entry, {@link #rest()} empty).
  *
  * <p>Up to {@link #MAX_DIGITS} digits any number is an entry start. A longer one ({@code 10000.}) is one only when it
  * is the number the list expects next: five or more digits opening a line inside an entry are far more often an
@@ -29,7 +29,8 @@ record EntryStart(int number, String rest) {
     static @Nullable EntryStart parse(String line, int expected) {
         String s = line.strip();
         boolean bracket = s.startsWith("[");
-        int i = bracket ? 1 : 0;
+        boolean paren = s.startsWith("(");
+        int i = bracket || paren ? 1 : 0;
         int digitsStart = i;
         while (i < s.length() && Character.isDigit(s.charAt(i)) && i - digitsStart <= MAX_SEQUENCE_DIGITS) {
             i++;
@@ -43,7 +44,7 @@ record EntryStart(int number, String rest) {
             return null;
         }
         char close = s.charAt(i);
-        boolean ok = bracket ? close == ']' : close == '.' || close == ')';
+        boolean ok = bracket ? close == ']' : paren ? close == ')' : close == '.' || close == ')';
         if (!ok) {
             return null;
         }
@@ -57,7 +58,11 @@ record EntryStart(int number, String rest) {
         if (!Character.isWhitespace(s.charAt(i + 1))) {
             return null;
         }
-        return new EntryStart(number, s.substring(i + 2).strip());
+        String rest = s.substring(i + 2).strip();
+        if (paren && !AuthorNames.opensLikeName(rest)) {
+            return null; // "(2) 123–130": an issue wrapped to the line's start, not ACS's "(2) Smith, J.;"
+        }
+        return new EntryStart(number, rest);
     }
 
     /**

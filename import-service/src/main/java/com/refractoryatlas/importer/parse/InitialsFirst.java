@@ -7,14 +7,15 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Two reference layouts that print each author's initials before the family name and put the year after the
- * journal, which the Vancouver and APA readers take apart wrongly (the first initials become a family name):
+ * Reference layouts that print each author's initials before the family name, which the Vancouver and APA readers
+ * take apart wrongly (the first initials become a family name): two that put the year after the journal,
  * <ul>
  *   <li>Elsevier's numbered style: {@code B.M. Rosen, V. Percec, Single-electron transfer …, Chem. Rev. 109 (2009)
  *       5069–5119.} — authors, title, journal, volume, (year), pages, all after commas;
  *   <li>the RSC's (and the short ACS form's) list without titles: {@code B. M. Rosen and V. Percec, Chem. Rev., 2009,
  *       109, 5069–5119.}
  * </ul>
+ * and, for any source, where such a list ends at the comma before the title ({@link #listEnd}: Science, PNAS).
  * Each gives a candidate only when its source matches at the entry's end and the entry opens with initials; the
  * labeller chooses among candidates by score. Every pattern is bounded and anchored at the end: linear in the entry.
  */
@@ -89,6 +90,43 @@ final class InitialsFirst {
                 Pages.normalize(source.group(5)),
                 Integer.valueOf(source.group(4)),
                 doi);
+    }
+
+    /**
+     * Where a list of names printed initials first ends at a comma and the title begins: Science's and PNAS-like
+     * {@code T. Vos, A. Flaxman, M. Naghavi, Years lived with disability. Lancet 380, 2163–2196 (2012).} The index of
+     * the comma after the last name, or -1 (no name, or nothing after the names).
+     */
+    static int listEnd(String text) {
+        if (text.length() < 2 || !Character.isUpperCase(text.charAt(0)) || text.charAt(1) != '.') {
+            return -1;
+        }
+        int end = -1;
+        int from = 0;
+        while (from < text.length()) {
+            int comma = text.indexOf(", ", from);
+            if (comma < 0) {
+                return -1; // names to the end: no title after them
+            }
+            if (!names(text.substring(from, comma))) {
+                break;
+            }
+            end = comma;
+            from = comma + 2;
+        }
+        boolean titleFollows = end > 0 && from < text.length() && Character.isUpperCase(text.charAt(from));
+        return titleFollows ? end : -1;
+    }
+
+    /** "T. Vos", "M. Naghavi and S. Thomas", "and S. Thomas": one item of a list of names printed initials first. */
+    private static boolean names(String item) {
+        String s = item.startsWith("and ") ? item.substring("and ".length()) : item;
+        for (String name : s.split(" and ", -1)) {
+            if (initialsFirst(name) == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "B. M. Rosen and V. Percec", "J. Nicolas, Y. Guillaneuf and B. Charleux": every item initials first, or null. */

@@ -163,6 +163,10 @@ final class ReferenceLabeller {
             candidates.add(afterAuthors(text, colon, doi));
         }
         candidates.addAll(InitialsFirst.candidates(text, doi)); // before Vancouver's readings: a tie is theirs
+        int initialsFirstEnd = InitialsFirst.listEnd(text);
+        if (initialsFirstEnd > 0) {
+            candidates.add(afterAuthors(text, initialsFirstEnd, doi));
+        }
         candidates.add(vancouver(text, doi, false));
         candidates.add(vancouver(text, doi, true));
         Fields best = candidates.get(0);

@@ -1730,7 +1730,21 @@ final class ZoneSegmenter {
             if (!Character.isUpperCase(c) && !AuthorNames.isParticle(t[0])) {
                 return false;
             }
-            return t[0].endsWith(",") || initials(t[1]) || AuthorNames.isParticle(t[0]);
+            return t[0].endsWith(",") || initials(t[1]) || AuthorNames.isParticle(t[0]) || initialsFirst(t[0], t[1]);
+        }
+
+        /**
+         * "T. Vos, A. Flaxman", "J.-P. Dubois, ...": dotted initials, then a capitalized family name and the comma
+         * before the next author. Without the comma it is no start: "E. Stackebrandt & M. Goodfellow. Chichester:
+         * Wiley." is a book's editors on an entry's second line.
+         */
+        private static boolean initialsFirst(String first, String second) {
+            return first.endsWith(".")
+                    && initials(first)
+                    && second.length() > 2
+                    && second.endsWith(",")
+                    && Character.isUpperCase(second.charAt(0))
+                    && !initials(second);
         }
 
         /** "J.", "JA,", "J.-P.", "CKW": up to five capitals with optional dots and hyphens. */
