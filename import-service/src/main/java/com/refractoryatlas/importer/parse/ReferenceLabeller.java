@@ -135,6 +135,7 @@ final class ReferenceLabeller {
         text = URL.matcher(text).replaceAll("");
         text = asciiPm(text) ? PUBMED.matcher(text).replaceAll("") : text;
         text = text.replace("Available from:", "")
+                .replace("Available at:", "")
                 .replace("[Internet]", "")
                 .replace("[PubMed]", "")
                 .strip();
@@ -223,6 +224,29 @@ final class ReferenceLabeller {
         return false;
     }
 
+    /**
+     * Title and source of a rest that opens with a quoted title, as Harvard prints it after the year: {@code (2004)
+     * “Title,” Journal, 77, pp. 253–262.}; null when the rest opens with no quote or the quote is not closed.
+     */
+    private static String @Nullable [] quotedTitleFirst(String rest) {
+        if (rest.isEmpty() || rest.charAt(0) != '"' && rest.charAt(0) != '“') {
+            return null;
+        }
+        int close = indexOfAny(rest, '"', '”', 1);
+        if (close < 2) {
+            return null;
+        }
+        return new String[] {rest.substring(1, close), stripLeading(rest.substring(close + 1), ",.;: ")};
+    }
+
+    private static String stripLeading(String s, String chars) {
+        int i = 0;
+        while (i < s.length() && chars.indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        return s.substring(i);
+    }
+
     /** True when the text holds a plausible publication year. */
     static boolean hasYear(String text) {
         return anyYear(text) != null;
@@ -258,7 +282,10 @@ final class ReferenceLabeller {
     private static Fields apa(String text, Matcher year, @Nullable String doi) {
         List<ParsedAuthor> authors = AuthorNames.parse(text.substring(0, year.start()));
         String rest = text.substring(year.end()).strip();
-        String[] parts = titleAndSource(rest);
+        String[] parts = quotedTitleFirst(rest);
+        if (parts == null) {
+            parts = titleAndSource(rest);
+        }
         String title = cleanTitle(parts[0]);
         Source source = parts[1].isEmpty() ? Source.EMPTY : source(parts[1]);
         Integer y = Character.isDigit(year.group(1).charAt(0)) ? Integer.valueOf(year.group(1)) : null;

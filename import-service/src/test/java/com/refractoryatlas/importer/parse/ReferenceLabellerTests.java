@@ -74,6 +74,22 @@ class ReferenceLabellerTests {
     }
 
     @Test
+    void readsAHarvardEntryWithItsTitleQuotedAfterTheYear() {
+        ParsedReference r = parse("Altman, D. et al. (2001) “The revised CONSORT statement for reporting randomized"
+                + " trials: explanation and elaboration,” Ann Intern Med, 134, pp. 663–694. Available at:"
+                + " https://doi.org/10.7326/0003-4819-134-8-200104170-00012.");
+        assertThat(r.authors()).extracting(ParsedAuthor::family).containsExactly("Altman");
+        assertThat(r.title())
+                .isEqualTo(
+                        "The revised CONSORT statement for reporting randomized trials: explanation and elaboration");
+        assertThat(r.journal()).isEqualTo("Ann Intern Med");
+        assertThat(r.volume()).isEqualTo("134");
+        assertThat(r.pages()).isEqualTo("663-694");
+        assertThat(r.year()).isEqualTo(2001);
+        assertThat(r.doi()).isEqualTo("10.7326/0003-4819-134-8-200104170-00012");
+    }
+
+    @Test
     void aVancouverEntryIsNotReadAsInitialsFirst() {
         ParsedReference r = parse("Rosen BM, Percec V. Single-electron transfer. Chem Rev. 2009;109(11):5069-119.");
         assertThat(r.authors()).extracting(ParsedAuthor::family).containsExactly("Rosen", "Percec");
