@@ -111,6 +111,12 @@ final class AuthorNames {
         if (items.stream().allMatch(AuthorNames::isVancouver)) {
             return items.stream().map(AuthorNames::vancouver).toList();
         }
+        if (chicago(items)) {
+            List<ParsedAuthor> out = new ArrayList<>();
+            out.add(new ParsedAuthor(items.get(0).strip(), items.get(1).strip(), null));
+            items.subList(2, items.size()).forEach(item -> out.add(givenFamily(item)));
+            return out;
+        }
         boolean familyGiven = familyGivenPlausible(items);
         boolean givenFamily = givenFamilyPlausible(items);
         if (familyGiven && (!givenFamily || preferFamilyGiven(items))) {
@@ -329,6 +335,45 @@ final class AuthorNames {
             size--;
         }
         return out.subList(0, size).toArray(String[]::new);
+    }
+
+    /**
+     * Chicago's author-date list: the first author inverted, the others given name first, with initials ("Abou-Donia,
+     * MB, AM Dechkovskaia, LB Goldstein, and W. Khan", "Abramson, D., R. M. Clear, and E. M. Smith").
+     */
+    private static boolean chicago(List<String> items) {
+        if (items.size() < 3 || !onlyInitials(items.get(1))) {
+            return false;
+        }
+        String[] first = words(items.get(0).strip());
+        if (first.length == 0 || first.length > MAX_FAMILY_TOKENS || onlyInitials(items.get(0))) {
+            return false;
+        }
+        for (String item : items.subList(2, items.size())) {
+            String[] t = words(item.strip());
+            if (t.length < 2 || !onlyInitials(String.join(" ", Arrays.copyOf(t, t.length - 1)))) {
+                return false;
+            }
+            String family = t[t.length - 1];
+            if (!Character.isUpperCase(family.charAt(0)) || onlyInitials(family)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "MB", "R. M.", "J.-P.": initials only, dotted or not. */
+    private static boolean onlyInitials(String text) {
+        String[] t = words(text.strip());
+        if (t.length == 0) {
+            return false;
+        }
+        for (String token : t) {
+            if (!isInitial(token) && !vancouverInitials(token)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isVancouver(String item) {

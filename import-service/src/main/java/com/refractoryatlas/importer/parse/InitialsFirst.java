@@ -95,7 +95,8 @@ final class InitialsFirst {
     /**
      * Where a list of names printed initials first ends at a comma and the title begins: Science's and PNAS-like
      * {@code T. Vos, A. Flaxman, M. Naghavi, Years lived with disability. Lancet 380, 2163–2196 (2012).} The index of
-     * the comma after the last name, or -1 (no name, or nothing after the names).
+     * the comma after the last name (or after "et al."), or -1 (no name, or nothing after the names). The title
+     * opens with a capital or a digit ("2009 updated method guidelines").
      */
     static int listEnd(String text) {
         if (text.length() < 2 || !Character.isUpperCase(text.charAt(0)) || text.charAt(1) != '.') {
@@ -108,13 +109,20 @@ final class InitialsFirst {
             if (comma < 0) {
                 return -1; // names to the end: no title after them
             }
-            if (!names(text.substring(from, comma))) {
+            String item = text.substring(from, comma);
+            boolean etAl = item.equals("et al.") || item.equals("et al");
+            if (!(etAl ? end > 0 : names(item))) {
                 break;
             }
             end = comma;
             from = comma + 2;
+            if (etAl) {
+                break; // "T. Vos, et al., Years lived …" (PNAS): the list ends at its truncation mark
+            }
         }
-        boolean titleFollows = end > 0 && from < text.length() && Character.isUpperCase(text.charAt(from));
+        boolean titleFollows = end > 0
+                && from < text.length()
+                && (Character.isUpperCase(text.charAt(from)) || Character.isDigit(text.charAt(from)));
         return titleFollows ? end : -1;
     }
 

@@ -273,11 +273,22 @@ final class ReferenceLabeller {
     }
 
     private static Fields quoted(String text, int open, int close, @Nullable String doi) {
-        List<ParsedAuthor> authors = AuthorNames.parse(text.substring(0, open));
+        String names = text.substring(0, open);
+        Integer year = null;
+        Matcher trailing = YEAR_BEFORE_QUOTE.matcher(names);
+        if (trailing.find() && plausibleYear(trailing.group(1)) != null) { // Chicago: "… and W. Khan. 2004. “Title.”"
+            year = Integer.valueOf(trailing.group(1));
+            names = names.substring(0, trailing.start());
+        }
+        List<ParsedAuthor> authors = AuthorNames.parse(names);
         String title = cleanTitle(text.substring(open + 1, close));
         Source source = source(text.substring(close + 1));
-        return new Fields(authors, title, source.journal, source.volume, source.issue, source.pages, source.year, doi);
+        Integer printed = source.year != null ? source.year : year;
+        return new Fields(authors, title, source.journal, source.volume, source.issue, source.pages, printed, doi);
     }
+
+    /** The year closing an author list before a quoted title: "Khan. 2004. ", "Smith J (2004) ". */
+    private static final Pattern YEAR_BEFORE_QUOTE = Pattern.compile("[\\s.,]\\(?(\\d{4})[a-z]?\\)?[.,:]?\\s*+$");
 
     private static Fields apa(String text, Matcher year, @Nullable String doi) {
         List<ParsedAuthor> authors = AuthorNames.parse(text.substring(0, year.start()));

@@ -106,4 +106,21 @@ class InitialsFirstListsTests {
                 .extracting(r -> r.authors().getFirst().family())
                 .containsExactly("Lane", "Mesbah");
     }
+
+    @Test
+    void aPnasListEndsAtEtAlAndItsTitleMayOpenWithADigit() {
+        JournalArticle a = parse("""
+                1. T. Vos, et al., Years lived with disability (YLDs) for 1160 sequelae of 289 diseases and injuries                 1990–2010. Lancet 380, 2163–2196 (2012).
+                2. A. Furlan, V. Pennick, C. Bombardier, M. van Tulder, 2009 updated method guidelines for systematic                 reviews in the Cochrane Back Review Group. Spine 34, 1929–1941 (2009).
+                """);
+
+        assertThat(a.references().get(0).authors())
+                .extracting(ParsedAuthor::family)
+                .containsExactly("Vos");
+        assertThat(a.references().get(0).title()).startsWith("Years lived with disability");
+        assertThat(a.references().get(1).authors())
+                .extracting(ParsedAuthor::family)
+                .containsExactly("Furlan", "Pennick", "Bombardier", "van Tulder");
+        assertThat(a.references().get(1).title()).startsWith("2009 updated method guidelines");
+    }
 }

@@ -90,6 +90,23 @@ class ReferenceLabellerTests {
     }
 
     @Test
+    void readsAChicagoAuthorDateEntry() {
+        // the first author inverted, the others given name first; the year after the names, the title quoted
+        ParsedReference r = parse("Akey, JM, S. Biswas, JT Leek, and JD Storey. 2007. “On the Design and Analysis of"
+                + " Expression Studies in Human Populations.” Nat Genet 39: 807–8.");
+        assertThat(r.authors())
+                .containsExactly(
+                        new ParsedAuthor("Akey", "JM", null),
+                        new ParsedAuthor("Biswas", "S.", null),
+                        new ParsedAuthor("Leek", "JT", null),
+                        new ParsedAuthor("Storey", "JD", null));
+        assertThat(r.year()).isEqualTo(2007);
+        assertThat(r.title()).isEqualTo("On the Design and Analysis of Expression Studies in Human Populations");
+        assertThat(r.journal()).isEqualTo("Nat Genet");
+        assertThat(r.volume()).isEqualTo("39");
+    }
+
+    @Test
     void aVancouverEntryIsNotReadAsInitialsFirst() {
         ParsedReference r = parse("Rosen BM, Percec V. Single-electron transfer. Chem Rev. 2009;109(11):5069-119.");
         assertThat(r.authors()).extracting(ParsedAuthor::family).containsExactly("Rosen", "Percec");
