@@ -434,6 +434,9 @@ final class LineCues {
                                 && cleaned.charAt(1) == ' ');
     }
 
+    private static final java.util.regex.Pattern EMAIL_IN_PARENS =
+            java.util.regex.Pattern.compile(" *[(<][^()<>\\s@]+@[^()<>\\s@]+[)>],?");
+
     static boolean byline(String raw) {
         String names = bylineNames(raw);
         if (names.isEmpty() || !AuthorNames.looksLikeNameList(names)) {
@@ -450,7 +453,8 @@ final class LineCues {
 
     /** A byline without affiliation marks, footnote symbols and degrees. */
     static String bylineNames(String raw) {
-        String s = Markup.clean(raw);
+        // "Kevin J Loope (kjl75@cornell.edu)": BMC's provisional PDFs print each author with an address, a line each
+        String s = EMAIL_IN_PARENS.matcher(Markup.clean(raw)).replaceAll(", ");
         // the first three characters lowered are the lowered line's first three ("by " has no İ or Σ)
         if (s.length() >= 3 && s.substring(0, 3).toLowerCase(Locale.ROOT).equals("by ")) {
             s = s.substring(3);

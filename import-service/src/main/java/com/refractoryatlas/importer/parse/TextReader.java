@@ -1,16 +1,22 @@
 package com.refractoryatlas.importer.parse;
 
+import com.refractoryatlas.importer.parse.layout.Accents;
 import com.refractoryatlas.importer.parse.layout.Layout;
 import com.refractoryatlas.importer.parse.layout.LayoutLine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Stage 1 for text: decoded text to a {@link Layout} of plain lines (no style), one {@link LayoutLine} per source
  * line so that issues keep the curator's line numbers. Normalizes what PDF viewers and pdftotext leave in text —
- * line ends, form feeds (page breaks), ligatures, odd spaces, zero-width characters — in one linear pass.
+ * line ends, form feeds (page breaks), ligatures, odd spaces, zero-width characters — in one linear pass, and merges
+ * accents printed beside their letters ({@link Accents#mergeSpacing}: "Birtic´", "R¨omer").
  */
 final class TextReader {
+
+    /** Words kept apart from an accented word before them ({@link Accents#mergeSpacing}). */
+    private static final Set<String> STANDALONE = WordList.load("accent-standalone-words");
 
     private TextReader() {}
 
@@ -31,7 +37,8 @@ final class TextReader {
                 end = n;
             }
             number++;
-            lines.add(LayoutLine.plain(number, normalized.substring(start, end)));
+            String line = normalized.substring(start, end);
+            lines.add(LayoutLine.plain(number, Accents.mergeSpacing(line, STANDALONE::contains)));
             start = end + 1;
         }
         for (int i = 0; i < text.length(); i++) {

@@ -138,6 +138,8 @@ final class ZoneSegmenter {
         private int titleStart = -1;
         /** The line ending a journal box above the title, or -1 (see {@link #journalBoxEnd}). */
         private final int journalBoxEnd;
+        /** With positions: how far down page 1 the journal box reaches (its last line's baseline), else NaN. */
+        private final float journalBoxBottom;
 
         Run(Layout layout) {
             this.layout = layout;
@@ -145,10 +147,38 @@ final class ZoneSegmenter {
             this.styled = layout.lines().stream().anyMatch(l -> l.style() != null);
             this.bodyFont = styled ? bodyFont(layout.lines()) : 0;
             this.journalBoxEnd = journalBoxEnd(layout.lines());
+            this.journalBoxBottom = journalBoxBottom(layout.lines(), journalBoxEnd);
             this.titleLines = styled
-                    ? titleLines(layout.lines(), bodyFont, furniture, journalBoxEnd, citedJournal(layout.lines()))
+                    ? titleLines(layout.lines(), bodyFont, furniture, this::boxed, citedJournal(layout.lines()))
                     : java.util.Set.of();
         }
+
+        private static float journalBoxBottom(List<LayoutLine> lines, int boxEnd) {
+            for (int i = 0; i < lines.size() && i < JOURNAL_BOX_LINES; i++) {
+                LayoutLine l = lines.get(i);
+                if (l.number() == boxEnd && l.style() != null && l.style().page() == 1) {
+                    return l.style().y();
+                }
+            }
+            return Float.NaN;
+        }
+
+        /**
+         * Whether a line is in the journal box: with positions, a line of page 1 no lower than the box's last line
+         * (a PDF's content order may put the title before the box); in text, a line above that last one.
+         */
+        private boolean boxed(LayoutLine l) {
+            if (journalBoxEnd < 0) {
+                return false;
+            }
+            if (!Float.isNaN(journalBoxBottom) && l.style() != null) {
+                return l.style().page() == 1 && l.style().y() <= journalBoxBottom + BOX_SLACK;
+            }
+            return l.number() <= journalBoxEnd;
+        }
+
+        /** A point: baselines of one line measured apart. */
+        private static final float BOX_SLACK = 1f;
 
         /**
          * The journal's name as the citation line above the title prints it ("Contemporary Clinical Trials 41
@@ -183,8 +213,13 @@ final class ZoneSegmenter {
         }
 
         private boolean inJournalBox(Block block) {
-            return journalBoxEnd > 0
-                    && block.lines().get(block.lines().size() - 1).number() < journalBoxEnd;
+            if (journalBoxEnd <= 0) {
+                return false;
+            }
+            if (!Float.isNaN(journalBoxBottom)) {
+                return block.lines().stream().allMatch(l -> l.style() == null || boxed(l));
+            }
+            return block.lines().get(block.lines().size() - 1).number() < journalBoxEnd;
         }
 
         Zones run() {
@@ -324,6 +359,10 @@ final class ZoneSegmenter {
                 return;
             }
             if (continuesTitle(block)) {
+                return;
+            }
+            if (inJournalBox(block)) { // a PDF's content order may put the title before the box
+                zones.add(new Zone.FrontMatter(Zone.FrontKind.JOURNAL, block.lines()));
                 return;
             }
             if (titleAfterByline(block, cleaned)) {
@@ -469,6 +508,9 @@ final class ZoneSegmenter {
                 zones.add(new Zone.FrontMatter(banner, block.lines()));
                 return;
             }
+            if (bylineThenTitle(block)) {
+                return;
+            }
             int[] byline = bylineSpan(block.lines());
             String titlePart = byline != null ? block.until(byline[0]).joinedCleaned() : cleaned;
             int titleLineCount = byline != null ? byline[0] : block.lines().size();
@@ -520,6 +562,12 @@ final class ZoneSegmenter {
         }
 
         private static final int MAX_BANNER_NAME_WORDS = 5;
+
+        /** A DOI, URL, editorial-date, banner or label line. */
+        private static boolean frontLine(LayoutLine line) {
+            String c = Markup.clean(line.text()).strip();
+            return LineCues.frontKey(c) != null || LineCues.banner(c) != null || LineCues.label(c);
+        }
 
         /**
          * Whether line {@code i} of a block starts a zone of its own: a heading or a footer key. Inside a reference
@@ -573,13 +621,66 @@ final class ZoneSegmenter {
             return known || parts == 1;
         }
 
+        /**
+         * De Gruyter prints the byline above the title; in text without blank lines (pdf.js, pdftotext -raw) the
+         * block opens with the byline, then the title's lines up to a DOI, date or banner line ("Xiao Haibing*, Cao
+         * Xu, …" / "Correlation between CTLA-4 gene…" / "DOI 10.1515/…"). The title must be title-shaped and end at
+         * such a line, so a byline over body text is left alone. Bounded: a few lines.
+         */
+        private boolean bylineThenTitle(Block block) {
+            List<LayoutLine> lines = block.lines();
+            int names = -1;
+            for (int j = Math.min(lines.size() - 1, MAX_BYLINE_LINES); j > 0 && names < 0; j--) {
+                if (LineCues.byline(new Block(lines.subList(0, j), false).joinedRaw())) {
+                    names = j;
+                }
+            }
+            if (names < 0) {
+                return false;
+            }
+            int end = names;
+            while (end < lines.size() && end - names < MAX_TITLE_LINES) {
+                String c = Markup.clean(lines.get(end).text()).strip();
+                if (LineCues.frontKey(c) != null || LineCues.banner(c) != null) {
+                    break;
+                }
+                end++;
+            }
+            if (end == names
+                    || end == lines.size()
+                    || !(LineCues.frontKey(Markup.clean(lines.get(end).text()).strip()) != null
+                            || LineCues.banner(
+                                            Markup.clean(lines.get(end).text()).strip())
+                                    != null)
+                    || !titleShaped(lines.subList(names, end))) {
+                return false;
+            }
+            zones.add(new Zone.Byline(lines.subList(0, names)));
+            bylineDone = true;
+            title(titleText(lines.subList(names, end)), lines.subList(names, end));
+            Block rest = block.from(end);
+            front(rest, rest.joinedCleaned());
+            return true;
+        }
+
         /** A title block, maybe with the byline glued under it (no blank line between them). */
         private void textTitle(Block block) {
             List<LayoutLine> lines = block.lines();
             int[] byline = bylineSpan(lines);
             if (byline != null) {
-                List<LayoutLine> titlePart = lines.subList(0, byline[0]);
+                int end = byline[0];
+                // a citation or DOI line between title and byline ("BMC Evolutionary Biology 2014, 14:277 doi:…")
+                while (end > 1 && frontLine(lines.get(end - 1))) {
+                    end--;
+                }
+                List<LayoutLine> titlePart = lines.subList(0, end);
                 title(new Block(titlePart, false).joinedCleaned(), titlePart);
+                if (end < byline[0]) {
+                    Zone.FrontKind kind =
+                            LineCues.banner(new Block(lines.subList(end, byline[0]), false).joinedCleaned());
+                    zones.add(new Zone.FrontMatter(
+                            kind == null ? Zone.FrontKind.LABEL : kind, lines.subList(end, byline[0])));
+                }
                 zones.add(new Zone.Byline(lines.subList(byline[0], byline[1])));
                 bylineDone = true;
                 if (byline[1] < lines.size()) {
@@ -655,7 +756,17 @@ final class ZoneSegmenter {
                     after.add(l);
                 }
             }
-            if (!before.isEmpty()) {
+            int names = bylineAbove(before);
+            if (names > 0) {
+                Zone.FrontKind banner = LineCues.banner(new Block(before.subList(0, names), false).joinedCleaned());
+                zones.add(
+                        new Zone.FrontMatter(banner == null ? Zone.FrontKind.LABEL : banner, before.subList(0, names)));
+            }
+            if (names >= 0 && names < before.size()) {
+                // De Gruyter prints the byline right above the title
+                zones.add(new Zone.Byline(before.subList(names, before.size())));
+                bylineDone = true;
+            } else if (!before.isEmpty()) {
                 Zone.FrontKind banner = LineCues.banner(new Block(before, false).joinedCleaned());
                 zones.add(new Zone.FrontMatter(banner == null ? Zone.FrontKind.LABEL : banner, before));
             }
@@ -665,6 +776,20 @@ final class ZoneSegmenter {
             if (!after.isEmpty()) {
                 front(new Block(after, false), new Block(after, false).joinedCleaned());
             }
+        }
+
+        /**
+         * Where a byline ends the lines printed above a styled title, or -1: the first of the last
+         * {@value #MAX_BYLINE_LINES} lines from which the rest reads as a byline.
+         */
+        private static int bylineAbove(List<LayoutLine> before) {
+            for (int i = Math.max(0, before.size() - MAX_BYLINE_LINES); i < before.size(); i++) {
+                String raw = new Block(before.subList(i, before.size()), false).joinedRaw();
+                if (severalNames(raw) && LineCues.byline(raw)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         /**
@@ -1461,7 +1586,7 @@ final class ZoneSegmenter {
                 List<LayoutLine> lines,
                 float bodyFont,
                 boolean[] furniture,
-                int journalBoxEnd,
+                java.util.function.Predicate<LayoutLine> boxed,
                 @Nullable String journal) {
             float pageEnd = 0;
             for (LayoutLine l : lines) {
@@ -1474,8 +1599,9 @@ final class ZoneSegmenter {
             int first = -1;
             for (int i = 0; i < lines.size(); i++) {
                 LayoutLine l = lines.get(i);
-                boolean candidate = titleCandidate(l, furniture[i], pageEnd, journalBoxEnd, journal)
-                        && !repeated.contains(typeKey(l));
+                boolean candidate = titleCandidate(l, furniture[i], pageEnd, boxed, journal)
+                        && !repeated.contains(typeKey(l))
+                        && (words(l) >= TITLE_MIN_WORDS || bylineFollows(lines, i, furniture, boxed));
                 if (candidate && l.style().fontSize() > max + SAME_FONT) {
                     max = l.style().fontSize();
                     first = i;
@@ -1486,7 +1612,7 @@ final class ZoneSegmenter {
             }
             for (int i = 0; i < first; i++) {
                 LayoutLine l = lines.get(i);
-                if (titleCandidate(l, furniture[i], pageEnd, journalBoxEnd, journal)
+                if (titleCandidate(l, furniture[i], pageEnd, boxed, journal)
                         && Math.abs(l.style().fontSize() - max) <= SAME_FONT) {
                     first = i;
                     break;
@@ -1535,9 +1661,13 @@ final class ZoneSegmenter {
          * title nor the journal's name its citation line prints, and no banner, label, journal name or byline.
          */
         private static boolean titleCandidate(
-                LayoutLine l, boolean furniture, float pageEnd, int journalBoxEnd, @Nullable String journal) {
+                LayoutLine l,
+                boolean furniture,
+                float pageEnd,
+                java.util.function.Predicate<LayoutLine> boxed,
+                @Nullable String journal) {
             if (furniture
-                    || l.number() <= journalBoxEnd
+                    || boxed.test(l)
                     || l.style() == null
                     || l.style().page() != 1
                     || l.style().y() > TITLE_ZONE * pageEnd) {
@@ -1546,7 +1676,6 @@ final class ZoneSegmenter {
             String cleaned = Markup.clean(l.text());
             return letters(cleaned) >= 3
                     && !(journal != null && cleaned.strip().equalsIgnoreCase(journal))
-                    && cleaned.split(" ").length >= TITLE_MIN_WORDS
                     && !LineCues.label(cleaned)
                     && !LineCues.shortCapitals(cleaned)
                     && LineCues.banner(cleaned) == null
@@ -1558,6 +1687,34 @@ final class ZoneSegmenter {
          * Names with the marks of a byline ("Simona Birtić ⇑, Pierre Dussort, …"): a title in title case can read
          * as names, but carries no author marks.
          */
+        private static int words(LayoutLine l) {
+            return Markup.clean(l.text()).strip().split(" ").length;
+        }
+
+        /**
+         * A line of fewer than {@value #TITLE_MIN_WORDS} words is the title (or its start) only when the byline comes
+         * right under it ("Carnosic acid" over "Simona Birtić ⇑, Pierre Dussort, …"), past lines in the same type
+         * and the journal box: a journal's name set large is followed by a label or the title. Looks at a few lines.
+         */
+        private static boolean bylineFollows(
+                List<LayoutLine> lines, int at, boolean[] furniture, java.util.function.Predicate<LayoutLine> boxed) {
+            float size = lines.get(at).style().fontSize();
+            int seen = 0;
+            for (int j = at + 1; j < lines.size() && seen < MAX_TITLE_LINES + 2; j++) {
+                LayoutLine l = lines.get(j);
+                if (l.text().isBlank() || furniture[j] || l.style() == null || boxed.test(l)) {
+                    continue;
+                }
+                seen++;
+                String cleaned = Markup.clean(l.text()).strip();
+                if (Math.abs(l.style().fontSize() - size) <= SAME_FONT) {
+                    continue;
+                }
+                return severalNames(l.text()) && LineCues.byline(l.text()) || markedByline(cleaned);
+            }
+            return false;
+        }
+
         private static boolean markedByline(String cleaned) {
             for (int i = 0; i < cleaned.length(); i++) {
                 if (BYLINE_MARKS.indexOf(cleaned.charAt(i)) >= 0) {

@@ -585,6 +585,135 @@ class ZoneSegmenterTests {
     }
 
     @Test
+    void aBylineGluedAboveTheTitleInTextWithoutBlankLinesIsTheByline() {
+        // pdf.js and pdftotext -raw print De Gruyter's front page without blank lines
+        String text = """
+                Open Med. 2016; 11: 264-269
+                Research Article Open Access
+                Ana Costa*, Peter Lindqvist, Mei Chen
+                Correlation between a gene polymorphism
+                and multiple sclerosis. A meta-analysis
+                DOI 10.5555/med-2016-0052
+                received March 29, 2016; accepted June 13, 2016
+                Abstract: Objective. The aim of this meta-analysis was to pool the evidence, at length.
+                """;
+        Zones z = zones(text);
+        assertThat(title(text))
+                .isEqualTo("Correlation between a gene polymorphism and multiple sclerosis. A meta-analysis");
+        assertThat(z.zones())
+                .filteredOn(Zone.Byline.class::isInstance)
+                .singleElement()
+                .satisfies(b -> assertThat(((Zone.Byline) b).lines()).hasSize(1));
+        // names over body text are no byline over a title: nothing ends a title there
+        String prose = """
+                Ana Costa*, Peter Lindqvist, Mei Chen
+                Tillage changes how barley takes up nitrogen
+                and we test it here at length in four trials over
+                several seasons, with the results given below in turn
+                for each of the four sites and each season, one by one,
+                as the tables show for each of the trials in the study,
+                which ran from the spring of one year to the next.
+                """;
+        assertThat(zones(prose).zones()).noneMatch(Zone.Byline.class::isInstance);
+    }
+
+    @Test
+    void authorsPrintedOneALineWithTheirAddressesUnderACitationLineAreTheByline() {
+        // BMC's provisional PDFs, as pdftotext prints them
+        String text = """
+                BMC Evolutionary Biology
+                This Provisional PDF corresponds to the article as it appeared upon acceptance. Fully formatted
+                PDF and full text (HTML) versions will be made available soon.
+
+                Colony size is linked to paternity frequency and paternity skew in yellowjacket
+                wasps and hornets
+                BMC Evolutionary Biology 2014, 14:277 doi:10.1186/s12862-014-0277-x
+                Kevin J Loope (kjl75@cornell.edu)
+                Chun Chien (cc747@cornell.edu)
+                Michael Juhl (mikejuhl@comcast.net)
+
+                Tillage changes how barley takes up nitrogen, and we test it here at length in four trials.
+                """;
+        assertThat(title(text))
+                .isEqualTo("Colony size is linked to paternity frequency and paternity skew in yellowjacket wasps and"
+                        + " hornets");
+        assertThat(LineCues.bylineNames("Kevin J Loope (kjl75@cornell.edu) Chun Chien (cc747@cornell.edu)"))
+                .isEqualTo("Kevin J Loope, Chun Chien");
+        assertThat(zones(text).zones())
+                .filteredOn(Zone.Byline.class::isInstance)
+                .hasSize(1);
+    }
+
+    @Test
+    void aShortTitleInTheLargestTypeOverItsBylineIsTheTitleWhereverTheJournalBoxStands() {
+        // Phytochemistry: "Carnosic acid" comes before the journal box in content order, the byline after it
+        List<LayoutLine> lines = new ArrayList<>();
+        lines.add(styled(1, "A series on plant compounds", 9.6f, false, 167)); // title-shaped, set small
+        lines.add(LayoutLine.plain(2, ""));
+        lines.add(styled(3, "Carnosic acid", 13.4f, false, 189));
+        lines.add(LayoutLine.plain(4, ""));
+        lines.add(styled(5, "Phytochemistry 115 (2015) 9–19", 6.4f, false, 53));
+        lines.add(LayoutLine.plain(6, ""));
+        lines.add(styled(7, "Contents lists available at ScienceDirect", 8, false, 80));
+        lines.add(LayoutLine.plain(8, ""));
+        lines.add(styled(9, "Phytochemistry", 13.9f, false, 108));
+        lines.add(LayoutLine.plain(10, ""));
+        lines.add(styled(11, "journal homepage: www.elsevier.com/locate/phytochem", 8, false, 136));
+        lines.add(LayoutLine.plain(12, ""));
+        lines.add(styled(13, "Simona Birtić ⇑, Pierre Dussort, François-Xavier Pierre", 10.6f, false, 212));
+        lines.add(LayoutLine.plain(14, ""));
+        for (int i = 0; i < 20; i++) {
+            lines.add(styled(15 + i, "Body text of the article continues here for a while", 9f, false, 300 + 12 * i));
+        }
+        Zones z = TextPipeline.zones(new Layout(lines, 1));
+        assertThat(z.zones())
+                .filteredOn(Zone.Title.class::isInstance)
+                .extracting(zone -> ((Zone.Title) zone).title())
+                .containsExactly("Carnosic acid");
+        assertThat(z.zones()).filteredOn(Zone.Byline.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void aTwoWordJournalNameInTheLargestTypeIsNotTheTitle() {
+        List<LayoutLine> lines = new ArrayList<>();
+        lines.add(styled(1, "Molecular Cell", 24, true, 40));
+        lines.add(styled(2, "Article", 11, false, 70));
+        lines.add(styled(3, "Proteasome-Mediated Processing", 18, false, 100));
+        lines.add(styled(4, "of Def1 in the Response to Transcription Stress", 18, false, 124));
+        lines.add(styled(5, "Marcus D. Wilson,1,3 Michelle Harreman,1,3 and Jesper Q. Svejstrup1,*", 9, false, 150));
+        for (int i = 0; i < 20; i++) {
+            lines.add(styled(6 + i, "Body text of the article continues here for a while", 10, false, 200 + 12 * i));
+        }
+        Zones z = TextPipeline.zones(new Layout(lines, 1));
+        // the title's first line has two words: it is the title's, not the journal's
+        assertThat(z.zones())
+                .filteredOn(Zone.Title.class::isInstance)
+                .extracting(zone -> ((Zone.Title) zone).title())
+                .containsExactly("Proteasome-Mediated Processing of Def1 in the Response to Transcription Stress");
+    }
+
+    @Test
+    void aBylineRightAboveAStyledTitleIsTheByline() {
+        List<LayoutLine> lines = new ArrayList<>();
+        lines.add(styled(1, "Open Med. 2016; 11: 264-269", 8, false, 40));
+        lines.add(styled(2, "Research Article", 12, true, 77));
+        lines.add(styled(3, "Ana Costa*, Peter Lindqvist, Mei Chen", 12, false, 110));
+        lines.add(styled(4, "Correlation between a gene polymorphism", 22, true, 136));
+        lines.add(styled(5, "and multiple sclerosis. A meta-analysis", 22, true, 162));
+        lines.add(styled(6, "DOI 10.5555/med-2016-0052", 8, false, 214));
+        for (int i = 0; i < 20; i++) {
+            lines.add(styled(7 + i, "Body text of the article continues here for a while", 9.5f, false, 246 + 13 * i));
+        }
+        Zones z = TextPipeline.zones(new Layout(lines, 1));
+        assertThat(z.zones())
+                .filteredOn(Zone.Byline.class::isInstance)
+                .singleElement()
+                .satisfies(b -> assertThat(((Zone.Byline) b).lines())
+                        .extracting(LayoutLine::number)
+                        .containsExactly(3));
+    }
+
+    @Test
     void aPageRangeCutAfterItsDashIsNoNumberedEntryOfAnAuthorYearList() {
         String text = """
                 Body text that cites its sources (Aqeilan & Croce, 2007; Jiang & Hui, 2008) at some length here.

@@ -1,5 +1,6 @@
 package com.refractoryatlas.importer.parse.pdf;
 
+import com.refractoryatlas.importer.parse.layout.Accents;
 import java.text.Normalizer;
 import org.jspecify.annotations.Nullable;
 
@@ -80,22 +81,7 @@ final class Characters {
 
     /** The combining form of a spacing accent, or 0 when {@code c} is not one. */
     static char combining(char c) {
-        return switch (c) {
-            case '\u00B4', '\u02CA' -> '\u0301';
-            case '`', '\u02CB' -> '\u0300';
-            case '\u00A8' -> '\u0308';
-            case '^', '\u02C6' -> '\u0302';
-            case '~', '\u02DC' -> '\u0303';
-            case '\u00B8' -> '\u0327';
-            case '\u02C7' -> '\u030C';
-            case '\u02DA' -> '\u030A';
-            case '\u00AF', '\u02C9' -> '\u0304';
-            case '\u02D8' -> '\u0306';
-            case '\u02D9' -> '\u0307';
-            case '\u02DD' -> '\u030B';
-            case '\u02DB' -> '\u0328';
-            default -> Character.getType(c) == Character.NON_SPACING_MARK ? c : 0;
-        };
+        return Accents.combining(c);
     }
 
     /**
