@@ -376,6 +376,17 @@ final class ZoneSegmenter {
                 bylineDone = true;
                 return;
             }
+            if (!bylineDone && !affiliationSeen && block.lines().size() > 1) {
+                // the byline with its affiliations under it in one block (-layout indents them alike: Hindawi)
+                int names = bylineEnd(block.lines(), 0);
+                if (names > 0 && severalNames(block.until(names).joinedRaw())) {
+                    zones.add(new Zone.Byline(block.lines().subList(0, names)));
+                    bylineDone = true;
+                    Block rest = block.from(names);
+                    front(rest, rest.joinedCleaned());
+                    return;
+                }
+            }
             if (bylineDone && LineCues.affiliation(cleaned, block.lines().size(), Markup.isItalicLine(block.first()))) {
                 zones.add(new Zone.Affiliation(block.lines()));
                 affiliationSeen = true;

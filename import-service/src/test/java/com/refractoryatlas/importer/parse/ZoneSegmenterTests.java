@@ -714,6 +714,28 @@ class ZoneSegmenterTests {
     }
 
     @Test
+    void aBylineWithItsAffiliationsUnderItInOneBlockIsTheByline() {
+        // Hindawi's front page as pdftotext -layout prints it: names and affiliations indented alike, no blank line
+        String text = """
+                Research Article
+                Effect of Seed Distribution and Population on
+                Maize (Zea mays L.) Grain Yield
+
+                          Bee Khim Chim, Peter Omara, Natasha Macnack, Jeremiah Mullock,
+                          Sulochana Dhital, and William Raun
+                          Department of Plant and Soil Science, Oklahoma State University, Stillwater, OK 74075, USA
+
+                          Correspondence should be addressed to William Raun; bill.raun@okstate.edu
+
+                Tillage changes how barley takes up nitrogen, and we test it here at length in four trials.
+                """;
+        assertThat(zones(text).zones())
+                .filteredOn(Zone.Byline.class::isInstance)
+                .singleElement()
+                .satisfies(b -> assertThat(((Zone.Byline) b).lines()).hasSize(2));
+    }
+
+    @Test
     void aPageRangeCutAfterItsDashIsNoNumberedEntryOfAnAuthorYearList() {
         String text = """
                 Body text that cites its sources (Aqeilan & Croce, 2007; Jiang & Hui, 2008) at some length here.
