@@ -381,7 +381,7 @@ final class AuthorNames {
         if (t.length < 2) {
             return false;
         }
-        String last = t[t.length - 1];
+        String last = withoutInitialHyphens(t[t.length - 1]);
         if (last.endsWith(".") && last.length() > 1 && allUpper(last.substring(0, last.length() - 1))) {
             last = last.substring(0, last.length() - 1);
         }
@@ -393,8 +393,33 @@ final class AuthorNames {
 
     /** "AN", "MG,", "JR": a Vancouver author's initials, capitals only (so "AN" is not the article "an"). */
     private static boolean vancouverInitials(String token) {
-        String t = token.endsWith(",") ? token.substring(0, token.length() - 1) : token;
+        String t = withoutInitialHyphens(token.endsWith(",") ? token.substring(0, token.length() - 1) : token);
         return !t.isEmpty() && t.length() <= MAX_VANCOUVER_INITIALS && allUpper(t);
+    }
+
+    /**
+     * Initials of a hyphenated given name without their hyphens ("A-M" of Nguyen A-M, "J-P"): a hyphen between two
+     * capitals goes; any other token comes back as it is.
+     */
+    private static String withoutInitialHyphens(String token) {
+        if (token.indexOf('-') < 0) {
+            return token;
+        }
+        StringBuilder out = new StringBuilder(token.length());
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '-') {
+                if (i == 0
+                        || i + 1 == token.length()
+                        || !Character.isUpperCase(token.charAt(i - 1))
+                        || !Character.isUpperCase(token.charAt(i + 1))) {
+                    return token;
+                }
+                continue;
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private static boolean allUpper(String s) {

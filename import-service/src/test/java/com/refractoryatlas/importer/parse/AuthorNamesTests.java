@@ -27,6 +27,17 @@ class AuthorNamesTests {
     }
 
     @Test
+    void readsHyphenatedVancouverInitials() {
+        // BMC Medicine: "Dodd JM, Grivell RM, Nguyen A-M, Chan A, Robinson JS"
+        assertThat(AuthorNames.parse("Dodd JM, Grivell RM, Nguyen A-M, Chan A, Robinson JS"))
+                .extracting(ParsedAuthor::family)
+                .containsExactly("Dodd", "Grivell", "Nguyen", "Chan", "Robinson");
+        assertThat(AuthorNames.parse("Lee J-P, Kim S-H"))
+                .extracting(ParsedAuthor::family)
+                .containsExactly("Lee", "Kim");
+    }
+
+    @Test
     void endsTheListAtItsTruncationMark() {
         // the Microbiology Society's journals print ten authors and then "& other authors"
         assertThat(AuthorNames.parse("Sayers, E. W., Barrett, T., Benson, D. A. & other authors"))
