@@ -48,6 +48,15 @@ final class Furniture {
     private static final int VARYING_YEARS = -1;
 
     private static final int YEAR_DIGITS = 4;
+    /**
+     * A line ending with a volume and a page range ("Sci U S A 91: 12501–12504."): where one key ends with different
+     * ones, it is the wrapped tail of references in one journal (PNAS's "Proc Natl Acad" / "Sci U S A …"), which
+     * print no year there; a running header prints the same numbers on every page.
+     */
+    private static final java.util.regex.Pattern VOLUME_PAGES_END =
+            java.util.regex.Pattern.compile("\\d{1,4}(?: ?\\(\\d{1,4}\\))? ?: ?[eE]?\\d{1,6} ?[–-] ?\\d{1,6}\\.?$");
+    /** The marker of a key ending with different volumes and pages. */
+    private static final String VARYING_TAILS = "";
     /** Lines of an entry numbered apart in which its year is looked for, after a repeated reference heading. */
     private static final int NUMBERED_ENTRY_LINES = 4;
 
@@ -59,6 +68,7 @@ final class Furniture {
         boolean[] out = new boolean[lines.size()];
         Map<String, Integer> repeats = new HashMap<>();
         Map<String, Integer> years = new HashMap<>();
+        Map<String, String> tails = new HashMap<>();
         // a running header comes once a page: a source tail whose key recurs a few rows apart is the same
         // journal's in consecutive entries ("Trials. 2007;8:39." / "Trials. 2007;8:17."), and neither is a header
         Map<String, int[]> last = new HashMap<>(); // key -> {line index, row} of its latest occurrence
@@ -83,6 +93,11 @@ final class Furniture {
                 if (year > 0) {
                     years.merge(key, year, (a, b) -> a.equals(b) ? a : VARYING_YEARS);
                 }
+                java.util.regex.Matcher tail =
+                        VOLUME_PAGES_END.matcher(lines.get(i).text().strip());
+                if (tail.find()) {
+                    tails.merge(key, tail.group(), (a, b) -> a.equals(b) ? a : VARYING_TAILS);
+                }
             }
         }
         int minRepeats = layout.pages() > 1 ? MIN_REPEATS_PAGED : MIN_REPEATS_UNPAGED;
@@ -99,7 +114,8 @@ final class Furniture {
             boolean repeated = key != null
                     && !clustered[i]
                     && repeats.getOrDefault(key, 0) >= needed
-                    && years.getOrDefault(key, 0) != VARYING_YEARS;
+                    && years.getOrDefault(key, 0) != VARYING_YEARS
+                    && !VARYING_TAILS.equals(tails.get(key));
             if (repeated && needed > 2 && nonBlank <= FIRST_PAGE_LINES && headingLike(text) && seenEarly.add(key)) {
                 // the first occurrence near the top is the title or a heading the running header repeats
                 repeated = false;

@@ -48,22 +48,35 @@ class CorpusEvaluationBenchmarkTests {
         assertThat(goldReferences).isPositive();
     }
 
-    private static void writeDetail(Corpus corpus, @Nullable String file) throws IOException {
-        if (file == null || file.isBlank()) {
+    /**
+     * Writes the dev detail of each document {@code files} names: file names, comma-separated, or {@code *suffix}
+     * for every dev document whose name ends so ({@code *.pdftotext.txt}).
+     */
+    private static void writeDetail(Corpus corpus, @Nullable String files) throws IOException {
+        if (files == null || files.isBlank()) {
             return;
         }
         var parser = new DocumentParser();
-        for (Gold gold : corpus.golds()) {
-            for (GoldDocument d : gold.documents()) {
-                if (d.file().equals(file)) {
-                    var view = ParsedView.of(parser.parse(d.file(), corpus.bytes(gold, d), null));
-                    Path out = Path.of("target", "evaluation", file + ".md");
-                    Files.writeString(out, Detail.markdown(gold, d, view), StandardCharsets.UTF_8);
-                    System.out.println("detail: " + out.toAbsolutePath());
-                    return;
+        for (String file : files.split(",")) {
+            boolean suffix = file.startsWith("*");
+            boolean found = false;
+            for (Gold gold : corpus.golds()) {
+                for (GoldDocument d : gold.documents()) {
+                    boolean named = suffix
+                            ? d.file().endsWith(file.substring(1))
+                            : d.file().equals(file);
+                    if (named && (!suffix || gold.split().equals("dev"))) {
+                        var view = ParsedView.of(parser.parse(d.file(), corpus.bytes(gold, d), null));
+                        Path out = Path.of("target", "evaluation", d.file() + ".md");
+                        Files.writeString(out, Detail.markdown(gold, d, view), StandardCharsets.UTF_8);
+                        System.out.println("detail: " + out.toAbsolutePath());
+                        found = true;
+                    }
                 }
             }
+            if (!found) {
+                throw new IllegalArgumentException("no corpus document named " + file);
+            }
         }
-        throw new IllegalArgumentException("no corpus document named " + file);
     }
 }

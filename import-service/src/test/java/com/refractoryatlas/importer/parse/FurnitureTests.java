@@ -94,6 +94,27 @@ class FurnitureTests {
     }
 
     @Test
+    void keepsWrappedJournalTailsThatRecurWithDifferentVolumesAndPages() {
+        // PLOS prints no year in the tail: "… Proc Natl Acad" ends one line, "Sci U S A 91: 12501–12504." the next
+        String[] tails = {"91: 12501–12504", "104: 13005–13009", "102: 12712–12717", "94: 2306–2311"};
+        StringBuilder text = new StringBuilder("References\n");
+        for (int i = 0; i < tails.length; i++) {
+            text.append(i + 1)
+                    .append(". Heim R, Tsien RY (199")
+                    .append(i)
+                    .append(") Wavelength mutations of green fluorescent protein ")
+                    .append(i + 1)
+                    .append(". Proc Natl Acad\nSci U S A ")
+                    .append(tails[i])
+                    .append(".\n\f");
+        }
+        assertThat(flagged(text.toString())).isEmpty();
+        // a running footer printing its one volume and page range on every page is still furniture
+        String footer = text.toString().replaceAll("Sci U S A \\d+: \\d+–\\d+", "Sci U S A 91: 12501–12504");
+        assertThat(flagged(footer)).isNotEmpty().allMatch(line -> line.startsWith("Sci U S A 91"));
+    }
+
+    @Test
     void stillFlagsARunningHeaderPrintingItsIssuesYearOnEveryPage() {
         String[] bodies = {"Methods were", "Results show", "Discussion of", "Limitations are"};
         StringBuilder text = new StringBuilder();
