@@ -73,6 +73,12 @@ final class ZoneSegmenter {
      */
     private static final java.util.regex.Pattern SOURCE_LINE =
             java.util.regex.Pattern.compile("\\p{Lu}[\\p{L} &'’-]{1,80} (?:1[89]|20)\\d{2}[;,:] ?+\\d");
+    /**
+     * "Genes, Brain, and Behavior, 8, 650–660.": an APA source line (journal, volume, pages, maybe a DOI after them)
+     * of the entry above, whose journal's name reads like "Family, Given"; a new entry prints its year before that.
+     */
+    private static final java.util.regex.Pattern APA_SOURCE_LINE = java.util.regex.Pattern.compile(
+            "^\\p{Lu}[\\p{L} ,&'’-]{1,80}, \\d{1,4}(?:\\(\\d{1,4}\\))?, [eE]?\\d{1,6}(?:[–-]\\d{1,6})?\\.?(?: |$)");
     /** An entry's text ending with its page range: "2011, 55, 533–539". */
     private static final java.util.regex.Pattern ENDING_PAGES = java.util.regex.Pattern.compile("\\d[-–]\\d{1,6}+$");
     /** How much of an entry's end {@link #ENDING_PAGES} looks at. */
@@ -1828,7 +1834,8 @@ final class ZoneSegmenter {
             boolean complete = last == '.' && yearSeen || bracket || blockStart && last == '.' && authorStart(l);
             return complete
                     && !EntryText.trailingNote(l)
-                    && !SOURCE_LINE.matcher(l).lookingAt();
+                    && !SOURCE_LINE.matcher(l).lookingAt()
+                    && !APA_SOURCE_LINE.matcher(l).lookingAt();
         }
 
         /**
@@ -1856,7 +1863,8 @@ final class ZoneSegmenter {
             boolean hasYear = ReferenceLabeller.hasYear(t);
             if (!hasYear
                     || !authorStart(line)
-                    || SOURCE_LINE.matcher(line.strip()).lookingAt()) {
+                    || SOURCE_LINE.matcher(line.strip()).lookingAt()
+                    || APA_SOURCE_LINE.matcher(line.strip()).lookingAt()) {
                 return false; // "Int J Drug Policy 2012; 23: 24–32." reads like "Smith J" but is a source
             }
             return ended || blockStart || authorYearOpening(line) || wrappedAuthors(line, nextLine);

@@ -755,4 +755,29 @@ class ZoneSegmenterTests {
                 .anySatisfy(e -> assertThat(e).startsWith("Gardenswartz").contains("253– 263.", "10.1177/"))
                 .anySatisfy(e -> assertThat(e).startsWith("Jiang"));
     }
+
+    @Test
+    void aJournalsNameReadingLikeANameOnAnApaSourceLineContinuesItsEntry() {
+        // "Genes, Brain, and Behavior", "Brain, Behavior, and Immunity": journals printed like "Family, Given"
+        String text = """
+                Body text that cites its sources (Suzuki et al., 2009; Webb & Miller, 2007) at some length here.
+
+                References
+                Suzuki, H., Katayama, K., & Saito, K. (2009). A spontaneous mutation of the Wwox gene and
+                audiogenic seizures in rats.
+                Genes, Brain, and Behavior, 8, 650–660.
+                https://doi.org/10.1111/j.1601-183X.2009.00502.x
+                Tsuruwaka, Y., & Takagi, M. (2007). Real-time monitoring of calcium during early embryogenesis.
+                Brain, Behavior, and Immunity, 4(2), 253–260. https://doi.org/10.1089/zeb.2007.0519
+                Webb, S. E., & Miller, A. L. (2007). Ca2+ signalling and early embryonic patterning. Clinical and
+                Experimental Pharmacology & Physiology, 34, 897–904.
+                """;
+        assertThat(zones(text).zones())
+                .filteredOn(Zone.ReferenceEntry.class::isInstance)
+                .extracting(Zone::text)
+                .hasSize(3)
+                .anySatisfy(e -> assertThat(e).startsWith("Suzuki").contains("Genes, Brain, and Behavior, 8"))
+                .anySatisfy(e -> assertThat(e).startsWith("Tsuruwaka").contains("Brain, Behavior, and Immunity"))
+                .anySatisfy(e -> assertThat(e).startsWith("Webb"));
+    }
 }
