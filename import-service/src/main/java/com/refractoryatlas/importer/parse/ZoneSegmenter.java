@@ -1860,7 +1860,8 @@ final class ZoneSegmenter {
                     || Dois.find(lastToken(t)) != null
                     || t.endsWith(")")
                     || lastToken(t).startsWith("http");
-            boolean hasYear = ReferenceLabeller.hasYear(t);
+            // APA dates a work without a year "(n.d.)" or "(in press)"
+            boolean hasYear = ReferenceLabeller.hasYear(t) || t.contains("(n.d.)") || t.contains("(in press)");
             if (!hasYear
                     || !authorStart(line)
                     || SOURCE_LINE.matcher(line.strip()).lookingAt()

@@ -780,4 +780,25 @@ class ZoneSegmenterTests {
                 .anySatisfy(e -> assertThat(e).startsWith("Tsuruwaka").contains("Brain, Behavior, and Immunity"))
                 .anySatisfy(e -> assertThat(e).startsWith("Webb"));
     }
+
+    @Test
+    void anEntryDatedNoDateOrInPressEndsBeforeTheNextAuthors() {
+        String text = """
+                Body text that cites its sources (ten Brinke & Porter, n.d.; Chapman & Chapman, 1967) at length here.
+
+                References
+                Brinke, L., & Porter, S. (n.d.). Cry me a river: Identifying the behavioral consequences of
+                deception. Law Hum Behav.
+                Chapman, L. J., & Chapman, J. P. (1967). Genesis of popular but erroneous psychodiagnostic
+                observations. J Abnorm Psychol, 72, 193–204.
+                Ekman, P. (in press). Lie catching and microexpressions. Oxford University Press.
+                Frank, M. G., & Ekman, P. (1997). The ability to detect deceit. J Pers Soc Psychol, 72, 1429–1439.
+                """;
+        assertThat(zones(text).zones())
+                .filteredOn(Zone.ReferenceEntry.class::isInstance)
+                .extracting(Zone::text)
+                .hasSize(4)
+                .anySatisfy(e -> assertThat(e).startsWith("Chapman"))
+                .anySatisfy(e -> assertThat(e).startsWith("Frank"));
+    }
 }
