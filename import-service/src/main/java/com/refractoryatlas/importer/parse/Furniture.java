@@ -27,6 +27,9 @@ final class Furniture {
     private static final Set<String> NUMBER_WORDS = WordList.load("number-words");
     private static final int MAX_FURNITURE_CHARS = 200;
     private static final int MAX_RUNNING_HEADER_CHARS = 90;
+    /** A running title cut with an ellipsis may be longer ("Correlation between … and multiple sclerosis..."). */
+    private static final int MAX_RUNNING_TITLE_CHARS = 130;
+
     private static final int MIN_RUNNING_HEADER_KEY = 5;
     private static final int MIN_REPEATS_PAGED = 3;
     private static final int MIN_REPEATS_UNPAGED = 4;
@@ -313,7 +316,8 @@ final class Furniture {
      */
     private static String key(String line) {
         String s = line.strip();
-        if (s.length() > MAX_RUNNING_HEADER_CHARS && longerCollapsed(s, MAX_RUNNING_HEADER_CHARS)
+        int max = s.endsWith("...") || s.endsWith("…") ? MAX_RUNNING_TITLE_CHARS : MAX_RUNNING_HEADER_CHARS;
+        if (s.length() > max && longerCollapsed(s, max)
                 || s.isEmpty()
                 || "#*-_>|[".indexOf(s.charAt(0)) >= 0 && !s.startsWith("| ")) {
             return null;

@@ -115,6 +115,20 @@ class FurnitureTests {
     }
 
     @Test
+    void flagsALongRunningTitleCutWithAnEllipsis() {
+        // De Gruyter prints the article's title as its running header, cut after a hundred characters
+        String header = "\b Correlation between CTLA-4 gene rs221775A>G single nucleotide polymorphism and multiple"
+                + " sclerosis...";
+        StringBuilder text = new StringBuilder();
+        String[] bodies = {"Methods were", "Results show", "Discussion of", "Limitations are"};
+        for (String body : bodies) {
+            text.append(header).append('\n').append(body).append(" what the page says, and it goes on.\n\f");
+        }
+        // the first may be the title itself (a heading-like line near the top): the later pages' are the header
+        assertThat(flagged(text.toString())).hasSize(3).allMatch(line -> line.startsWith("Correlation between"));
+    }
+
+    @Test
     void stillFlagsARunningHeaderPrintingItsIssuesYearOnEveryPage() {
         String[] bodies = {"Methods were", "Results show", "Discussion of", "Limitations are"};
         StringBuilder text = new StringBuilder();
