@@ -236,10 +236,7 @@ class ZoneSegmenterTests {
 
         Zones z = TextPipeline.zones(new Layout(lines, 1));
 
-        assertThat(z.zones())
-                .filteredOn(Zone.Title.class::isInstance)
-                .extracting(zone -> ((Zone.Title) zone).title())
-                .containsExactly("Colony size is linked to paternity frequency in wasps");
+        assertThat(titles(z)).containsExactly("Colony size is linked to paternity frequency in wasps");
     }
 
     @Test
@@ -256,10 +253,7 @@ class ZoneSegmenterTests {
 
         Zones z = TextPipeline.zones(new Layout(lines, 1));
 
-        assertThat(z.zones())
-                .filteredOn(Zone.Title.class::isInstance)
-                .extracting(zone -> ((Zone.Title) zone).title())
-                .containsExactly("Effect of switching from one oral drug to another in a trial");
+        assertThat(titles(z)).containsExactly("Effect of switching from one oral drug to another in a trial");
     }
 
     @Test
@@ -562,22 +556,25 @@ class ZoneSegmenterTests {
                 .isEqualTo("A Gene Expression Signature of Environmental Geography in Leukocytes of Moroccan Amazighs");
     }
 
+    /** De Gruyter's front page: the byline above the title. */
+    private static final String OPEN_MED_FRONT = """
+            Open Med. 2016; 11: 264-269
+
+            Research Article
+
+            Ana Costa*, Peter Lindqvist, Mei Chen
+
+            Correlation between a gene polymorphism
+            and multiple sclerosis. A meta-analysis
+            DOI 10.5555/med-2016-0052
+            received March 29, 2016; accepted June 13, 2016
+
+            Abstract: Objective. The aim of this meta-analysis was to pool the evidence, at length.
+            """;
+
     @Test
     void aBylinePrintedAboveTheTitleIsTheBylineAndTheNextBlockTheTitle() {
-        String text = """
-                Open Med. 2016; 11: 264-269
-
-                Research Article
-
-                Ana Costa*, Peter Lindqvist, Mei Chen
-
-                Correlation between a gene polymorphism
-                and multiple sclerosis. A meta-analysis
-                DOI 10.5555/med-2016-0052
-                received March 29, 2016; accepted June 13, 2016
-
-                Abstract: Objective. The aim of this meta-analysis was to pool the evidence, at length.
-                """;
+        String text = OPEN_MED_FRONT;
         Zones z = zones(text);
         assertThat(title(text))
                 .isEqualTo("Correlation between a gene polymorphism and multiple sclerosis. A meta-analysis");
@@ -587,16 +584,7 @@ class ZoneSegmenterTests {
     @Test
     void aBylineGluedAboveTheTitleInTextWithoutBlankLinesIsTheByline() {
         // pdf.js and pdftotext -raw print De Gruyter's front page without blank lines
-        String text = """
-                Open Med. 2016; 11: 264-269
-                Research Article Open Access
-                Ana Costa*, Peter Lindqvist, Mei Chen
-                Correlation between a gene polymorphism
-                and multiple sclerosis. A meta-analysis
-                DOI 10.5555/med-2016-0052
-                received March 29, 2016; accepted June 13, 2016
-                Abstract: Objective. The aim of this meta-analysis was to pool the evidence, at length.
-                """;
+        String text = OPEN_MED_FRONT.replace("\n\n", "\n");
         Zones z = zones(text);
         assertThat(title(text))
                 .isEqualTo("Correlation between a gene polymorphism and multiple sclerosis. A meta-analysis");
@@ -662,14 +650,8 @@ class ZoneSegmenterTests {
         lines.add(LayoutLine.plain(12, ""));
         lines.add(styled(13, "Simona Birtić ⇑, Pierre Dussort, François-Xavier Pierre", 10.6f, false, 212));
         lines.add(LayoutLine.plain(14, ""));
-        for (int i = 0; i < 20; i++) {
-            lines.add(styled(15 + i, "Body text of the article continues here for a while", 9f, false, 300 + 12 * i));
-        }
-        Zones z = TextPipeline.zones(new Layout(lines, 1));
-        assertThat(z.zones())
-                .filteredOn(Zone.Title.class::isInstance)
-                .extracting(zone -> ((Zone.Title) zone).title())
-                .containsExactly("Carnosic acid");
+        Zones z = withBody(lines, 9f, 300, 12);
+        assertThat(titles(z)).containsExactly("Carnosic acid");
         assertThat(z.zones()).filteredOn(Zone.Byline.class::isInstance).hasSize(1);
     }
 
@@ -681,14 +663,9 @@ class ZoneSegmenterTests {
         lines.add(styled(3, "Proteasome-Mediated Processing", 18, false, 100));
         lines.add(styled(4, "of Def1 in the Response to Transcription Stress", 18, false, 124));
         lines.add(styled(5, "Marcus D. Wilson,1,3 Michelle Harreman,1,3 and Jesper Q. Svejstrup1,*", 9, false, 150));
-        for (int i = 0; i < 20; i++) {
-            lines.add(styled(6 + i, "Body text of the article continues here for a while", 10, false, 200 + 12 * i));
-        }
-        Zones z = TextPipeline.zones(new Layout(lines, 1));
+        Zones z = withBody(lines, 10, 200, 12);
         // the title's first line has two words: it is the title's, not the journal's
-        assertThat(z.zones())
-                .filteredOn(Zone.Title.class::isInstance)
-                .extracting(zone -> ((Zone.Title) zone).title())
+        assertThat(titles(z))
                 .containsExactly("Proteasome-Mediated Processing of Def1 in the Response to Transcription Stress");
     }
 
@@ -701,10 +678,7 @@ class ZoneSegmenterTests {
         lines.add(styled(4, "Correlation between a gene polymorphism", 22, true, 136));
         lines.add(styled(5, "and multiple sclerosis. A meta-analysis", 22, true, 162));
         lines.add(styled(6, "DOI 10.5555/med-2016-0052", 8, false, 214));
-        for (int i = 0; i < 20; i++) {
-            lines.add(styled(7 + i, "Body text of the article continues here for a while", 9.5f, false, 246 + 13 * i));
-        }
-        Zones z = TextPipeline.zones(new Layout(lines, 1));
+        Zones z = withBody(lines, 9.5f, 246, 13);
         assertThat(z.zones())
                 .filteredOn(Zone.Byline.class::isInstance)
                 .singleElement()
@@ -800,5 +774,26 @@ class ZoneSegmenterTests {
                 .hasSize(4)
                 .anySatisfy(e -> assertThat(e).startsWith("Chapman"))
                 .anySatisfy(e -> assertThat(e).startsWith("Frank"));
+    }
+
+    /** The front lines, then 20 lines of body text in one type from {@code y} down: one styled page. */
+    private static Zones withBody(List<LayoutLine> lines, float size, float y, float step) {
+        List<LayoutLine> all = new ArrayList<>(lines);
+        for (int i = 0; i < 20; i++) {
+            all.add(styled(
+                    lines.size() + 1 + i,
+                    "Body text of the article continues here for a while",
+                    size,
+                    false,
+                    y + step * i));
+        }
+        return TextPipeline.zones(new Layout(all, 1));
+    }
+
+    private static List<String> titles(Zones z) {
+        return z.zones().stream()
+                .filter(Zone.Title.class::isInstance)
+                .map(zone -> ((Zone.Title) zone).title())
+                .toList();
     }
 }
