@@ -38,6 +38,18 @@ class AuthorNamesTests {
     }
 
     @Test
+    void readsCollegesUniversitiesAndCommunitiesAsCorporateAuthors() {
+        assertThat(AuthorNames.corporate("American College of Obstetricians and Gynecologists"))
+                .isEqualTo(new ParsedAuthor("American College of Obstetricians and Gynecologists", null, null));
+        assertThat(AuthorNames.corporate("University of York.")).isNotNull();
+        assertThat(AuthorNames.corporate("European Communities.")).isNotNull();
+        assertThat(AuthorNames.corporate("Cochrane Bone, Joint and Muscle Trauma Group"))
+                .isNotNull();
+        // people are no body, whatever words they share with one
+        assertThat(AuthorNames.corporate("College J, University K")).isNull();
+    }
+
+    @Test
     void endsTheListAtItsTruncationMark() {
         // the Microbiology Society's journals print ten authors and then "& other authors"
         assertThat(AuthorNames.parse("Sayers, E. W., Barrett, T., Benson, D. A. & other authors"))
