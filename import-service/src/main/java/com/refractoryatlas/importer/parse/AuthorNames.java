@@ -165,12 +165,15 @@ final class AuthorNames {
             return null;
         }
         boolean organization = false;
-        for (String w : words) {
-            String bare = stripEnd(w, ".,;:");
-            if (bare.isEmpty() || isInitial(bare) || isInitial(bare + ".") || vancouverInitials(bare)) {
+        for (int i = 0; i < words.length; i++) {
+            String bare = stripEnd(words[i], ".,;:");
+            // "R Core Team", "R Development Core Team": a one-letter name opening a body of three words or more
+            boolean letterName = i == 0 && bare.length() == 1 && words.length >= 3;
+            if (bare.isEmpty()
+                    || !letterName && (isInitial(bare) || isInitial(bare + ".") || vancouverInitials(bare))) {
                 return null;
             }
-            organization |= ORGANIZATION_WORDS.contains(bare.toLowerCase(Locale.ROOT));
+            organization |= !letterName && ORGANIZATION_WORDS.contains(bare.toLowerCase(Locale.ROOT));
         }
         return organization ? new ParsedAuthor(s, null, null) : null;
     }

@@ -1862,6 +1862,9 @@ final class ZoneSegmenter {
                     || lastToken(t).startsWith("http");
             // APA dates a work without a year "(n.d.)" or "(in press)"
             boolean hasYear = ReferenceLabeller.hasYear(t) || t.contains("(n.d.)") || t.contains("(in press)");
+            if (hasYear && ended && corporateYearOpening(line)) {
+                return true; // "R Development Core Team (2008) R: a language…"
+            }
             if (!hasYear
                     || !authorStart(line)
                     || SOURCE_LINE.matcher(line.strip()).lookingAt()
@@ -1879,18 +1882,30 @@ final class ZoneSegmenter {
                     && authorYearOpening(t + " " + nextLine.strip());
         }
 
+        /** "R Core Team (2020)", "World Health Organization (2013)": a body as author, then its year in brackets. */
+        private static boolean corporateYearOpening(String line) {
+            int open = bracketedYear(line);
+            return open > 0 && AuthorNames.corporate(line.substring(0, open)) != null;
+        }
+
         /** "Barnard CJ, Burk T (1979) Dominance…": names, then a parenthesized year early in the line. */
         private static boolean authorYearOpening(String line) {
+            int open = bracketedYear(line);
+            return open > 0 && AuthorNames.looksLikeNameList(line.substring(0, open));
+        }
+
+        /** Where "(" opens a four-digit year early in the line (not at its start), or -1. */
+        private static int bracketedYear(String line) {
             int open = line.indexOf('(');
             if (open < 2 || open > AUTHOR_YEAR_WINDOW || open + 5 > line.length()) {
-                return false;
+                return -1;
             }
             for (int i = open + 1; i < open + 5; i++) {
                 if (!Character.isDigit(line.charAt(i))) {
-                    return false;
+                    return -1;
                 }
             }
-            return AuthorNames.looksLikeNameList(line.substring(0, open));
+            return open;
         }
 
         private static String lastToken(String t) {

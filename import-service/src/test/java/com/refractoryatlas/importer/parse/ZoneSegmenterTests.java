@@ -796,4 +796,27 @@ class ZoneSegmenterTests {
                 .map(zone -> ((Zone.Title) zone).title())
                 .toList();
     }
+
+    @Test
+    void aBodyWithItsYearInBracketsOpensAnEntryOfAnAuthorYearList() {
+        // Springer's author-year lists cite R as "R Development Core Team (2008) R: a language…"
+        String text = """
+                Body text that cites its sources (Pomeroy et al. 2005; R Core Team 2008) at some length here.
+
+                References
+                Pomeroy PP, Redman PR, Ruddell SJS (2005) Breeding site choice fails to explain associations of
+                female grey seals. Behav Ecol Sociobiol 57:546–556
+                R Development Core Team (2008) R: a language and environment for statistical computing. R
+                Foundation for Statistical Computing, Vienna
+                Wood SN (2006) Generalized additive models: an introduction with R. Chapman and Hall, London
+                """;
+        assertThat(zones(text).zones())
+                .filteredOn(Zone.ReferenceEntry.class::isInstance)
+                .extracting(Zone::text)
+                .hasSize(3)
+                .anySatisfy(e -> assertThat(e).startsWith("R Development Core Team (2008)"));
+        assertThat(AuthorNames.corporate("R Development Core Team"))
+                .isEqualTo(new ParsedAuthor("R Development Core Team", null, null));
+        assertThat(AuthorNames.corporate("R Smith")).isNull();
+    }
 }
