@@ -496,11 +496,7 @@ final class ZoneSegmenter {
             }
             int lead = titleLines.isEmpty() ? leadingFrontLines(block.lines()) : 0;
             if (lead > 0) {
-                Zone.FrontKind banner =
-                        LineCues.banner(new Block(block.lines().subList(0, lead), false).joinedCleaned());
-                zones.add(new Zone.FrontMatter(
-                        banner == null ? Zone.FrontKind.LABEL : banner,
-                        block.lines().subList(0, lead)));
+                labelOrBanner(block.lines().subList(0, lead));
                 if (lead == block.lines().size()) {
                     return;
                 }
@@ -580,10 +576,22 @@ final class ZoneSegmenter {
 
         private static final int MAX_BANNER_NAME_WORDS = 5;
 
+        /** Lines above the title that are no title: a banner's kind when they read as one, else a label. */
+        private void labelOrBanner(List<LayoutLine> lines) {
+            Zone.FrontKind banner = LineCues.banner(new Block(lines, false).joinedCleaned());
+            zones.add(new Zone.FrontMatter(banner == null ? Zone.FrontKind.LABEL : banner, lines));
+        }
+
+        /** A DOI, URL, editorial-date or banner line. */
+        private static boolean frontKeyOrBanner(LayoutLine line) {
+            String c = Markup.clean(line.text()).strip();
+            return LineCues.frontKey(c) != null || LineCues.banner(c) != null;
+        }
+
         /** A DOI, URL, editorial-date, banner or label line. */
         private static boolean frontLine(LayoutLine line) {
-            String c = Markup.clean(line.text()).strip();
-            return LineCues.frontKey(c) != null || LineCues.banner(c) != null || LineCues.label(c);
+            return frontKeyOrBanner(line)
+                    || LineCues.label(Markup.clean(line.text()).strip());
         }
 
         /**
@@ -656,19 +664,12 @@ final class ZoneSegmenter {
                 return false;
             }
             int end = names;
-            while (end < lines.size() && end - names < MAX_TITLE_LINES) {
-                String c = Markup.clean(lines.get(end).text()).strip();
-                if (LineCues.frontKey(c) != null || LineCues.banner(c) != null) {
-                    break;
-                }
+            while (end < lines.size() && end - names < MAX_TITLE_LINES && !frontKeyOrBanner(lines.get(end))) {
                 end++;
             }
             if (end == names
                     || end == lines.size()
-                    || !(LineCues.frontKey(Markup.clean(lines.get(end).text()).strip()) != null
-                            || LineCues.banner(
-                                            Markup.clean(lines.get(end).text()).strip())
-                                    != null)
+                    || !frontKeyOrBanner(lines.get(end))
                     || !titleShaped(lines.subList(names, end))) {
                 return false;
             }
@@ -693,10 +694,7 @@ final class ZoneSegmenter {
                 List<LayoutLine> titlePart = lines.subList(0, end);
                 title(new Block(titlePart, false).joinedCleaned(), titlePart);
                 if (end < byline[0]) {
-                    Zone.FrontKind kind =
-                            LineCues.banner(new Block(lines.subList(end, byline[0]), false).joinedCleaned());
-                    zones.add(new Zone.FrontMatter(
-                            kind == null ? Zone.FrontKind.LABEL : kind, lines.subList(end, byline[0])));
+                    labelOrBanner(lines.subList(end, byline[0]));
                 }
                 zones.add(new Zone.Byline(lines.subList(byline[0], byline[1])));
                 bylineDone = true;
@@ -775,17 +773,14 @@ final class ZoneSegmenter {
             }
             int names = bylineAbove(before);
             if (names > 0) {
-                Zone.FrontKind banner = LineCues.banner(new Block(before.subList(0, names), false).joinedCleaned());
-                zones.add(
-                        new Zone.FrontMatter(banner == null ? Zone.FrontKind.LABEL : banner, before.subList(0, names)));
+                labelOrBanner(before.subList(0, names));
             }
             if (names >= 0 && names < before.size()) {
                 // De Gruyter prints the byline right above the title
                 zones.add(new Zone.Byline(before.subList(names, before.size())));
                 bylineDone = true;
             } else if (!before.isEmpty()) {
-                Zone.FrontKind banner = LineCues.banner(new Block(before, false).joinedCleaned());
-                zones.add(new Zone.FrontMatter(banner == null ? Zone.FrontKind.LABEL : banner, before));
+                labelOrBanner(before);
             }
             if (!title.isEmpty()) {
                 title(titleText(title), title);
@@ -846,8 +841,7 @@ final class ZoneSegmenter {
         /** The first line after the first that is a DOI, URL or editorial-date line ("received March 29, 2016"). */
         private static int frontKeyLine(List<LayoutLine> lines) {
             for (int i = 1; i < lines.size() && i <= MAX_TITLE_LINES; i++) {
-                String c = Markup.clean(lines.get(i).text()).strip();
-                if (LineCues.frontKey(c) != null || LineCues.banner(c) != null) {
+                if (frontKeyOrBanner(lines.get(i))) {
                     return i;
                 }
             }

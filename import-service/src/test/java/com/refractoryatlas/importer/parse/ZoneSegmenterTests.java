@@ -722,8 +722,7 @@ class ZoneSegmenterTests {
                 Lewandowska, U., & Bednarek, A. K. (2009). WWOX, the tumour suppressor gene. Journal of Physiology,
                 60, 47–56.
                 """;
-        assertThat(zones(text).zones())
-                .filteredOn(Zone.ReferenceEntry.class::isInstance)
+        assertThat(entries(text))
                 .extracting(Zone::text)
                 .hasSize(4)
                 .anySatisfy(e -> assertThat(e).startsWith("Gardenswartz").contains("253– 263.", "10.1177/"))
@@ -746,8 +745,7 @@ class ZoneSegmenterTests {
                 Webb, S. E., & Miller, A. L. (2007). Ca2+ signalling and early embryonic patterning. Clinical and
                 Experimental Pharmacology & Physiology, 34, 897–904.
                 """;
-        assertThat(zones(text).zones())
-                .filteredOn(Zone.ReferenceEntry.class::isInstance)
+        assertThat(entries(text))
                 .extracting(Zone::text)
                 .hasSize(3)
                 .anySatisfy(e -> assertThat(e).startsWith("Suzuki").contains("Genes, Brain, and Behavior, 8"))
@@ -768,8 +766,7 @@ class ZoneSegmenterTests {
                 Ekman, P. (in press). Lie catching and microexpressions. Oxford University Press.
                 Frank, M. G., & Ekman, P. (1997). The ability to detect deceit. J Pers Soc Psychol, 72, 1429–1439.
                 """;
-        assertThat(zones(text).zones())
-                .filteredOn(Zone.ReferenceEntry.class::isInstance)
+        assertThat(entries(text))
                 .extracting(Zone::text)
                 .hasSize(4)
                 .anySatisfy(e -> assertThat(e).startsWith("Chapman"))
@@ -810,11 +807,8 @@ class ZoneSegmenterTests {
                 Foundation for Statistical Computing, Vienna
                 Wood SN (2006) Generalized additive models: an introduction with R. Chapman and Hall, London
                 """;
-        assertThat(zones(text).zones())
-                .filteredOn(Zone.ReferenceEntry.class::isInstance)
-                .extracting(Zone::text)
-                .hasSize(3)
-                .anySatisfy(e -> assertThat(e).startsWith("R Development Core Team (2008)"));
+        assertThat(entries(text)).extracting(Zone::text).hasSize(3).anySatisfy(e -> assertThat(e)
+                .startsWith("R Development Core Team (2008)"));
         assertThat(AuthorNames.corporate("R Development Core Team"))
                 .isEqualTo(new ParsedAuthor("R Development Core Team", null, null));
         assertThat(AuthorNames.corporate("R Smith")).isNull();

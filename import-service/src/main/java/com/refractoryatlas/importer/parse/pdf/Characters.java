@@ -1,6 +1,5 @@
 package com.refractoryatlas.importer.parse.pdf;
 
-import com.refractoryatlas.importer.parse.layout.Accents;
 import java.text.Normalizer;
 import org.jspecify.annotations.Nullable;
 
@@ -77,11 +76,6 @@ final class Characters {
             }
         }
         return true;
-    }
-
-    /** The combining form of a spacing accent, or 0 when {@code c} is not one. */
-    static char combining(char c) {
-        return Accents.combining(c);
     }
 
     /**

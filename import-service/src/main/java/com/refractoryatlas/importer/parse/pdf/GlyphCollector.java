@@ -1,5 +1,6 @@
 package com.refractoryatlas.importer.parse.pdf;
 
+import com.refractoryatlas.importer.parse.layout.Accents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -214,7 +215,7 @@ final class GlyphCollector extends PDFTextStripper {
     }
 
     private static boolean diacritic(TextPosition position, String text) {
-        return position.isDiacritic() || (text.length() == 1 && Characters.combining(text.charAt(0)) != 0);
+        return position.isDiacritic() || (text.length() == 1 && Accents.combining(text.charAt(0)) != 0);
     }
 
     private static float size(TextPosition position) {

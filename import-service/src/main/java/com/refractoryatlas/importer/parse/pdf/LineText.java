@@ -1,5 +1,6 @@
 package com.refractoryatlas.importer.parse.pdf;
 
+import com.refractoryatlas.importer.parse.layout.Accents;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -103,7 +104,7 @@ final class LineText {
         for (int i = 0; i < glyphs.size(); i++) {
             Glyph accent = glyphs.get(i);
             char mark = accent.diacritic() && accent.text().length() == 1
-                    ? Characters.combining(accent.text().charAt(0))
+                    ? Accents.combining(accent.text().charAt(0))
                     : 0;
             if (mark == 0) {
                 continue;

@@ -2,6 +2,7 @@ package com.refractoryatlas.importer.parse.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.refractoryatlas.importer.parse.layout.Accents;
 import org.junit.jupiter.api.Test;
 
 class CharactersTests {
@@ -36,8 +37,8 @@ class CharactersTests {
     @Test
     void composesCombiningAccents() {
         assertThat(Characters.finishLine("Caf" + "e\u0301")).isEqualTo("Caf\u00E9");
-        assertThat(Characters.combining('\u00B4')).isEqualTo('\u0301');
-        assertThat(Characters.combining('a')).isEqualTo((char) 0);
+        assertThat(Accents.combining('\u00B4')).isEqualTo('\u0301');
+        assertThat(Accents.combining('a')).isEqualTo((char) 0);
     }
 
     @Test
