@@ -1826,10 +1826,7 @@ final class ZoneSegmenter {
             char last = text.charAt(text.length() - 1);
             boolean bracket = last == ']' || last == '.' && text.length() > 1 && text.charAt(text.length() - 2) == ']';
             boolean complete = last == '.' && yearSeen || bracket || blockStart && last == '.' && authorStart(l);
-            return complete
-                    && !EntryText.trailingNote(l)
-                    && !SOURCE_LINE.matcher(l).lookingAt()
-                    && !APA_SOURCE_LINE.matcher(l).lookingAt();
+            return complete && !EntryText.trailingNote(l) && !sourceLine(l);
         }
 
         /**
@@ -1859,10 +1856,7 @@ final class ZoneSegmenter {
             if (hasYear && ended && corporateYearOpening(line)) {
                 return true; // "R Development Core Team (2008) R: a language…"
             }
-            if (!hasYear
-                    || !authorStart(line)
-                    || SOURCE_LINE.matcher(line.strip()).lookingAt()
-                    || APA_SOURCE_LINE.matcher(line.strip()).lookingAt()) {
+            if (!hasYear || !authorStart(line) || sourceLine(line.strip())) {
                 return false; // "Int J Drug Policy 2012; 23: 24–32." reads like "Smith J" but is a source
             }
             return ended || blockStart || authorYearOpening(line) || wrappedAuthors(line, nextLine);
@@ -1874,6 +1868,15 @@ final class ZoneSegmenter {
             return !nextLine.isBlank()
                     && AuthorNames.looksLikeNameList(t)
                     && authorYearOpening(t + " " + nextLine.strip());
+        }
+
+        /**
+         * A stripped line that is the source of the entry above though it opens like a name: Vancouver's "Drug
+         * Alcohol Depend 2011; 115: 190–95." or APA's "Genes, Brain, and Behavior, 8, 650–660.".
+         */
+        private static boolean sourceLine(String stripped) {
+            return SOURCE_LINE.matcher(stripped).lookingAt()
+                    || APA_SOURCE_LINE.matcher(stripped).lookingAt();
         }
 
         /** "R Core Team (2020)", "World Health Organization (2013)": a body as author, then its year in brackets. */
