@@ -15,6 +15,15 @@ final class PageLayout {
 
     /** A row is cut at a gutter where its glyphs leave a gap wider than this share of its font size. */
     private static final float CUT_GAP = 0.6f;
+    /**
+     * Two rows meet across a gap up to this many times their median word gap, and no wider than their widest word
+     * gap (give or take this share): a justified line stretched wide still leaves a gutter wider than its words'.
+     */
+    private static final float WORD_GAP_REACH = 1.25f;
+
+    private static final float WIDEST_WORD_GAP = 1.05f;
+    /** A gap between inked glyphs wider than this share of the font size is a word gap, not letter spacing. */
+    private static final float MIN_WORD_GAP = 0.2f;
     /** Rows of neighbouring columns this close, in font sizes, share a baseline. */
     private static final float BASELINE_SHARE = 0.5f;
     /** A line starts a new block when the gap above it is wider than this many font sizes. */
@@ -145,7 +154,8 @@ final class PageLayout {
         if (right.column() != left.column() + 1) {
             return false;
         }
-        float limit = CUT_GAP * Math.max(left.row().size(), right.row().size());
+        float size = Math.max(left.row().size(), right.row().size());
+        float limit = Math.max(CUT_GAP * size, wordGap(left.row(), right.row(), size));
         float end = lastEnd(left.row());
         float start = firstX(right.row());
         for (Glyph g : spacesBetween(left.row(), right.row(), end, start)) {
@@ -155,6 +165,33 @@ final class PageLayout {
             end = Math.max(end, g.endX());
         }
         return start - end <= limit;
+    }
+
+    /**
+     * How wide a gap between two rows can be and still be one of their word gaps, measured between inked glyphs (0
+     * when they have fewer than two word gaps between them). A typesetter that draws no space glyphs leaves word
+     * gaps wider than a row's usual cut in loosely set lines (0.75 of the font size in a ragged reference list); a
+     * gap at a valley no wider than the words' own is one of them, not a gutter.
+     */
+    private static float wordGap(Row left, Row right, float size) {
+        List<Float> gaps = new ArrayList<>();
+        for (Row row : List.of(left, right)) {
+            Glyph previous = null;
+            for (Glyph g : row.glyphs()) {
+                if (g.space()) {
+                    continue;
+                }
+                if (previous != null && g.x() - previous.endX() > MIN_WORD_GAP * size) {
+                    gaps.add(g.x() - previous.endX());
+                }
+                previous = g;
+            }
+        }
+        if (gaps.size() < 2) {
+            return 0;
+        }
+        gaps.sort(null);
+        return Math.min(WORD_GAP_REACH * gaps.get(gaps.size() / 2), WIDEST_WORD_GAP * gaps.get(gaps.size() - 1));
     }
 
     /** The space glyphs after the left row's last ink and before the right row's first, left to right. */

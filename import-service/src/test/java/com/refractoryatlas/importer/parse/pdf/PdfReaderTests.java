@@ -262,6 +262,46 @@ class PdfReaderTests {
             }
         }
 
+        /**
+         * Some typesetters draw no space glyphs and leave each word where it belongs: a loosely set, ragged reference
+         * list then has word gaps of three quarters of the font size, wider than a row's usual cut. Where a table
+         * above made a valley inside the column, the references' word gaps at the valley are word gaps still: the
+         * reference lines stay whole (Cell Press's Trends journals read "Long-distance seed" with "dispersal in
+         * plant" moved out of the entry).
+         */
+        @Test
+        void wordGapsWithoutSpaceGlyphsAtAValleyInsideTheColumnStayWordGaps() throws IOException {
+            try (TestPdf pdf = new TestPdf()) {
+                pdf.page();
+                for (int i = 1; i <= 16; i++) {
+                    float top = 80 + 12 * i;
+                    pdf.text(pdf.times, 10, LEFT, top, fill(pdf.times, 10, "T%02d".formatted(i), 90));
+                    pdf.text(pdf.times, 10, LEFT + 125, top, fill(pdf.times, 10, "C%02d".formatted(i), 95));
+                }
+                for (int i = 1; i <= 16; i++) {
+                    float top = 290 + 12 * i;
+                    float x = LEFT;
+                    List<String> words = new ArrayList<>(List.of("Q%02d".formatted(i)));
+                    words.addAll(List.of(
+                            fill(pdf.times, 10, "seed", 95 - 3 * (i % 3)).split(" ")));
+                    words.addAll(List.of("dispersal", "in", "plant"));
+                    for (String word : words) {
+                        pdf.text(pdf.times, 10, x, top, word);
+                        x += TestPdf.width(pdf.times, 10, word) + 7.5f;
+                    }
+                }
+                for (int i = 1; i <= 40; i++) {
+                    pdf.text(
+                            pdf.times, 10, RIGHT, 80 + 12 * i, fill(pdf.times, 10, "R%02d".formatted(i), COLUMN_WIDTH));
+                }
+                List<String> texts = texts(read(pdf.bytes()));
+                List<String> references =
+                        texts.stream().filter(t -> t.startsWith("Q")).toList();
+                assertThat(references).hasSize(16).allMatch(t -> t.endsWith(" dispersal in plant"));
+                assertThat(texts).noneMatch(t -> t.startsWith("dispersal") || t.startsWith("in plant"));
+            }
+        }
+
         @Test
         void anEmptyStripAcrossBothColumnsEndsABand() throws IOException {
             try (TestPdf pdf = new TestPdf()) {
