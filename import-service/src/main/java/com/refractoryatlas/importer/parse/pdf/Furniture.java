@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
 final class Furniture {
 
     /** The top and bottom margins, as a share of the page height. */
-    private static final float MARGIN_SHARE = 0.1f;
+    private static final float MARGIN_SHARE = 0.12f;
     /** Heights within one band count as "the same place" on two pages. */
     private static final float HEIGHT_BAND = 6;
 
@@ -58,7 +59,7 @@ final class Furniture {
                 }
             }
             for (Map.Entry<Integer, String> row : pageRows.entrySet()) {
-                seen.computeIfAbsent(textKey(row.getValue()) + '@' + row.getKey(), k -> new HashSet<>())
+                seen.computeIfAbsent(repeatKey(row.getValue()) + '@' + row.getKey(), k -> new HashSet<>())
                         .add(page.get(0).page());
             }
         }
@@ -113,7 +114,7 @@ final class Furniture {
 
     private static boolean furniture(PageLine line, String row, boolean top, Map<String, Set<Integer>> seen) {
         String key = textKey(line.text());
-        if (key.isEmpty() || PAGE_NUMBER.matcher(key).matches()) {
+        if (key.isEmpty() || PAGE_NUMBER.matcher(key).matches() && !sentenceEnd(line.text())) {
             return true;
         }
         if (repeated(line.text(), line.y(), seen) || repeated(row, line.y(), seen)) {
@@ -132,6 +133,16 @@ final class Furniture {
         return false;
     }
 
+    /**
+     * Whether a line ends as a sentence or a list item does: a page number stands alone, "1395." is the last line of
+     * a reference ("Science 273: 1392–" above it) that ended at the foot of a column.
+     */
+    private static boolean sentenceEnd(String text) {
+        String stripped = text.strip();
+        char last = stripped.isEmpty() ? ' ' : stripped.charAt(stripped.length() - 1);
+        return last == '.' || last == ',' || last == ';';
+    }
+
     /** Whether the same text stands at about the same height on another page too. */
     private static boolean repeated(String text, float y, Map<String, Set<Integer>> seen) {
         Set<Integer> pages = new HashSet<>();
@@ -142,7 +153,29 @@ final class Furniture {
     }
 
     private static String placeKey(String text, float y, int shift) {
-        return textKey(text) + '@' + (band(y) + shift);
+        return repeatKey(text) + '@' + (band(y) + shift);
+    }
+
+    /**
+     * The key that must recur for a line to be a running header or footer: {@link #textKey}, except that a line of
+     * numbers alone keeps its last number. A page's "3 / 14" recurs as "# / 14"; the last lines of two references
+     * ("553–567." and "199–213.") at one height on two pages are no footer.
+     */
+    private static String repeatKey(String text) {
+        String key = textKey(text);
+        for (int i = 0; i < key.length(); i++) {
+            if (Character.isLetter(key.charAt(i))) {
+                return key;
+            }
+        }
+        Matcher numbers = DIGITS.matcher(text);
+        String last = null;
+        int count = 0;
+        while (numbers.find()) {
+            last = numbers.group();
+            count++;
+        }
+        return count < 2 ? key : key.substring(0, key.lastIndexOf('#')) + last;
     }
 
     /** Lower case, each run of digits one {@code #}, punctuation and spaces dropped: page numbers vary, text not. */

@@ -528,6 +528,52 @@ class PdfReaderTests {
             }
         }
 
+        /** Wiley's 737-point pages set the footer 74 points above the foot: a tenth of the page and a little more. */
+        @Test
+        void removesARunningFooterSetHigherThanATenthOfThePage() throws IOException {
+            try (TestPdf pdf = new TestPdf()) {
+                for (int page = 1; page <= 3; page++) {
+                    pdf.page();
+                    for (int i = 1; i <= 40; i++) {
+                        String label = "B%d%02d".formatted(page, i);
+                        pdf.text(pdf.times, 10, LEFT, 90 + 12 * i, fill(pdf.times, 10, label, FULL_WIDTH));
+                    }
+                    pdf.text(
+                            pdf.times,
+                            8,
+                            LEFT,
+                            700,
+                            "Copyright © 2001 John Wiley & Sons, Ltd. Statist. Med. 2001; 20:2935–2949");
+                }
+                List<String> texts = texts(read(pdf.bytes()));
+                assertThat(texts).hasSize(120).allMatch(t -> t.startsWith("B"));
+            }
+        }
+
+        /**
+         * A reference that ends at the foot of a column leaves a last line of numbers there: "553–567." on one page
+         * and "199–213." on the next are one key once digits are masked, and "1395." reads like a page number; all
+         * three are the ends of references. The page number below them goes.
+         */
+        @Test
+        void keepsTheLastLinesOfReferencesAtTheFootOfAPage() throws IOException {
+            List<String> tails = List.of("553–567.", "199–213.", "1395.");
+            try (TestPdf pdf = new TestPdf()) {
+                for (int page = 1; page <= 3; page++) {
+                    pdf.page();
+                    for (int i = 1; i <= 40; i++) {
+                        String label = "B%d%02d".formatted(page, i);
+                        pdf.text(pdf.times, 10, LEFT, 90 + 12 * i, fill(pdf.times, 10, label, FULL_WIDTH));
+                    }
+                    pdf.text(pdf.times, 10, LEFT, 745, "Science 273: 1392–");
+                    pdf.text(pdf.times, 10, LEFT, 757, tails.get(page - 1));
+                    pdf.text(pdf.times, 9, 300, 775, String.valueOf(page + 10));
+                }
+                List<String> texts = texts(read(pdf.bytes()));
+                assertThat(texts).containsAll(tails).noneMatch(t -> t.matches("1[123]"));
+            }
+        }
+
         @Test
         void keepsBodyLinesThatOnlyLookLikeFurniture() throws IOException {
             try (TestPdf pdf = new TestPdf()) {
