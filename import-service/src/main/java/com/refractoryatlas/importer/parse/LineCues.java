@@ -454,7 +454,7 @@ final class LineCues {
     /** A byline without affiliation marks, footnote symbols and degrees. */
     static String bylineNames(String raw) {
         // "Kevin J Loope (kjl75@cornell.edu)": BMC's provisional PDFs print each author with an address, a line each
-        String s = EMAIL_IN_PARENS.matcher(Markup.clean(raw)).replaceAll(", ");
+        String s = separatorsAsCommas(EMAIL_IN_PARENS.matcher(Markup.clean(raw)).replaceAll(", "));
         // the first three characters lowered are the lowered line's first three ("by " has no İ or Σ)
         if (s.length() >= 3 && s.substring(0, 3).toLowerCase(Locale.ROOT).equals("by ")) {
             s = s.substring(3);
@@ -474,6 +474,27 @@ final class LineCues {
             }
         }
         return String.join(", ", kept);
+    }
+
+    /**
+     * Springer separates the names of a byline with a dot ("Dan Wang • Scott A. Heckathorn •", "C. L. Parr ·
+     * A. N. Andersen"), which some of its fonts map to "Æ" between spaces: each is a comma here.
+     */
+    private static String separatorsAsCommas(String s) {
+        if (s.indexOf('•') < 0
+                && s.indexOf('·') < 0
+                && s.indexOf('∙') < 0
+                && s.indexOf('⋅') < 0
+                && !s.contains(" Æ ")) {
+            return s;
+        }
+        String commas = s.replace(" Æ ", ", ");
+        StringBuilder out = new StringBuilder(commas.length());
+        for (int i = 0; i < commas.length(); i++) {
+            char c = commas.charAt(i);
+            out.append(c == '•' || c == '·' || c == '∙' || c == '⋅' ? ',' : c);
+        }
+        return out.toString();
     }
 
     /**

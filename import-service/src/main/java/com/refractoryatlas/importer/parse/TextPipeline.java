@@ -16,12 +16,13 @@ public final class TextPipeline {
     /** Parses a layout from any reader. Total: any layout gives a document, never an exception. */
     public static ParsedDocument parse(String source, Layout layout, ParserSettings settings) {
         IssueLog log = new IssueLog(settings.maxIssuesPerCode());
-        return new ArticleAssembler(source, settings, log).assemble(ZoneSegmenter.segment(layout));
+        return new ArticleAssembler(source, settings, log)
+                .assemble(ZoneSegmenter.segment(LigatureLetters.repaired(layout)));
     }
 
     /** The zones a layout is segmented into, for tests and the debug view. */
     static Zones zones(Layout layout) {
-        return ZoneSegmenter.segment(layout);
+        return ZoneSegmenter.segment(LigatureLetters.repaired(layout));
     }
 
     /** Guards and reads decoded text, then parses it. */
@@ -34,7 +35,7 @@ public final class TextPipeline {
         if (!InputGuard.acceptable(text, log)) {
             return new Unrecognized(source, log.toList());
         }
-        Layout layout = TextReader.read(text);
+        Layout layout = LigatureLetters.repaired(TextReader.read(text));
         return new ArticleAssembler(source, settings, log).assemble(ZoneSegmenter.segment(layout));
     }
 
