@@ -23,6 +23,10 @@ final class LineText {
     private static final float MIN_WORD_GAP = 0.07f;
 
     private static final float MAX_SPACE = 0.4f;
+    /** A superscript is set at most this share of the text's size ... */
+    private static final float SUPERSCRIPT_SIZE = 0.85f;
+    /** ... with its baseline raised by at least this share of the text's size. */
+    private static final float SUPERSCRIPT_RISE = 0.2f;
     /** An accent belongs to a letter whose box contains its centre, widened by this share of the letter. */
     private static final float ACCENT_REACH = 0.25f;
 
@@ -40,6 +44,19 @@ final class LineText {
         }
         String text = Characters.finishLine(text(glyphs, wordGap(ink)));
         return styled(page, text, ink, column);
+    }
+
+    /**
+     * A superscript lower-case letter right after a word is an affiliation mark, not the word's last letter
+     * (Elsevier's "Hammill^a" read "Hammilla"): it is set apart, where a byline's cue drops it. Superscript digits
+     * stay where they are, as the citation linker reads them ("therapy12").
+     */
+    private static boolean letterMark(Glyph previous, Glyph g) {
+        return g.text().length() == 1
+                && Character.isLowerCase(g.text().charAt(0))
+                && Character.isLetter(previous.text().charAt(previous.text().length() - 1))
+                && g.size() < SUPERSCRIPT_SIZE * previous.size()
+                && previous.y() - g.y() > SUPERSCRIPT_RISE * previous.size();
     }
 
     /** The smallest gap that is a word break on this line. */
@@ -82,7 +99,7 @@ final class LineText {
             if (merged[i]) {
                 continue;
             }
-            if (previous != null && (pendingSpace || g.x() - previous.endX() > wordGap)) {
+            if (previous != null && (pendingSpace || g.x() - previous.endX() > wordGap || letterMark(previous, g))) {
                 out.append(' ');
             }
             out.append(g.text());

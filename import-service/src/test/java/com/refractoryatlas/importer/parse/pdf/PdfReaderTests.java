@@ -606,6 +606,26 @@ class PdfReaderTests {
             }
         }
 
+        /**
+         * Elsevier sets its affiliation marks as superscript letters right after the name: "Hammill^a" must not read
+         * "Hammilla". Superscript digits stay glued to their word, as flattened citation numbers are.
+         */
+        @Test
+        void setsASuperscriptLetterApartFromTheWordBeforeIt() throws IOException {
+            try (TestPdf pdf = new TestPdf()) {
+                pdf.page();
+                float x = LEFT;
+                for (String[] part :
+                        new String[][] {{"Jane Hammill", "a"}, {", John Smith", "b,"}, {" therapy", "12"}}) {
+                    pdf.text(pdf.times, 10, x, 100, part[0]);
+                    x += TestPdf.width(pdf.times, 10, part[0]);
+                    pdf.text(pdf.times, 7, x, 96.5f, part[1]);
+                    x += TestPdf.width(pdf.times, 7, part[1]);
+                }
+                assertThat(texts(read(pdf.bytes()))).containsExactly("Jane Hammill a, John Smith b, therapy12");
+            }
+        }
+
         @Test
         void keepsLineEndHyphensAndTurnsALineEndSoftHyphenIntoOne() throws IOException {
             try (TestPdf pdf = new TestPdf()) {
