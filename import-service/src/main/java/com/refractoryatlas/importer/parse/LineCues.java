@@ -460,11 +460,17 @@ final class LineCues {
             s = s.substring(3);
         }
         StringBuilder out = new StringBuilder(s.length());
+        boolean afterMark = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!Character.isDigit(c) && "†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰⁺*∗⇑⁎✉".indexOf(c) < 0) {
+            // Wiley separates a name's marks with semicolons ("Peter Martus1;∗;†,", "Scott Evans∗;†"): they go
+            // with the marks
+            boolean mark =
+                    bylineMark(c) || c == ';' && (afterMark || i + 1 < s.length() && bylineMark(s.charAt(i + 1)));
+            if (!mark) {
                 out.append(c);
             }
+            afterMark = mark;
         }
         List<String> kept = new ArrayList<>();
         for (String item : out.toString().split(",")) {
@@ -474,6 +480,10 @@ final class LineCues {
             }
         }
         return String.join(", ", kept);
+    }
+
+    private static boolean bylineMark(char c) {
+        return Character.isDigit(c) || "†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰⁺*∗⇑⁎✉".indexOf(c) >= 0;
     }
 
     /**

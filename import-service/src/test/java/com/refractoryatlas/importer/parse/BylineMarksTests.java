@@ -1,0 +1,24 @@
+package com.refractoryatlas.importer.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The marks publishers set after the names of a byline, as the PDF reader or pdftotext gives them. */
+class BylineMarksTests {
+
+    @Test
+    void wileysMarksSeparatedBySemicolonsGoWithTheMarks() {
+        // Statistics in Medicine: numbered affiliations, then footnote marks, each pair a semicolon apart
+        assertThat(LineCues.bylineNames("Peter Martus1;∗;†, Andrea Stroux1, Anselm M. Junemann2"))
+                .isEqualTo("Peter Martus, Andrea Stroux, Anselm M. Junemann");
+        assertThat(LineCues.bylineNames("Scott Evans∗;† and Lingling Li‡")).isEqualTo("Scott Evans and Lingling Li");
+        assertThat(LineCues.byline("Wei Pan1;∗;†, John E. Connett1, Giovanni C. Porzio2 and Sanford Weisberg3"))
+                .isTrue();
+    }
+
+    @Test
+    void aSemicolonBetweenNamesStaysASeparator() {
+        assertThat(LineCues.bylineNames("Jane Smith; John Doe")).isEqualTo("Jane Smith; John Doe");
+    }
+}
