@@ -318,10 +318,23 @@ final class LineCues {
                 || lower.startsWith("vol.") && lower.length() < 60;
     }
 
-    /** A journal banner or DOI line above a title: short, with a DOI, a URL, or a year beside volume numbers. */
+    /**
+     * "Contemporary Clinical Trials 41 (2015) 69–74", "Computational Statistics & Data Analysis 48 (2005) 755 – 764"
+     * (pdftotext spaces the dash): a journal's name, volume, year and pages, as Elsevier's front page prints them.
+     */
+    static final java.util.regex.Pattern CITATION_LINE = java.util.regex.Pattern.compile(
+            "(\\p{L}[^()\\d]{2,80}) \\d{1,4}+ \\(\\d{4}\\) [A-Za-z]?\\d{1,6}+ ?[–-] ?[A-Za-z]?\\d{1,6}+");
+
+    /**
+     * A journal banner or DOI line above a title: short, with a DOI, a URL, a year beside volume numbers, or a
+     * journal's citation line.
+     */
     static Zone.@Nullable FrontKind banner(String cleaned) {
         if (cleaned.length() > MAX_BANNER_CHARS) {
             return null;
+        }
+        if (CITATION_LINE.matcher(cleaned).matches()) {
+            return Zone.FrontKind.JOURNAL;
         }
         String lower = LowerCase.of(cleaned);
         if (Dois.find(cleaned) != null
@@ -463,10 +476,11 @@ final class LineCues {
         boolean afterMark = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            // Wiley separates a name's marks with semicolons ("Peter Martus1;∗;†,", "Scott Evans∗;†"): they go
-            // with the marks
-            boolean mark =
-                    bylineMark(c) || c == ';' && (afterMark || i + 1 < s.length() && bylineMark(s.charAt(i + 1)));
+            // Wiley and Elsevier separate a name's marks with semicolons ("Peter Martus1;∗;†,", "Scott Evans∗;†",
+            // "John S. Preissera;∗ ,"): they go with the marks
+            boolean mark = bylineMark(c)
+                    || c == ';'
+                            && (afterMark || i + 1 < s.length() && bylineMark(s.charAt(i + 1)) || beforeComma(s, i));
             if (!mark) {
                 out.append(c);
             }
@@ -480,6 +494,15 @@ final class LineCues {
             }
         }
         return String.join(", ", kept);
+    }
+
+    /** Whether only spaces stand between position {@code i} and a comma ("Preissera;∗ , Garciab" once marks go). */
+    private static boolean beforeComma(String s, int i) {
+        int j = i + 1;
+        while (j < s.length() && s.charAt(j) == ' ') {
+            j++;
+        }
+        return j < s.length() && s.charAt(j) == ',';
     }
 
     private static boolean bylineMark(char c) {

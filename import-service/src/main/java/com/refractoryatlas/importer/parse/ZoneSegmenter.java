@@ -60,9 +60,6 @@ final class ZoneSegmenter {
     private static final int MAX_ENTRY_ABOVE_HEADING_CHARS = 600;
     private static final int JOURNAL_BOX_LINES = 40;
     private static final String JOURNAL_HOMEPAGE = "journal homepage";
-    /** "Contemporary Clinical Trials 41 (2015) 69–74": a journal's name, volume, year and pages. */
-    private static final java.util.regex.Pattern CITATION_LINE = java.util.regex.Pattern.compile(
-            "(\\p{L}[^()\\d]{2,80}) \\d{1,4}+ \\(\\d{4}\\) [A-Za-z]?\\d{1,6}+[–-][A-Za-z]?\\d{1,6}+");
 
     private static final String BYLINE_MARKS = "⇑⁎*∗†‡§¶✉¹²³⁴⁵⁶⁷⁸⁹";
     private static final java.util.regex.Pattern PAREN_YEAR = java.util.regex.Pattern.compile("\\(\\d{4}\\)");
@@ -193,8 +190,8 @@ final class ZoneSegmenter {
          */
         private static @Nullable String citedJournal(List<LayoutLine> lines) {
             for (int i = 0; i < lines.size() && i < JOURNAL_BOX_LINES; i++) {
-                java.util.regex.Matcher m =
-                        CITATION_LINE.matcher(Markup.clean(lines.get(i).text()).strip());
+                java.util.regex.Matcher m = LineCues.CITATION_LINE.matcher(
+                        Markup.clean(lines.get(i).text()).strip());
                 if (m.matches()) {
                     return m.group(1).strip().toLowerCase(Locale.ROOT);
                 }

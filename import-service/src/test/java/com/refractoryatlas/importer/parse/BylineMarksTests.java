@@ -18,6 +18,12 @@ class BylineMarksTests {
     }
 
     @Test
+    void elseviersLettersGluedToTheNamesLeaveTheirSemicolonBeforeTheComma() {
+        // pdftotext of a 2005 Elsevier front page: the superscript letters join the names, the marks stay apart
+        assertThat(LineCues.byline("John S. Preissera;∗ , Daniel I. Garciab")).isTrue();
+    }
+
+    @Test
     void aSemicolonBetweenNamesStaysASeparator() {
         assertThat(LineCues.bylineNames("Jane Smith; John Doe")).isEqualTo("Jane Smith; John Doe");
     }
