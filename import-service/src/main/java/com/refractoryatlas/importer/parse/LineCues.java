@@ -315,7 +315,8 @@ final class LineCues {
         return LABELS.contains(lower)
                 || lower.contains("issn")
                 || lower.startsWith("volume ") && lower.length() < 60
-                || lower.startsWith("vol.") && lower.length() < 60;
+                || lower.startsWith("vol.") && lower.length() < 60
+                || lower.startsWith("printed in ") && lower.length() < 40;
     }
 
     /**

@@ -518,6 +518,14 @@ final class ZoneSegmenter {
                 zones.add(new Zone.FrontMatter(banner, block.lines()));
                 return;
             }
+            if (block.single() && block.lines().get(0).style() == null && LineCues.journalName(cleaned)) {
+                zones.add(new Zone.FrontMatter(Zone.FrontKind.JOURNAL, block.lines()));
+                return;
+            }
+            if (block.lines().size() <= MAX_TITLE_LINES && copyrightNotice(block)) {
+                zones.add(new Zone.FrontMatter(Zone.FrontKind.COPYRIGHT, block.lines()));
+                return;
+            }
             if (bylineThenTitle(block)) {
                 return;
             }
@@ -533,6 +541,49 @@ final class ZoneSegmenter {
             titleDone = true;
             phase = Phase.BODY;
             body(block, cleaned);
+        }
+
+        /**
+         * An article type in capitals on the line above a title in mixed case ("PRACTICE OF EPIDEMIOLOGY" over
+         * "Statistical Analysis of Correlated Data ..."): a title set in capitals has every line in capitals.
+         */
+        private static boolean capitalsAboveLowerCase(String cleaned, String next) {
+            if (cleaned.split(" ").length > MAX_BANNER_NAME_WORDS) {
+                return false;
+            }
+            int letters = 0;
+            for (int i = 0; i < cleaned.length(); i++) {
+                char c = cleaned.charAt(i);
+                if (Character.isLowerCase(c)) {
+                    return false;
+                }
+                letters += Character.isLetter(c) ? 1 : 0;
+            }
+            if (letters < 2) {
+                return false;
+            }
+            for (int i = 0; i < next.length(); i++) {
+                if (Character.isLowerCase(next.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * A block above the title with a copyright line in it ("Copyright © 2003 by the Johns Hopkins Bloomberg School
+         * of Public Health / All rights reserved"): a notice, never the title. So is, in text, a journal's name on a
+         * line of its own ("American Journal of Epidemiology" above that notice; a PDF's type sizes tell its title).
+         */
+        private static boolean copyrightNotice(Block block) {
+            for (LayoutLine line : block.lines()) {
+                String c = Markup.clean(line.text()).strip();
+                if (LineCues.footerKind(c) == Zone.FrontKind.COPYRIGHT
+                        || LowerCase.of(c).contains("all rights reserved")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -555,7 +606,9 @@ final class ZoneSegmenter {
                         || LineCues.labelSequence(c)
                         || LineCues.banner(c) != null
                         || c.toLowerCase(java.util.Locale.ROOT).startsWith("www.")
-                        || i < lines.size() - 1 && LineCues.journalName(c);
+                        || i < lines.size() - 1 && LineCues.journalName(c)
+                        || i < lines.size() - 1
+                                && capitalsAboveLowerCase(c, lines.get(i + 1).text());
                 if (front) {
                     lead = i + 1;
                     shortLines = 0;
