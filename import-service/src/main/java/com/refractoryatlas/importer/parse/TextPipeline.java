@@ -16,13 +16,17 @@ public final class TextPipeline {
     /** Parses a layout from any reader. Total: any layout gives a document, never an exception. */
     public static ParsedDocument parse(String source, Layout layout, ParserSettings settings) {
         IssueLog log = new IssueLog(settings.maxIssuesPerCode());
-        return new ArticleAssembler(source, settings, log)
-                .assemble(ZoneSegmenter.segment(LigatureLetters.repaired(layout)));
+        return new ArticleAssembler(source, settings, log).assemble(ZoneSegmenter.segment(normalised(layout)));
     }
 
     /** The zones a layout is segmented into, for tests and the debug view. */
     static Zones zones(Layout layout) {
-        return ZoneSegmenter.segment(LigatureLetters.repaired(layout));
+        return ZoneSegmenter.segment(normalised(layout));
+    }
+
+    /** The layout-to-layout repairs every reader's lines go through before segmentation. */
+    private static Layout normalised(Layout layout) {
+        return LineEndHyphens.joined(LigatureLetters.repaired(layout));
     }
 
     /** Guards and reads decoded text, then parses it. */
@@ -35,7 +39,7 @@ public final class TextPipeline {
         if (!InputGuard.acceptable(text, log)) {
             return new Unrecognized(source, log.toList());
         }
-        Layout layout = LigatureLetters.repaired(TextReader.read(text));
+        Layout layout = normalised(TextReader.read(text));
         return new ArticleAssembler(source, settings, log).assemble(ZoneSegmenter.segment(layout));
     }
 

@@ -1,0 +1,92 @@
+package com.refractoryatlas.importer.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.refractoryatlas.importer.parse.layout.Layout;
+import com.refractoryatlas.importer.parse.layout.LayoutLine;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Line-end hyphens settled by the document's own words. */
+class LineEndHyphensTests {
+
+    @Test
+    void aWordTheDocumentPrintsWholeIsJoinedOnTheLineThatBrokeIt() {
+        Layout layout = layout(
+                "The clinical relevance of ketamine is debated.",
+                "   Its rele-",
+                "   vance to treatment-resistant depression is clear");
+
+        assertThat(texts(LineEndHyphens.joined(layout)))
+                .containsExactly(
+                        "The clinical relevance of ketamine is debated.",
+                        "   Its relevance",
+                        "   to treatment-resistant depression is clear");
+    }
+
+    @Test
+    void aCompoundTheDocumentPrintsWithItsHyphenKeepsIt() {
+        Layout layout = layout(
+                "Treatment-refractory epilepsy and treatmentrefractory cases",
+                "in treatment-",
+                "refractory status epilepticus");
+
+        assertThat(LineEndHyphens.joined(layout)).isSameAs(layout);
+    }
+
+    @Test
+    void aBreakTheVocabularyDoesNotSettleIsLeftAsPrinted() {
+        Layout layout = layout("a rare contra-", "indication of clozapine");
+
+        assertThat(LineEndHyphens.joined(layout)).isSameAs(layout);
+    }
+
+    @Test
+    void theNextLineIsNeverLeftEmptyOneWordOrOpeningInCapitals() {
+        Layout layout = layout(
+                "relevance society scientific",
+                "their rele-",
+                "vance.",
+                "held in the Victorian So-",
+                "ciety archives.",
+                "Motyl M 2012 Sci-",
+                "entific Utopia: II");
+
+        assertThat(LineEndHyphens.joined(layout)).isSameAs(layout);
+    }
+
+    @Test
+    void aReferenceTitleBrokenAtALineEndReadsWhole() {
+        String text = """
+                Ketamine in refractory depression
+
+                Jane Smith, John Doe
+
+                Introduction
+                The relevance of ketamine to refractory depression is reviewed here [1].
+
+                References
+                1. Smith J, Jones K. The clinical rele-
+                   vance of ketamine in resistant depression. J Affect Disord 2010;12:1–9.
+                """;
+        JournalArticle a = (JournalArticle) new DocumentParser().parse("article.txt", text);
+
+        assertThat(a.references())
+                .singleElement()
+                .extracting(ParsedReference::title)
+                .isEqualTo("The clinical relevance of ketamine in resistant depression");
+    }
+
+    private static Layout layout(String... lines) {
+        List<LayoutLine> out = new ArrayList<>();
+        for (String line : lines) {
+            out.add(LayoutLine.plain(out.size() + 1, line));
+        }
+        return new Layout(out, 1);
+    }
+
+    private static List<String> texts(Layout layout) {
+        return layout.lines().stream().map(LayoutLine::text).toList();
+    }
+}
