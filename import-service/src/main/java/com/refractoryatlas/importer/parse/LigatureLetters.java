@@ -53,6 +53,12 @@ final class LigatureLetters {
 
     /** The words of {@code text} that read as ligatures; with {@code out}, the text repaired into it. */
     private static int repairs(String text, StringBuilder out) {
+        if (!anyLigatureLetter(text)) {
+            if (out != null) {
+                out.append(text);
+            }
+            return 0;
+        }
         int count = 0;
         int i = 0;
         int n = text.length();
@@ -65,20 +71,37 @@ final class LigatureLetters {
                 continue;
             }
             int end = i;
+            boolean capitalLetter = false;
             while (end < n && Character.isLetter(text.charAt(end))) {
+                capitalLetter |= ligature(text.charAt(end)) != null;
                 end++;
             }
-            String word = text.substring(i, end);
-            String repaired = end - i <= MAX_WORD ? repair(word) : null;
+            // most words hold none of V, W, X, Y, Z: they are neither cut out nor looked at again
+            String repaired = capitalLetter && end - i <= MAX_WORD ? repair(text.substring(i, end)) : null;
             if (repaired != null) {
                 count++;
             }
             if (out != null) {
-                out.append(repaired != null ? repaired : word);
+                if (repaired != null) {
+                    out.append(repaired);
+                } else {
+                    out.append(text, i, end);
+                }
             }
             i = end;
         }
         return count;
+    }
+
+    /** Whether the text holds one of V, W, X, Y, Z at all (one comparison a character: they are contiguous). */
+    private static boolean anyLigatureLetter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'V' && c <= 'Z') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The word with its ligature letters replaced, if it has some and then contains a stem; else null. */

@@ -27,6 +27,9 @@ final class LineEndHyphens {
     /** The layout with its vocabulary-settled line-end hyphens joined, or the layout itself when there are none. */
     static Layout joined(Layout layout) {
         List<LayoutLine> lines = layout.lines();
+        if (!anyBreak(lines)) {
+            return layout;
+        }
         Set<String> words = new HashSet<>();
         Set<String> compounds = new HashSet<>();
         for (LayoutLine line : lines) {
@@ -53,6 +56,21 @@ final class LineEndHyphens {
                             lines.get(i + 1).style()));
         }
         return out == null ? layout : new Layout(out, layout.pages());
+    }
+
+    /** Whether some line ends with a lower-case letter and a hyphen: only then are the document's words collected. */
+    private static boolean anyBreak(List<LayoutLine> lines) {
+        for (LayoutLine line : lines) {
+            String t = line.text();
+            int n = t.length();
+            while (n > 0 && t.charAt(n - 1) == ' ') {
+                n--;
+            }
+            if (n >= 3 && t.charAt(n - 1) == '-' && Character.isLowerCase(t.charAt(n - 2))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The two lines with the broken word joined on the first, or null when the vocabulary does not join it. */
