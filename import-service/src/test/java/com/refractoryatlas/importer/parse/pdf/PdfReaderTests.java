@@ -438,6 +438,14 @@ class PdfReaderTests {
     @Nested
     class PageFurniture {
 
+        /** Full-width body lines labelled by page and number ("B101", "B102", …), 12 points apart from 102 down. */
+        private void bodyLines(TestPdf pdf, int page, int count) {
+            for (int i = 1; i <= count; i++) {
+                String label = "B%d%02d".formatted(page, i);
+                pdf.text(pdf.times, 10, LEFT, 90 + 12 * i, fill(pdf.times, 10, label, FULL_WIDTH));
+            }
+        }
+
         @Test
         void removesAManuscriptsLineNumbersInTheMarginAndTheGutter() throws IOException {
             try (TestPdf pdf = new TestPdf()) {
@@ -489,10 +497,7 @@ class PdfReaderTests {
                     if (page == 2) {
                         pdf.text(pdf.helvetica, 8, 450, 52, "Smith et al.");
                     }
-                    for (int i = 1; i <= 30; i++) {
-                        String label = "B%d%02d".formatted(page, i);
-                        pdf.text(pdf.times, 10, LEFT, 90 + 12 * i, fill(pdf.times, 10, label, FULL_WIDTH));
-                    }
+                    bodyLines(pdf, page, 30);
                     pdf.text(
                             pdf.helvetica,
                             6,
@@ -534,10 +539,7 @@ class PdfReaderTests {
             try (TestPdf pdf = new TestPdf()) {
                 for (int page = 1; page <= 3; page++) {
                     pdf.page();
-                    for (int i = 1; i <= 40; i++) {
-                        String label = "B%d%02d".formatted(page, i);
-                        pdf.text(pdf.times, 10, LEFT, 90 + 12 * i, fill(pdf.times, 10, label, FULL_WIDTH));
-                    }
+                    bodyLines(pdf, page, 40);
                     pdf.text(
                             pdf.times,
                             8,
@@ -561,10 +563,7 @@ class PdfReaderTests {
             try (TestPdf pdf = new TestPdf()) {
                 for (int page = 1; page <= 3; page++) {
                     pdf.page();
-                    for (int i = 1; i <= 40; i++) {
-                        String label = "B%d%02d".formatted(page, i);
-                        pdf.text(pdf.times, 10, LEFT, 90 + 12 * i, fill(pdf.times, 10, label, FULL_WIDTH));
-                    }
+                    bodyLines(pdf, page, 40);
                     pdf.text(pdf.times, 10, LEFT, 745, "Science 273: 1392–");
                     pdf.text(pdf.times, 10, LEFT, 757, tails.get(page - 1));
                     pdf.text(pdf.times, 9, 300, 775, String.valueOf(page + 10));
