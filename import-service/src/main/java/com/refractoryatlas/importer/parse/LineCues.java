@@ -479,9 +479,7 @@ final class LineCues {
             char c = s.charAt(i);
             // Wiley and Elsevier separate a name's marks with semicolons ("Peter Martus1;∗;†,", "Scott Evans∗;†",
             // "John S. Preissera;∗ ,"): they go with the marks
-            boolean mark = bylineMark(c)
-                    || c == ';'
-                            && (afterMark || i + 1 < s.length() && bylineMark(s.charAt(i + 1)) || beforeComma(s, i));
+            boolean mark = bylineMark(c) || c == ';' && (afterMark || beforeMark(s, i) || beforeComma(s, i));
             if (!mark) {
                 out.append(c);
             }
@@ -495,6 +493,15 @@ final class LineCues {
             }
         }
         return String.join(", ", kept);
+    }
+
+    /** Whether only spaces stand between position {@code i} and a mark ("Scott Evans∗; †" in pdftotext's text). */
+    private static boolean beforeMark(String s, int i) {
+        int j = i + 1;
+        while (j < s.length() && s.charAt(j) == ' ') {
+            j++;
+        }
+        return j < s.length() && bylineMark(s.charAt(j));
     }
 
     /** Whether only spaces stand between position {@code i} and a comma ("Preissera;∗ , Garciab" once marks go). */

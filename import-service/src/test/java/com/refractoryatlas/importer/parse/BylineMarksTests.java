@@ -13,6 +13,7 @@ class BylineMarksTests {
         assertThat(LineCues.bylineNames("Peter Martus1;∗;†, Andrea Stroux1, Anselm M. Junemann2"))
                 .isEqualTo("Peter Martus, Andrea Stroux, Anselm M. Junemann");
         assertThat(LineCues.bylineNames("Scott Evans∗;† and Lingling Li‡")).isEqualTo("Scott Evans and Lingling Li");
+        assertThat(LineCues.byline("Scott Evans∗; † and Lingling Li‡")).isTrue(); // pdftotext spaces the marks
         assertThat(LineCues.byline("Wei Pan1;∗;†, John E. Connett1, Giovanni C. Porzio2 and Sanford Weisberg3"))
                 .isTrue();
     }
