@@ -492,7 +492,46 @@ final class LineCues {
                 kept.add(t);
             }
         }
-        return String.join(", ", kept);
+        return String.join(", ", withoutGluedLetterMarks(kept));
+    }
+
+    /**
+     * pdftotext glues Elsevier's superscript affiliation letters to the names ("Kellie J. Archera,∗ , Stanley
+     * Lemeshowb , David W. Hosmerc"): when every name ends in a lower-case letter and those letters are a run from
+     * "a" ("a, b, c"; "a, b, c, a, b, b"), the first name's "a" among them, they are marks. A single letter or a
+     * repeated one ("Costa, Silva") is no such run.
+     */
+    private static List<String> withoutGluedLetterMarks(List<String> names) {
+        if (names.size() < 2) {
+            return names;
+        }
+        boolean[] seen = new boolean[26];
+        for (String name : names) {
+            char last = name.charAt(name.length() - 1);
+            int space = name.lastIndexOf(' ');
+            if (last < 'a' || last > 'z' || name.length() - space - 1 < 3) {
+                return names;
+            }
+            seen[last - 'a'] = true;
+        }
+        int distinct = 0;
+        while (distinct < 26 && seen[distinct]) {
+            distinct++;
+        }
+        for (int i = distinct; i < 26; i++) {
+            if (seen[i]) {
+                return names; // not a run from "a"
+            }
+        }
+        String first = names.get(0);
+        if (distinct < 2 || first.charAt(first.length() - 1) != 'a') {
+            return names;
+        }
+        List<String> out = new ArrayList<>(names.size());
+        for (String name : names) {
+            out.add(name.substring(0, name.length() - 1));
+        }
+        return out;
     }
 
     /** Whether only spaces stand between position {@code i} and a mark ("Scott Evans∗; †" in pdftotext's text). */

@@ -25,6 +25,17 @@ class BylineMarksTests {
     }
 
     @Test
+    void elseviersLettersGluedToTheNamesAreMarksWhenTheyRunFromA() {
+        assertThat(LineCues.bylineNames("Kellie J. Archera,∗ , Stanley Lemeshowb , David W. Hosmerc"))
+                .isEqualTo("Kellie J. Archer, Stanley Lemeshow, David W. Hosmer");
+        assertThat(LineCues.bylineNames("Daniel F. McCaffreya,*, Beth Ann Griffinb, Daniel Almirallc, Mary Slaughtera"))
+                .isEqualTo("Daniel F. McCaffrey, Beth Ann Griffin, Daniel Almirall, Mary Slaughter");
+        // names that happen to end in "a" (no run past it), or in letters that do not run from "a", stay whole
+        assertThat(LineCues.bylineNames("Maria Costa, Joao Silva")).isEqualTo("Maria Costa, Joao Silva");
+        assertThat(LineCues.bylineNames("Ana Pereira, Ivan Petrovic")).isEqualTo("Ana Pereira, Ivan Petrovic");
+    }
+
+    @Test
     void aSemicolonBetweenNamesStaysASeparator() {
         assertThat(LineCues.bylineNames("Jane Smith; John Doe")).isEqualTo("Jane Smith; John Doe");
     }
