@@ -382,7 +382,7 @@ final class ZoneSegmenter {
             if (!bylineDone && !affiliationSeen && block.lines().size() > 1) {
                 // the byline with its affiliations under it in one block (-layout indents them alike: Hindawi)
                 int names = bylineEnd(block.lines(), 0);
-                if (names > 0 && severalNames(block.until(names).joinedRaw())) {
+                if (names > 0 && (severalNames(block.until(names).joinedRaw()) || authorsKey(block.first()))) {
                     zones.add(new Zone.Byline(block.lines().subList(0, names)));
                     bylineDone = true;
                     Block rest = block.from(names);
@@ -1688,12 +1688,21 @@ final class ZoneSegmenter {
                 boolean same = l.style() != null
                         && l.style().page() == 1
                         && Math.abs(l.style().fontSize() - max) <= SAME_FONT;
-                if (!same) {
+                if (!same || authorsKey(l.text())) {
                     break;
                 }
                 out.add(l.number());
             }
             return out;
+        }
+
+        /**
+         * A cover page's "Author(s): …" line (JSTOR sets it in the title's type, under the title): the byline, where
+         * the title ends.
+         */
+        private static boolean authorsKey(String text) {
+            String lower = LowerCase.of(Markup.clean(text).strip());
+            return lower.startsWith("author(s):") || lower.startsWith("authors:") || lower.startsWith("author:");
         }
 
         /**

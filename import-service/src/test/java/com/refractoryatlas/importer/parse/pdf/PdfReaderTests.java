@@ -3,7 +3,9 @@ package com.refractoryatlas.importer.parse.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.refractoryatlas.importer.parse.DocumentParser;
+import com.refractoryatlas.importer.parse.JournalArticle;
 import com.refractoryatlas.importer.parse.ParseIssue;
+import com.refractoryatlas.importer.parse.ParsedAuthor;
 import com.refractoryatlas.importer.parse.ParsedDocument;
 import com.refractoryatlas.importer.parse.Unrecognized;
 import com.refractoryatlas.importer.parse.layout.Layout;
@@ -841,6 +843,53 @@ class PdfReaderTests {
                 ParsedDocument document = parser.parse("upload.bin", pdf.bytes(), null);
                 assertThat(document).isNotInstanceOf(Unrecognized.class);
                 assertThat(document.issues()).noneMatch(i -> i.code().name().startsWith("PDF_"));
+            }
+        }
+
+        /**
+         * JSTOR's cover page sets "Author(s): …", "Source: …" and the rest in the title's type right under it: the
+         * title ends there, and that line is the byline, one author or several.
+         */
+        @Test
+        void aCoverPagesAuthorsLineInTheTitlesTypeEndsTheTitleAndIsTheByline() throws IOException {
+            for (String authors : List.of("Wei Pan", "Huiman X. Barnhart and John M. Williamson")) {
+                try (TestPdf pdf = new TestPdf()) {
+                    pdf.page();
+                    String[] cover = {
+                        "Clozapine for Treatment-Resistant Schizophrenia in Adults",
+                        "Author(s): " + authors,
+                        "Source: Vol. 29, No. 1 (Mar., 2002), pp. 101-110",
+                        "Published by: Blackwell Publishing",
+                        "Stable URL: http://www.jstor.org/stable/4616702 ."
+                    };
+                    for (int i = 0; i < cover.length; i++) {
+                        pdf.text(pdf.times, 11, LEFT, 150 + 14 * i, cover[i]);
+                    }
+                    for (int i = 1; i <= 30; i++) {
+                        pdf.text(pdf.times, 8, LEFT, 260 + 10 * i, fill(pdf.times, 8, "Body", FULL_WIDTH));
+                    }
+                    pdf.text(pdf.timesBold, 9, LEFT, 590, "References");
+                    pdf.text(
+                            pdf.times,
+                            8,
+                            LEFT,
+                            604,
+                            "1. Kane J, Honigfeld G. Clozapine for the treatment-resistant"
+                                    + " schizophrenic. Arch Gen Psychiatry 1988;45:789-96.");
+                    pdf.text(
+                            pdf.times,
+                            8,
+                            LEFT,
+                            616,
+                            "2. Meltzer HY. Treatment-resistant schizophrenia. J Clin" + " Psychiatry 1997;58:12-19.");
+                    JournalArticle a = (JournalArticle) parser.parse("cover.pdf", pdf.bytes(), "application/pdf");
+                    assertThat(a.metadata().title())
+                            .isEqualTo("Clozapine for Treatment-Resistant Schizophrenia in Adults");
+                    assertThat(a.metadata().authors())
+                            .first()
+                            .extracting(ParsedAuthor::family)
+                            .isIn("Pan", "Barnhart");
+                }
             }
         }
 
