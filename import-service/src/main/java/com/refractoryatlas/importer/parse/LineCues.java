@@ -451,6 +451,14 @@ final class LineCues {
     private static final java.util.regex.Pattern EMAIL_IN_PARENS =
             java.util.regex.Pattern.compile(" *[(<][^()<>\\s@]+@[^()<>\\s@]+[)>],?");
 
+    /**
+     * One author with an address in brackets, a line of its own ("Beena G Sood (bsood@med.wayne.edu)"): BMC's
+     * provisional PDFs list their authors so, one line each, as many lines as authors.
+     */
+    static boolean addressedName(String raw) {
+        return EMAIL_IN_PARENS.matcher(raw).find() && byline(raw);
+    }
+
     static boolean byline(String raw) {
         String names = bylineNames(raw);
         if (names.isEmpty() || !AuthorNames.looksLikeNameList(names)) {

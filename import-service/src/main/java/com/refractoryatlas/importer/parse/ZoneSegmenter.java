@@ -373,8 +373,8 @@ final class ZoneSegmenter {
             }
             if (!bylineDone
                     && !affiliationSeen
-                    && block.lines().size() <= MAX_BYLINE_LINES
-                    && LineCues.byline(block.joinedRaw())) {
+                    && (block.lines().size() <= MAX_BYLINE_LINES && LineCues.byline(block.joinedRaw())
+                            || addressedNames(block))) {
                 zones.add(new Zone.Byline(block.lines()));
                 bylineDone = true;
                 return;
@@ -400,6 +400,23 @@ final class ZoneSegmenter {
             }
             phase = Phase.BODY;
             body(block, cleaned);
+        }
+
+        /** Authors a block of one addressed name a line may list (BMC's provisional PDFs: one line an author). */
+        private static final int MAX_ADDRESSED_NAMES = 100;
+
+        /** A block of more lines than a byline has, each one author with an address ({@link LineCues#addressedName}). */
+        private static boolean addressedNames(Block block) {
+            List<LayoutLine> lines = block.lines();
+            if (lines.size() <= MAX_BYLINE_LINES || lines.size() > MAX_ADDRESSED_NAMES) {
+                return false;
+            }
+            for (LayoutLine line : lines) {
+                if (!LineCues.addressedName(line.text())) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Front-page blocks looked at for a byline under the title. */

@@ -67,4 +67,33 @@ class FrontPageTests {
 
         assertThat(a.metadata().title()).isEqualTo("Clozapine for Treatment-Resistant Schizophrenia: An Orientation");
     }
+
+    /** BMC's provisional PDFs list the authors one a line, each with an address, as many lines as authors. */
+    @Test
+    void aBlockOfAddressedNamesOneALineIsTheByline() {
+        String text = """
+                Inhaled iloprost for refractory pulmonary hypertension in neonates: a pilot trial
+
+                Trials 2014, 15:486 doi:10.1186/1745-6215-15-486
+
+                Beena G Sood (bsood@med.example.edu)
+                Martin Keszler (mkeszler@example.org)
+                Meena Garg (mgarg@example.edu)
+                Jonathan M Klein (jonathan-klein@example.edu)
+                Robin Ohls (rohls@example.edu)
+
+                ISSN 1745-6215
+
+                Background
+                Neonates whose hypoxemia resisted inhaled nitric oxide received iloprost [1].
+
+                References
+                1. Kelly LK, Porta NF, Goodman DM. Inhaled prostacyclin for term infants. J Pediatr 2002;141:830-2.
+                """;
+        JournalArticle a = (JournalArticle) PARSER.parse("trials.txt", text);
+
+        assertThat(a.metadata().authors())
+                .extracting(ParsedAuthor::family)
+                .containsExactly("Sood", "Keszler", "Garg", "Klein", "Ohls");
+    }
 }
