@@ -487,7 +487,7 @@ final class LineCues {
             char c = s.charAt(i);
             // Wiley and Elsevier separate a name's marks with semicolons ("Peter Martus1;∗;†,", "Scott Evans∗;†",
             // "John S. Preissera;∗ ,"): they go with the marks
-            boolean mark = bylineMark(c) || c == ';' && (afterMark || beforeMark(s, i) || beforeComma(s, i));
+            boolean mark = bylineMark(c) || c == ';' && (afterMark || markOrComma(nextAfterSpaces(s, i)));
             if (!mark) {
                 out.append(c);
             }
@@ -542,22 +542,21 @@ final class LineCues {
         return out;
     }
 
-    /** Whether only spaces stand between position {@code i} and a mark ("Scott Evans∗; †" in pdftotext's text). */
-    private static boolean beforeMark(String s, int i) {
+    /** The first character after position {@code i} that is no space, or a space at the end. */
+    private static char nextAfterSpaces(String s, int i) {
         int j = i + 1;
         while (j < s.length() && s.charAt(j) == ' ') {
             j++;
         }
-        return j < s.length() && bylineMark(s.charAt(j));
+        return j < s.length() ? s.charAt(j) : ' ';
     }
 
-    /** Whether only spaces stand between position {@code i} and a comma ("Preissera;∗ , Garciab" once marks go). */
-    private static boolean beforeComma(String s, int i) {
-        int j = i + 1;
-        while (j < s.length() && s.charAt(j) == ' ') {
-            j++;
-        }
-        return j < s.length() && s.charAt(j) == ',';
+    /**
+     * A mark ("Scott Evans∗; †" in pdftotext's text) or a comma ("Preissera;∗ , Garciab" once the marks go) after a
+     * semicolon: the semicolon separated marks, not names.
+     */
+    private static boolean markOrComma(char c) {
+        return c == ',' || bylineMark(c);
     }
 
     private static boolean bylineMark(char c) {

@@ -61,24 +61,25 @@ final class LineEndHyphens {
     /** Whether some line ends with a lower-case letter and a hyphen: only then are the document's words collected. */
     private static boolean anyBreak(List<LayoutLine> lines) {
         for (LayoutLine line : lines) {
-            String t = line.text();
-            int n = t.length();
-            while (n > 0 && t.charAt(n - 1) == ' ') {
-                n--;
-            }
-            if (n >= 3 && t.charAt(n - 1) == '-' && Character.isLowerCase(t.charAt(n - 2))) {
+            if (endsBroken(line.text().stripTrailing())) {
                 return true;
             }
         }
         return false;
     }
 
+    /** A line (trailing spaces stripped) that ends with a word part: a lower-case letter and a hyphen. */
+    private static boolean endsBroken(String left) {
+        int n = left.length();
+        return n >= 3 && left.charAt(n - 1) == '-' && Character.isLowerCase(left.charAt(n - 2));
+    }
+
     /** The two lines with the broken word joined on the first, or null when the vocabulary does not join it. */
     private static String[] join(String left, String next, Set<String> words, Set<String> compounds) {
-        int n = left.length();
-        if (n < 3 || left.charAt(n - 1) != '-' || !Character.isLowerCase(left.charAt(n - 2))) {
+        if (!endsBroken(left)) {
             return null;
         }
+        int n = left.length();
         int start = n - 1;
         while (start > 0 && Character.isLetter(left.charAt(start - 1))) {
             start--;

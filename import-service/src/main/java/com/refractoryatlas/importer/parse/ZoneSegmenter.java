@@ -535,6 +535,8 @@ final class ZoneSegmenter {
                 zones.add(new Zone.FrontMatter(banner, block.lines()));
                 return;
             }
+            // in text, a journal's name on a line of its own ("American Journal of Epidemiology" above a copyright
+            // notice) is no title; a PDF's type sizes tell its title
             if (block.single() && block.lines().get(0).style() == null && LineCues.journalName(cleaned)) {
                 zones.add(new Zone.FrontMatter(Zone.FrontKind.JOURNAL, block.lines()));
                 return;
@@ -589,8 +591,7 @@ final class ZoneSegmenter {
 
         /**
          * A block above the title with a copyright line in it ("Copyright © 2003 by the Johns Hopkins Bloomberg School
-         * of Public Health / All rights reserved"): a notice, never the title. So is, in text, a journal's name on a
-         * line of its own ("American Journal of Epidemiology" above that notice; a PDF's type sizes tell its title).
+         * of Public Health / All rights reserved"): a notice, never the title.
          */
         private static boolean copyrightNotice(Block block) {
             for (LayoutLine line : block.lines()) {
