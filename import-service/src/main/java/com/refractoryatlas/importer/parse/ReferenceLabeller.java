@@ -124,8 +124,8 @@ final class ReferenceLabeller {
      * word in its title is not read as a quoted-title entry only because a quote comes first.
      */
     static Fields fields(String entry) {
-        String text = Pages.closeRanges(
-                Hyphenation.repairInline(entry.replace("\\*", "").replace("\\_", "")));
+        String text = closeSpacedInitials(Pages.closeRanges(
+                Hyphenation.repairInline(entry.replace("\\*", "").replace("\\_", ""))));
         String doi = null;
         int[] span = Dois.span(text);
         if (span != null) {
@@ -228,6 +228,13 @@ final class ReferenceLabeller {
      * Title and source of a rest that opens with a quoted title, as Harvard prints it after the year: {@code (2004)
      * “Title,” Journal, 77, pp. 253–262.}; null when the rest opens with no quote or the quote is not closed.
      */
+    /** An initial whose period pdftotext set apart ("Kafadar, K . and Tukey"): the period rejoins it. */
+    private static final Pattern SPACED_INITIAL = Pattern.compile("(?<=(?<![\\p{L}'’])\\p{Lu}) \\.(?=[\\s,;]|$)");
+
+    private static String closeSpacedInitials(String text) {
+        return text.contains(" .") ? SPACED_INITIAL.matcher(text).replaceAll(".") : text;
+    }
+
     private static String @Nullable [] quotedTitleFirst(String rest) {
         if (rest.isEmpty() || rest.charAt(0) != '"' && rest.charAt(0) != '“') {
             return null;

@@ -3,6 +3,7 @@ package com.refractoryatlas.importer.parse;
 import com.refractoryatlas.importer.parse.layout.Accents;
 import com.refractoryatlas.importer.parse.layout.Layout;
 import com.refractoryatlas.importer.parse.layout.LayoutLine;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +12,7 @@ import java.util.Set;
  * Stage 1 for text: decoded text to a {@link Layout} of plain lines (no style), one {@link LayoutLine} per source
  * line so that issues keep the curator's line numbers. Normalizes what PDF viewers and pdftotext leave in text —
  * line ends, form feeds (page breaks), ligatures, odd spaces, zero-width characters — in one linear pass, and merges
- * accents printed beside their letters ({@link Accents#mergeSpacing}: "Birtic´", "R¨omer").
+ * accents printed beside their letters ({@link Accents#mergeSpacing}: "Birtic´", "R¨omer"), then composes each line (NFC).
  */
 final class TextReader {
 
@@ -38,7 +39,7 @@ final class TextReader {
             }
             number++;
             String line = normalized.substring(start, end);
-            lines.add(LayoutLine.plain(number, Accents.mergeSpacing(line, STANDALONE::contains)));
+            lines.add(LayoutLine.plain(number, composed(Accents.mergeSpacing(line, STANDALONE::contains))));
             start = end + 1;
         }
         for (int i = 0; i < text.length(); i++) {
@@ -47,6 +48,16 @@ final class TextReader {
             }
         }
         return new Layout(lines, pages);
+    }
+
+    /**
+     * The line in Unicode's composed form (NFC): pdftotext prints an accented letter as its letter and a combining mark
+     * ("Muthe\u0301n") wherever the font draws the accent apart, and a name must read the same whichever way it came.
+     */
+    private static String composed(String line) {
+        return Normalizer.isNormalized(line, Normalizer.Form.NFC)
+                ? line
+                : Normalizer.normalize(line, Normalizer.Form.NFC);
     }
 
     /** Normalizes line ends and invisible characters; keeps the line count unchanged (a form feed ends a line). */

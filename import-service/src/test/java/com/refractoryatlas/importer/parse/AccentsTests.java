@@ -37,6 +37,13 @@ class AccentsTests {
     }
 
     @Test
+    void aLetterAndItsCombiningMarkReadAsOneLetter() {
+        String decomposed = "Mu\u0308ller K, Muthe\u0301n B, Pe\u0301rez J";
+
+        assertThat(read(decomposed)).isEqualTo("Müller K, Muthén B, Pérez J").hasSize(decomposed.length() - 3);
+    }
+
+    @Test
     void asciiMarksAndCodeSpansStayAsTheyAre() {
         assertThat(read("Run `echo` then `ls`, about ~5 mg, x^2")).isEqualTo("Run `echo` then `ls`, about ~5 mg, x^2");
         assertThat(read("a lone accent ´ between spaces")).isEqualTo("a lone accent ´ between spaces");

@@ -6,12 +6,15 @@ import com.refractoryatlas.importer.extract.KnowledgeExtractor;
 import com.refractoryatlas.importer.extract.TextParagraph;
 import com.refractoryatlas.importer.extract.TextSentence;
 import com.refractoryatlas.importer.extract.Vocabulary;
+import com.refractoryatlas.importer.parse.layout.Layout;
+import com.refractoryatlas.importer.parse.layout.LayoutLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -23,6 +26,20 @@ final class Documents {
     private static final KnowledgeExtractor EXTRACTOR = new KnowledgeExtractor(Vocabulary.bundled());
 
     private Documents() {}
+
+    /** A layout of plain lines, numbered from 1, as the text reader makes them. */
+    static Layout layout(String... lines) {
+        List<LayoutLine> out = new ArrayList<>();
+        for (String line : lines) {
+            out.add(LayoutLine.plain(out.size() + 1, line));
+        }
+        return new Layout(out, 1);
+    }
+
+    /** The lines' texts. */
+    static List<String> texts(Layout layout) {
+        return layout.lines().stream().map(LayoutLine::text).toList();
+    }
 
     /** Extraction as the import planner runs it: after parsing, on the parsed body. */
     static Extraction extraction(ParsedDocument doc) {

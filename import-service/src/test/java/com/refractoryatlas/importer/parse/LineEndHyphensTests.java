@@ -3,9 +3,6 @@ package com.refractoryatlas.importer.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.refractoryatlas.importer.parse.layout.Layout;
-import com.refractoryatlas.importer.parse.layout.LayoutLine;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Line-end hyphens settled by the document's own words. */
@@ -13,12 +10,12 @@ class LineEndHyphensTests {
 
     @Test
     void aWordTheDocumentPrintsWholeIsJoinedOnTheLineThatBrokeIt() {
-        Layout layout = layout(
+        Layout layout = Documents.layout(
                 "The clinical relevance of ketamine is debated.",
                 "   Its rele-",
                 "   vance to treatment-resistant depression is clear");
 
-        assertThat(texts(LineEndHyphens.joined(layout)))
+        assertThat(Documents.texts(LineEndHyphens.joined(layout)))
                 .containsExactly(
                         "The clinical relevance of ketamine is debated.",
                         "   Its relevance",
@@ -27,7 +24,7 @@ class LineEndHyphensTests {
 
     @Test
     void aCompoundTheDocumentPrintsWithItsHyphenKeepsIt() {
-        Layout layout = layout(
+        Layout layout = Documents.layout(
                 "Treatment-refractory epilepsy and treatmentrefractory cases",
                 "in treatment-",
                 "refractory status epilepticus");
@@ -37,14 +34,14 @@ class LineEndHyphensTests {
 
     @Test
     void aBreakTheVocabularyDoesNotSettleIsLeftAsPrinted() {
-        Layout layout = layout("a rare contra-", "indication of clozapine");
+        Layout layout = Documents.layout("a rare contra-", "indication of clozapine");
 
         assertThat(LineEndHyphens.joined(layout)).isSameAs(layout);
     }
 
     @Test
     void theNextLineIsNeverLeftEmptyOneWordOrOpeningInCapitals() {
-        Layout layout = layout(
+        Layout layout = Documents.layout(
                 "relevance society scientific",
                 "their rele-",
                 "vance.",
@@ -76,17 +73,5 @@ class LineEndHyphensTests {
                 .singleElement()
                 .extracting(ParsedReference::title)
                 .isEqualTo("The clinical relevance of ketamine in resistant depression");
-    }
-
-    private static Layout layout(String... lines) {
-        List<LayoutLine> out = new ArrayList<>();
-        for (String line : lines) {
-            out.add(LayoutLine.plain(out.size() + 1, line));
-        }
-        return new Layout(out, 1);
-    }
-
-    private static List<String> texts(Layout layout) {
-        return layout.lines().stream().map(LayoutLine::text).toList();
     }
 }

@@ -385,4 +385,28 @@ class ReferenceLabellerTests {
         assertThat(r.pages()).isEqualTo("1137-1154");
         assertThat(r.year()).isEqualTo(2007);
     }
+
+    @Test
+    void aRegisteredMarkAfterTheJournalIsNoPartOfItsName() {
+        assertThat(parse(
+                                "Chen Y, Kanju P, Fang Q. TRPV4 is necessary for trigeminal irritant pain. PAINÒ 2014;155:1295–304.")
+                        .journal())
+                .isEqualTo("PAIN");
+        assertThat(parse("Fischer M, Carli G. The interphase of the formalin test. PAIN® 2013;155:511–21.")
+                        .journal())
+                .isEqualTo("PAIN");
+        assertThat(parse("Rao S. Salvage regimens. Ann Oncol 2013;24:511–21.").journal())
+                .isEqualTo("Ann Oncol");
+    }
+
+    @Test
+    void anInitialWhosePeriodStandsApartStillEndsTheName() {
+        ParsedReference r = parse("Kafadar, K . and Tukey, J. W. (1993). U.S. Cancer death rates: A simple adjustment"
+                + " for urbanization. International Statistical Review 61, 257-281.");
+
+        assertThat(r.authors())
+                .containsExactly(new ParsedAuthor("Kafadar", "K.", null), new ParsedAuthor("Tukey", "J. W.", null));
+        assertThat(r.year()).isEqualTo(1993);
+        assertThat(r.title()).isEqualTo("U.S. Cancer death rates: A simple adjustment for urbanization");
+    }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.refractoryatlas.importer.parse.layout.Layout;
 import com.refractoryatlas.importer.parse.layout.LayoutLine;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +66,7 @@ class SpringerLayoutTests {
 
     @Test
     void wordsThatOnlyLookLikeLigaturesStay() {
-        Layout layout = layout(
+        Layout layout = Documents.layout(
                 "arXiv preprint by McVean and Williams, Villers and Wx + Wnt",
                 "diVerent eVects, signiWcant", // three repairs: the document qualifies
                 "Xenopus Xu Xie Williams Weld");
@@ -84,16 +83,8 @@ class SpringerLayoutTests {
 
     @Test
     void aDocumentWithFewerThanThreeLigatureWordsIsLeftAsPrinted() {
-        Layout layout = layout("a diVerent view", "of the signiWcance");
+        Layout layout = Documents.layout("a diVerent view", "of the signiWcance");
 
         assertThat(LigatureLetters.repaired(layout)).isSameAs(layout);
-    }
-
-    private static Layout layout(String... lines) {
-        List<LayoutLine> out = new ArrayList<>();
-        for (String line : lines) {
-            out.add(LayoutLine.plain(out.size() + 1, line));
-        }
-        return new Layout(out, 1);
     }
 }
