@@ -470,7 +470,19 @@ final class LineCues {
                 return false;
             }
         }
-        return true;
+        return !holdsTitleWord(names);
+    }
+
+    /** Words of titles no name holds ({@code title-words.txt}): "… Kinetic Model of" / "Mycobacterium … Using …". */
+    private static final Set<String> TITLE_WORDS = WordList.load("title-words");
+
+    private static boolean holdsTitleWord(String names) {
+        for (String word : names.split("[^\\p{L}]+")) {
+            if (word.length() > 1 && TITLE_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A byline without affiliation marks, footnote symbols and degrees. */

@@ -96,4 +96,32 @@ class FrontPageTests {
                 .extracting(ParsedAuthor::family)
                 .containsExactly("Sood", "Keszler", "Garg", "Klein", "Ohls");
     }
+
+    /**
+     * A title's second line in capitalised words reads like names until a title word shows in it (MDPI, Cell, Hindawi
+     * front pages as pdftotext gives them): the title goes on, and the byline is the line of names under it.
+     */
+    @Test
+    void aTitleLineOfCapitalisedWordsHoldingATitleWordIsNoByline() {
+        String text = """
+                Article
+
+                Construction of a Genome-Scale Kinetic Model of
+                Mycobacterium Tuberculosis Using Generic Rate Equations
+                Delali A. Adiamah and Jean-Marc Schwartz *
+                Manchester Institute of Biotechnology, University of Manchester, Manchester M1 7DN, UK
+
+                Abstract: Kinetic models of refractory tuberculosis are built from generic rate equations.
+
+                References
+                1. Smith J, Jones K. Kinetic models of tuberculosis. J Theor Biol 2010;12:1–9.
+                """;
+        JournalArticle a = (JournalArticle) PARSER.parse("metabolites.txt", text);
+
+        assertThat(a.metadata().title())
+                .isEqualTo(
+                        "Construction of a Genome-Scale Kinetic Model of Mycobacterium Tuberculosis Using Generic Rate"
+                                + " Equations");
+        assertThat(a.metadata().authors()).extracting(ParsedAuthor::family).containsExactly("Adiamah", "Schwartz");
+    }
 }
