@@ -26,7 +26,7 @@ public final class TextPipeline {
 
     /** The layout-to-layout repairs every reader's lines go through before segmentation. */
     private static Layout normalised(Layout layout) {
-        return LineEndHyphens.joined(LigatureLetters.repaired(SmallCapitals.joined(layout)));
+        return LineEndHyphens.joined(LigatureLetters.repaired(SmallCapitals.joined(CoverPages.removed(layout))));
     }
 
     /** Guards and reads decoded text, then parses it. */
