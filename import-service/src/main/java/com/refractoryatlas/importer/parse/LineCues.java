@@ -608,6 +608,14 @@ final class LineCues {
         if (n > 2 && item.charAt(n - 2) == ' ' && Character.isLowerCase(item.charAt(n - 1))) {
             return item.substring(0, n - 2).strip();
         }
+        // Wiley sets a name's letters after its comma ("P. Wu,a * † X. M. Tu", "Tu,a,b and J. Kowalski"): the next
+        // item opens with them
+        if (n > 3 && Character.isLowerCase(item.charAt(0)) && item.charAt(1) == ' ') {
+            String rest = item.substring(2).strip();
+            if (!rest.isEmpty() && Character.isUpperCase(rest.charAt(0)) || rest.startsWith("and ")) {
+                return rest;
+            }
+        }
         return item;
     }
 

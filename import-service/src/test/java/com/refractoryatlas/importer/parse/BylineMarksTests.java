@@ -39,4 +39,12 @@ class BylineMarksTests {
     void aSemicolonBetweenNamesStaysASeparator() {
         assertThat(LineCues.bylineNames("Jane Smith; John Doe")).isEqualTo("Jane Smith; John Doe");
     }
+
+    @Test
+    void wileysLettersAfterTheCommaGoWithTheNameBeforeThem() {
+        // Statistics in Medicine 2014 as pdftotext gives it: "Wu,a*†" prints its letter after the comma
+        assertThat(LineCues.bylineNames("P. Wu,a * † X. M. Tu,b and J. Kowalski"))
+                .isEqualTo("P. Wu, X. M. Tu, and J. Kowalski");
+        assertThat(LineCues.byline("P. Wu,a * † X. M. Tua,b and J. Kowalskic")).isTrue();
+    }
 }
