@@ -2,6 +2,11 @@ package com.refractoryatlas.importer.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.refractoryatlas.importer.parse.layout.Layout;
+import com.refractoryatlas.importer.parse.layout.LayoutLine;
+import com.refractoryatlas.importer.parse.layout.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What front pages print above the title, as pdftotext gives it: none of it is the title. */
@@ -123,5 +128,42 @@ class FrontPageTests {
                         "Construction of a Genome-Scale Kinetic Model of Mycobacterium Tuberculosis Using Generic Rate"
                                 + " Equations");
         assertThat(a.metadata().authors()).extracting(ParsedAuthor::family).containsExactly("Adiamah", "Schwartz");
+    }
+
+    /**
+     * An NIH author manuscript's first page (PubMed Central) sets "NIH Public Access" larger than the title; the
+     * banner is no title in a PDF's type sizes either.
+     */
+    @Test
+    void anAuthorManuscriptsBannerInLargerTypeIsNoTitle() {
+        List<LayoutLine> lines = new ArrayList<>();
+        line(lines, "NIH Public Access", 22, false);
+        line(lines, "Author Manuscript", 14, true);
+        line(lines, "Published in final edited form as: Stat Med. 2013 August 30; 32(19): 3388–3414.", 10, false);
+        line(lines, "Ketamine for Treatment-Resistant Depression in", 14, true);
+        line(lines, "Adults: a Randomised Trial", 14, true);
+        line(lines, "Jane Smith a,*, John Doe b", 10, true);
+        line(lines, "Abstract", 10, true);
+        for (int i = 0; i < 12; i++) {
+            line(
+                    lines,
+                    "Ketamine was given to adults whose depression had resisted two antidepressants, and",
+                    10,
+                    false);
+        }
+        line(lines, "References", 10, true);
+        line(lines, "1. Smith J, Jones K. Ketamine in resistant depression. J Affect Disord 2010;12:1–9.", 10, false);
+
+        JournalArticle a =
+                (JournalArticle) TextPipeline.parse("nihms.pdf", new Layout(lines, 1), ParserSettings.defaults());
+
+        assertThat(a.metadata().title())
+                .isEqualTo("Ketamine for Treatment-Resistant Depression in Adults: a Randomised Trial");
+        assertThat(a.metadata().authors()).extracting(ParsedAuthor::family).containsExactly("Smith", "Doe");
+    }
+
+    private static void line(List<LayoutLine> lines, String text, float size, boolean bold) {
+        float y = lines.isEmpty() ? 40 : lines.get(lines.size() - 1).style().y() + size + 4;
+        lines.add(new LayoutLine(lines.size() + 1, text, new TextStyle(1, 90, y, 400, size, bold, false, 0)));
     }
 }
