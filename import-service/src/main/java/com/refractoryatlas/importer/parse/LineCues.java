@@ -508,7 +508,8 @@ final class LineCues {
         List<String> kept = new ArrayList<>();
         for (String item : out.toString().split(",")) {
             String t = withoutLetterMark(item.strip());
-            if (!t.isEmpty() && !degree(t)) {
+            // Cell Press shortens a long byline with an ellipsis: "Benjamin M. Whitlock, ..., Morgan Huse"
+            if (!t.isEmpty() && !degree(t) && !t.equals("...") && !t.equals("…")) {
                 kept.add(t);
             }
         }

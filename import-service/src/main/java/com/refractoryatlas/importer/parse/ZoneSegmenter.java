@@ -372,6 +372,16 @@ final class ZoneSegmenter {
                 return;
             }
             if (!bylineDone
+                    && block.lines().size() > 1
+                    && LineCues.label(Markup.clean(block.first()).strip())) {
+                // Cell Press's summary page: "Authors" on a line of its own over the names, in text glued to them
+                zones.add(
+                        new Zone.FrontMatter(Zone.FrontKind.LABEL, block.lines().subList(0, 1)));
+                Block rest = block.from(1);
+                front(rest, rest.joinedCleaned());
+                return;
+            }
+            if (!bylineDone
                     && !affiliationSeen
                     && (block.lines().size() <= MAX_BYLINE_LINES && LineCues.byline(block.joinedRaw())
                             || addressedNames(block))) {
@@ -776,6 +786,17 @@ final class ZoneSegmenter {
                 titleDone = true;
                 phase = Phase.BODY;
                 body(block, block.joinedCleaned());
+                return;
+            }
+            // a label glued under the title ("Graphical Abstract" on Cell Press's summary page) is no part of it
+            int end = lines.size();
+            while (end > 1
+                    && LineCues.label(Markup.clean(lines.get(end - 1).text()).strip())) {
+                end--;
+            }
+            if (end < lines.size()) {
+                title(new Block(lines.subList(0, end), false).joinedCleaned(), lines.subList(0, end));
+                zones.add(new Zone.FrontMatter(Zone.FrontKind.LABEL, lines.subList(end, lines.size())));
                 return;
             }
             title(block.joinedCleaned(), lines);

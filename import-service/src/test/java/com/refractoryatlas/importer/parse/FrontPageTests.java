@@ -162,6 +162,39 @@ class FrontPageTests {
         assertThat(a.metadata().authors()).extracting(ParsedAuthor::family).containsExactly("Smith", "Doe");
     }
 
+    /** Cell Press's summary page as pdftotext gives it: labels glued under the title and over the names. */
+    @Test
+    void cellPresssSummaryPageLabelsAreNeitherTitleNorByline() {
+        String text = """
+                Article
+
+                Ketamine Infusions by Tissue-Resident
+                Innate Lymphoid Cells and Innate-like T Cells
+                Graphical Abstract
+
+                Authors
+                Jane Smith, John Doe,
+                Anna Lee, ..., Mark Brown,
+                Ming O. Li
+
+                Correspondence
+                lim@example.org
+
+                Introduction
+                Ketamine was given to adults whose depression had resisted two antidepressants.
+
+                References
+                1. Smith J, Jones K. Ketamine in resistant depression. J Affect Disord 2010;12:1–9.
+                """;
+        JournalArticle a = (JournalArticle) PARSER.parse("cell.txt", text);
+
+        assertThat(a.metadata().title())
+                .isEqualTo("Ketamine Infusions by Tissue-Resident Innate Lymphoid Cells and Innate-like T Cells");
+        assertThat(a.metadata().authors())
+                .extracting(ParsedAuthor::family)
+                .containsExactly("Smith", "Doe", "Lee", "Brown", "Li");
+    }
+
     private static void line(List<LayoutLine> lines, String text, float size, boolean bold) {
         float y = lines.isEmpty() ? 40 : lines.get(lines.size() - 1).style().y() + size + 4;
         lines.add(new LayoutLine(lines.size() + 1, text, new TextStyle(1, 90, y, 400, size, bold, false, 0)));
