@@ -580,7 +580,7 @@ final class LineCues {
      * Springer separates the names of a byline with a dot ("Dan Wang • Scott A. Heckathorn •", "C. L. Parr ·
      * A. N. Andersen"), which some of its fonts map to "Æ" between spaces: each is a comma here.
      */
-    private static String separatorsAsCommas(String s) {
+    static String separatorsAsCommas(String s) {
         if (s.indexOf('•') < 0
                 && s.indexOf('·') < 0
                 && s.indexOf('∙') < 0

@@ -473,7 +473,8 @@ final class ZoneSegmenter {
 
         /** Two names or more ("A, B", "A and B", "A & B"): two capitalised words alone read as a name too. */
         private static boolean severalNames(String raw) {
-            return raw.indexOf(',') > 0 || raw.contains(" and ") || raw.contains(" & ");
+            String s = LineCues.separatorsAsCommas(raw); // Springer: "Gerriet Fokuhl Æ Jürgen Heinze"
+            return s.indexOf(',') > 0 || s.contains(" and ") || s.contains(" & ");
         }
 
         /** A few lines of words without a closing period that are no banner, label or editorial line. */

@@ -8,6 +8,7 @@ import com.refractoryatlas.importer.extract.TextSentence;
 import com.refractoryatlas.importer.extract.Vocabulary;
 import com.refractoryatlas.importer.parse.layout.Layout;
 import com.refractoryatlas.importer.parse.layout.LayoutLine;
+import com.refractoryatlas.importer.parse.layout.TextStyle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,6 +35,12 @@ final class Documents {
             out.add(LayoutLine.plain(out.size() + 1, line));
         }
         return new Layout(out, 1);
+    }
+
+    /** Adds a line of page 1 in the given type under the last one, as the PDF reader gives it. */
+    static void styledLine(List<LayoutLine> lines, String text, float size, boolean bold) {
+        float y = lines.isEmpty() ? 40 : lines.get(lines.size() - 1).style().y() + size + 4;
+        lines.add(new LayoutLine(lines.size() + 1, text, new TextStyle(1, 90, y, 400, size, bold, false, 0)));
     }
 
     /** The lines' texts. */

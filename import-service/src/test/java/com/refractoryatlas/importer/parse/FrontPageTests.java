@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.refractoryatlas.importer.parse.layout.Layout;
 import com.refractoryatlas.importer.parse.layout.LayoutLine;
-import com.refractoryatlas.importer.parse.layout.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -137,22 +136,27 @@ class FrontPageTests {
     @Test
     void anAuthorManuscriptsBannerInLargerTypeIsNoTitle() {
         List<LayoutLine> lines = new ArrayList<>();
-        line(lines, "NIH Public Access", 22, false);
-        line(lines, "Author Manuscript", 14, true);
-        line(lines, "Published in final edited form as: Stat Med. 2013 August 30; 32(19): 3388–3414.", 10, false);
-        line(lines, "Ketamine for Treatment-Resistant Depression in", 14, true);
-        line(lines, "Adults: a Randomised Trial", 14, true);
-        line(lines, "Jane Smith a,*, John Doe b", 10, true);
-        line(lines, "Abstract", 10, true);
+        Documents.styledLine(lines, "NIH Public Access", 22, false);
+        Documents.styledLine(lines, "Author Manuscript", 14, true);
+        Documents.styledLine(
+                lines, "Published in final edited form as: Stat Med. 2013 August 30; 32(19): 3388–3414.", 10, false);
+        Documents.styledLine(lines, "Ketamine for Treatment-Resistant Depression in", 14, true);
+        Documents.styledLine(lines, "Adults: a Randomised Trial", 14, true);
+        Documents.styledLine(lines, "Jane Smith a,*, John Doe b", 10, true);
+        Documents.styledLine(lines, "Abstract", 10, true);
         for (int i = 0; i < 12; i++) {
-            line(
+            Documents.styledLine(
                     lines,
                     "Ketamine was given to adults whose depression had resisted two antidepressants, and",
                     10,
                     false);
         }
-        line(lines, "References", 10, true);
-        line(lines, "1. Smith J, Jones K. Ketamine in resistant depression. J Affect Disord 2010;12:1–9.", 10, false);
+        Documents.styledLine(lines, "References", 10, true);
+        Documents.styledLine(
+                lines,
+                "1. Smith J, Jones K. Ketamine in resistant depression. J Affect Disord 2010;12:1–9.",
+                10,
+                false);
 
         JournalArticle a =
                 (JournalArticle) TextPipeline.parse("nihms.pdf", new Layout(lines, 1), ParserSettings.defaults());
@@ -193,10 +197,5 @@ class FrontPageTests {
         assertThat(a.metadata().authors())
                 .extracting(ParsedAuthor::family)
                 .containsExactly("Smith", "Doe", "Lee", "Brown", "Li");
-    }
-
-    private static void line(List<LayoutLine> lines, String text, float size, boolean bold) {
-        float y = lines.isEmpty() ? 40 : lines.get(lines.size() - 1).style().y() + size + 4;
-        lines.add(new LayoutLine(lines.size() + 1, text, new TextStyle(1, 90, y, 400, size, bold, false, 0)));
     }
 }

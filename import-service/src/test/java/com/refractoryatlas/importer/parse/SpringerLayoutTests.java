@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.refractoryatlas.importer.parse.layout.Layout;
 import com.refractoryatlas.importer.parse.layout.LayoutLine;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -86,5 +87,30 @@ class SpringerLayoutTests {
         Layout layout = Documents.layout("a diVerent view", "of the signiWcance");
 
         assertThat(LigatureLetters.repaired(layout)).isSameAs(layout);
+    }
+
+    /** Ecological Research (2007): the byline, names a dot apart (a font's "Æ"), printed above a title in larger type. */
+    @Test
+    void aDotSeparatedBylineAboveAStyledTitleIsTheByline() {
+        List<LayoutLine> lines = new ArrayList<>();
+        Documents.styledLine(lines, "NOTE AND COMMENT", 10, false);
+        Documents.styledLine(lines, "Gerriet Fokuhl Æ Jürgen Heinze Æ Peter Poschlod", 10, true);
+        Documents.styledLine(lines, "Ketamine infusions in treatment-resistant depression", 17, false);
+        Documents.styledLine(lines, "Received: 15 September 2006 / Accepted: 15 December 2006", 8, false);
+        for (int i = 0; i < 12; i++) {
+            Documents.styledLine(
+                    lines, "Ketamine was given to adults whose depression had resisted two drugs, and", 10, false);
+        }
+        Documents.styledLine(lines, "References", 10, true);
+        Documents.styledLine(
+                lines, "Smith J, Jones K (2010) Ketamine in resistant depression. J Affect Disord 12:1–9", 10, false);
+
+        JournalArticle a =
+                (JournalArticle) TextPipeline.parse("ecolres.pdf", new Layout(lines, 1), ParserSettings.defaults());
+
+        assertThat(a.metadata().title()).isEqualTo("Ketamine infusions in treatment-resistant depression");
+        assertThat(a.metadata().authors())
+                .extracting(ParsedAuthor::family)
+                .containsExactly("Fokuhl", "Heinze", "Poschlod");
     }
 }
