@@ -477,10 +477,20 @@ final class LineCues {
     private static final Set<String> TITLE_WORDS = WordList.load("title-words");
 
     private static boolean holdsTitleWord(String names) {
-        for (String word : names.split("[^\\p{L}]+")) {
-            if (word.length() > 1 && TITLE_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+        int n = names.length();
+        for (int i = 0; i < n; ) {
+            if (!Character.isLetter(names.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < n && Character.isLetter(names.charAt(end))) {
+                end++;
+            }
+            if (end - i > 1 && TITLE_WORDS.contains(names.substring(i, end).toLowerCase(Locale.ROOT))) {
                 return true;
             }
+            i = end;
         }
         return false;
     }

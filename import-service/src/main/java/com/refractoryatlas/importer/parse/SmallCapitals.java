@@ -51,7 +51,7 @@ final class SmallCapitals {
     static Layout joined(Layout layout) {
         int evidence = 0;
         for (LayoutLine line : layout.lines()) {
-            if (EVIDENCE.matcher(line.text()).find() && ++evidence >= MIN_EVIDENCE) {
+            if (splitAtStart(line.text()) && EVIDENCE.matcher(line.text()).find() && ++evidence >= MIN_EVIDENCE) {
                 break;
             }
         }
@@ -64,6 +64,17 @@ final class SmallCapitals {
             lines.add(text.equals(line.text()) ? line : new LayoutLine(line.number(), text, line.style()));
         }
         return new Layout(lines, layout.pages());
+    }
+
+    /** A cheap look before the pattern: a capital and a space near the line's start ("B RESLOW", "12. B RESLOW"). */
+    private static boolean splitAtStart(String text) {
+        int limit = Math.min(text.length() - 2, 8);
+        for (int i = 0; i < limit; i++) {
+            if (Character.isUpperCase(text.charAt(i)) && text.charAt(i + 1) == ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String join(String text) {

@@ -55,9 +55,14 @@ final class TextReader {
      * ("Muthe\u0301n") wherever the font draws the accent apart, and a name must read the same whichever way it came.
      */
     private static String composed(String line) {
-        return Normalizer.isNormalized(line, Normalizer.Form.NFC)
-                ? line
-                : Normalizer.normalize(line, Normalizer.Form.NFC);
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) >= '\u0300') { // below the combining marks every character is composed already
+                return Normalizer.isNormalized(line, Normalizer.Form.NFC)
+                        ? line
+                        : Normalizer.normalize(line, Normalizer.Form.NFC);
+            }
+        }
+        return line;
     }
 
     /** Normalizes line ends and invisible characters; keeps the line count unchanged (a form feed ends a line). */
