@@ -26,6 +26,7 @@ import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,6 +37,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JacksonSerializable;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.jsontype.TypeSerializer;
 
 /**
  * Shapes the client's response straight from the merged subgraph results, without a graphql-java execution over the
@@ -48,6 +54,10 @@ import org.jspecify.annotations.Nullable;
  * position, a value of the wrong kind, a scalar that does not serialize — makes {@link #project} answer null, and the
  * caller shapes the same merged results with graphql-java, which reports errors and propagates nulls exactly as
  * before. The walk over the results follows the operation, whose depth the edge's guard bounds.
+ *
+ * <p>{@link #project} only checks that the merged results project (a walk that allocates nothing); the answer it
+ * gives writes itself to JSON straight from the merged results when Jackson serializes it ({@link Projected}), with
+ * no tree of response maps built in between, and is built as that tree only if someone reads it as a map.
  */
 final class ResponseProjection {
 
@@ -179,14 +189,197 @@ final class ResponseProjection {
         }
     }
 
-    /** The response's {@code data} shaped from the merged results, or null when graphql-java must shape it. */
+    /**
+     * The response's {@code data} shaped from the merged results, or null when graphql-java must shape it. The
+     * results are only checked here: the answer is written from them when it is serialized (see {@link Projected}).
+     */
     @Nullable
     Map<String, Object> project(Map<String, Object> merged, Map<String, Object> variables) {
         var root = sharedRoot != null ? sharedRoot : new Shape(List.of(operation.getSelectionSet()));
         try {
-            return object(merged, root.slots(rootType, variables), rootType, variables);
+            var slots = root.slots(rootType, variables);
+            checkObject(merged, slots, variables);
+            return new Projected(merged, slots, variables);
         } catch (NotProjectable e) {
             return null;
+        }
+    }
+
+    /**
+     * The projected {@code data}: serialized by Jackson it writes the merged results through the operation's slots
+     * (the same JSON the map tree would give, key for key); read as a map it is that tree, built on first use.
+     */
+    private final class Projected extends AbstractMap<String, Object> implements JacksonSerializable {
+        private final Map<String, Object> merged;
+        private final Slot[] slots;
+        private final Map<String, Object> variables;
+        private volatile @Nullable Map<String, Object> tree;
+
+        Projected(Map<String, Object> merged, Slot[] slots, Map<String, Object> variables) {
+            this.merged = merged;
+            this.slots = slots;
+            this.variables = variables;
+        }
+
+        private Map<String, Object> tree() {
+            var built = tree;
+            if (built == null) {
+                built = object(merged, slots, rootType, variables);
+                tree = built;
+            }
+            return built;
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            return tree().entrySet();
+        }
+
+        @Override
+        public void serialize(JsonGenerator generator, SerializationContext context) {
+            if (context.isEnabled(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)) {
+                // maps sorted by key: the tree, serialized as any map
+                context.writeValue(generator, tree());
+                return;
+            }
+            writeObject(generator, context, merged, slots, rootType, variables);
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator generator, SerializationContext context, TypeSerializer types) {
+            serialize(generator, context);
+        }
+    }
+
+    // the check: every way the tree below (object, complete) would refuse, without building anything
+
+    private void checkObject(Map<?, ?> source, Slot[] slots, Map<String, Object> variables) {
+        for (var slot : slots) {
+            if (slot.type() != null) {
+                check(source.get(slot.key()), slot.type(), slot.child(), variables);
+            }
+        }
+    }
+
+    /** Whether the completed value is non-null; throws where {@link #complete} would. */
+    private boolean check(
+            @Nullable Object value, GraphQLOutputType type, @Nullable Shape child, Map<String, Object> variables) {
+        if (type instanceof GraphQLNonNull nonNull) {
+            if (!check(value, (GraphQLOutputType) nonNull.getWrappedType(), child, variables)) {
+                throw NotProjectable.INSTANCE;
+            }
+            return true;
+        }
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof FieldFailure) {
+            throw NotProjectable.INSTANCE;
+        }
+        // instanceof rather than a pattern switch: this runs per value, and the switch's type dispatch costs more
+        if (type instanceof GraphQLList list) {
+            if (!(value instanceof List<?> items)) {
+                throw NotProjectable.INSTANCE;
+            }
+            var itemType = (GraphQLOutputType) list.getWrappedType();
+            for (var item : items) {
+                check(item, itemType, child, variables);
+            }
+            return true;
+        }
+        if (type instanceof GraphQLScalarType scalar) {
+            serialized(scalar, value);
+            return true;
+        }
+        if (type instanceof GraphQLEnumType enumeration) {
+            return serialized(enumeration, value) != null;
+        }
+        if (!(value instanceof Map<?, ?> source) || child == null) {
+            throw NotProjectable.INSTANCE;
+        }
+        if (!(type instanceof GraphQLObjectType) && isInterfaceObjectName(source, type)) {
+            return false;
+        }
+        var runtime = type instanceof GraphQLObjectType object ? object : resolve(source, type);
+        checkObject(source, child.slots(runtime, variables), variables);
+        return true;
+    }
+
+    // the writer: the tree below (object, complete) as JSON, for results the check accepted
+
+    private void writeObject(
+            JsonGenerator generator,
+            SerializationContext context,
+            Map<?, ?> source,
+            Slot[] slots,
+            GraphQLObjectType type,
+            Map<String, Object> variables) {
+        generator.writeStartObject();
+        for (var slot : slots) {
+            generator.writeName(slot.key());
+            if (slot.type() == null) {
+                generator.writeString(type.getName());
+            } else {
+                write(generator, context, source.get(slot.key()), slot.type(), slot.child(), variables);
+            }
+        }
+        generator.writeEndObject();
+    }
+
+    private void write(
+            JsonGenerator generator,
+            SerializationContext context,
+            @Nullable Object value,
+            GraphQLOutputType type,
+            @Nullable Shape child,
+            Map<String, Object> variables) {
+        if (type instanceof GraphQLNonNull nonNull) {
+            write(generator, context, value, (GraphQLOutputType) nonNull.getWrappedType(), child, variables);
+            return;
+        }
+        if (value == null) {
+            generator.writeNull();
+            return;
+        }
+        if (type instanceof GraphQLList list) {
+            var itemType = (GraphQLOutputType) list.getWrappedType();
+            generator.writeStartArray();
+            for (var item : (List<?>) value) {
+                write(generator, context, item, itemType, child, variables);
+            }
+            generator.writeEndArray();
+        } else if (type instanceof GraphQLScalarType scalar) {
+            writeScalar(generator, context, serialized(scalar, value));
+        } else if (type instanceof GraphQLEnumType enumeration) {
+            writeScalar(generator, context, serialized(enumeration, value));
+        } else {
+            var source = (Map<?, ?>) value;
+            if (!(type instanceof GraphQLObjectType) && isInterfaceObjectName(source, type)) {
+                generator.writeNull();
+                return;
+            }
+            var runtime = type instanceof GraphQLObjectType object ? object : resolve(source, type);
+            var slots = java.util.Objects.requireNonNull(child).slots(runtime, variables);
+            writeObject(generator, context, source, slots, runtime, variables);
+        }
+    }
+
+    /** A serialized scalar as Jackson's own serializers write it: the common kinds directly, the rest through them. */
+    private static void writeScalar(JsonGenerator generator, SerializationContext context, @Nullable Object value) {
+        if (value == null) {
+            generator.writeNull();
+        } else if (value instanceof String text) {
+            generator.writeString(text);
+        } else if (value instanceof Integer number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Long number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Double number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Boolean bool) {
+            generator.writeBoolean(bool);
+        } else {
+            context.writeValue(generator, value);
         }
     }
 
@@ -279,7 +472,7 @@ final class ResponseProjection {
         }
     }
 
-    private static Object serialized(GraphQLEnumType enumeration, Object value) {
+    private static @Nullable Object serialized(GraphQLEnumType enumeration, Object value) {
         try {
             return enumeration.serialize(value, CONTEXT, Locale.getDefault());
         } catch (RuntimeException e) {

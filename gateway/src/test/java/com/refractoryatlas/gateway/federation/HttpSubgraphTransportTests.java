@@ -40,6 +40,7 @@ class HttpSubgraphTransportTests {
         behaviour.put("status", 200);
         behaviour.put("body", "{\"data\":{\"ok\":true}}");
         behaviour.put("delayMillis", 0);
+        behaviour.put("bodyDelayMillis", 0);
         server = serve(0);
         var url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/graphql");
         var properties = new FederationProperties(
@@ -207,7 +208,11 @@ class HttpSubgraphTransportTests {
             sleep((Integer) behaviour.get("delayMillis"));
             var body = ((String) behaviour.get("body")).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders((Integer) behaviour.get("status"), body.length);
-            exchange.getResponseBody().write(body);
+            // the head goes out at once, half the body, then the rest after bodyDelayMillis
+            exchange.getResponseBody().write(body, 0, body.length / 2);
+            exchange.getResponseBody().flush();
+            sleep((Integer) behaviour.get("bodyDelayMillis"));
+            exchange.getResponseBody().write(body, body.length / 2, body.length - body.length / 2);
             exchange.close();
         });
         subgraph.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
@@ -295,7 +300,8 @@ class HttpSubgraphTransportTests {
         behaviour.put("delayMillis", 1500);
         var start = System.nanoTime();
         assertThatThrownBy(() -> transport.execute("catalog", "{ x }", Map.of(), Map.of()))
-                .isInstanceOf(SubgraphUnavailableException.class);
+                .isInstanceOf(SubgraphUnavailableException.class)
+                .hasMessageContaining("timed out after 300 ms");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1400));
 
         assertThatThrownBy(() -> transport.execute("dead", "{ x }", Map.of(), Map.of()))
@@ -303,6 +309,29 @@ class HttpSubgraphTransportTests {
                 .hasMessageContaining("dead");
         assertThatThrownBy(() -> transport.execute("unknown", "{ x }", Map.of(), Map.of()))
                 .isInstanceOf(SubgraphUnavailableException.class);
+    }
+
+    @Test
+    void theTimeoutBoundsTheWholeAnswerNotOnlyItsHead() {
+        behaviour.put("body", "{\"data\":{\"ok\":true}}");
+        // the head and half the body come at once; the rest only after the subgraph's 300 ms
+        behaviour.put("bodyDelayMillis", 1500);
+        var start = System.nanoTime();
+        assertThatThrownBy(() -> transport.execute("catalog", "{ x }", Map.of(), Map.of()))
+                .isInstanceOf(SubgraphUnavailableException.class)
+                .hasMessageContaining("timed out after 300 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1400));
+
+        // the aborted connection is not reused: the next call gets its answer
+        behaviour.put("bodyDelayMillis", 0);
+        assertThat(transport.execute("catalog", "{ x }", Map.of(), Map.of())).containsEntry("data", Map.of("ok", true));
+    }
+
+    @Test
+    void aSlowAnswerWithinTheTimeoutIsNotCut() {
+        behaviour.put("delayMillis", 100);
+        behaviour.put("bodyDelayMillis", 100);
+        assertThat(transport.execute("catalog", "{ x }", Map.of(), Map.of())).containsEntry("data", Map.of("ok", true));
     }
 
     @Test

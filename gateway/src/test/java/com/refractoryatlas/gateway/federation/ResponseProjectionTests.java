@@ -149,6 +149,32 @@ class ResponseProjectionTests {
         }
 
         @Test
+        void theAnswerWritesTheSameJsonAsItsMapTreeAndReadsAsThatTree() {
+            var projection = projection(
+                    "{ items { label: name id count kind } named { __typename name } first { name count } }");
+            var merged = Map.<String, Object>of(
+                    "items",
+                    List.of(
+                            item("id", "1", "label", "Ö \"quoted\"\n", "count", 3, "kind", "A"),
+                            item("id", "2", "label", "two", "count", null, "kind", null)),
+                    "named",
+                    item("__typename", "Item", "name", "n"));
+
+            var data = projection.project(merged, Map.of());
+
+            assertThat(data).isNotNull();
+            var tree = new LinkedHashMap<>(data);
+            assertThat(tree.get("items")).isInstanceOf(List.class);
+            assertThat(data).isEqualTo(tree).containsEntry("first", null);
+            assertThat(JSON.writeValueAsString(data))
+                    .isEqualTo(JSON.writeValueAsString(tree))
+                    .isEqualTo("{\"items\":[{\"label\":\"Ö \\\"quoted\\\"\\n\",\"id\":\"1\",\"count\":3,"
+                            + "\"kind\":\"A\"},{\"label\":\"two\",\"id\":\"2\",\"count\":null,\"kind\":null}],"
+                            + "\"named\":{\"__typename\":\"Item\",\"name\":\"n\"},\"first\":null}");
+            assertThat(JSON.writeValueAsString(Map.of("data", data))).startsWith("{\"data\":{\"items\":[{");
+        }
+
+        @Test
         void abstractTypesResolveByTypenameAndFragmentsApplyByTypeCondition() {
             var projection =
                     projection("{ named { __typename name ... on Item { id } ... on Other { name } } first { name } }");

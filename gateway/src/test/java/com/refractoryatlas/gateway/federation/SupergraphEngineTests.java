@@ -279,6 +279,40 @@ class SupergraphEngineTests {
     class PartialData {
 
         @Test
+        void theFetchesOfOneLevelAreInFlightTogetherAndEachKeepsItsOwnAnswer() {
+            var expected = json(run("partialData"));
+            // once armed, each fetch waits until another one is in flight too: one after the other, they could not
+            var armed = new java.util.concurrent.atomic.AtomicBoolean();
+            var bothInFlight = new java.util.concurrent.CountDownLatch(2);
+            var waitedAlone = new java.util.concurrent.atomic.AtomicInteger();
+            SubgraphTransport together = (subgraph, query, variables, headers) -> {
+                if (armed.get()) {
+                    bothInFlight.countDown();
+                    try {
+                        if (!bothInFlight.await(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                            waitedAlone.incrementAndGet();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return subgraphs.execute(subgraph, query, variables, headers);
+            };
+            try (var waiting = new SupergraphEngine(
+                    TestSubgraphs.NAMES, together, new SupergraphEngine.Settings(Duration.ofSeconds(10), 100))) {
+                assertThat(waiting.refresh()).isInstanceOf(Refresh.Updated.class);
+                armed.set(true);
+
+                var response = waiting.execute(new Request(operation("partialData"), null, Map.of(), Map.of()));
+
+                assertThat(waitedAlone)
+                        .as("fetches that never saw another one in flight")
+                        .hasValue(0);
+                assertThat(json(response)).isEqualTo(expected);
+            }
+        }
+
+        @Test
         void nullsTheFieldsOfADownSubgraphWithAnUnavailableError() {
             subgraphs.takeDown("references");
 
