@@ -62,6 +62,31 @@ class BatchingIntegrationTests {
     }
 
     @Test
+    void aPageCountsItsMatchesOnlyWhenTheOperationAsksForTotalCount() {
+        for (var field : List.of("conditions", "therapies")) {
+            counter.reset();
+            graphQl.document("{ " + field + "(first: 5) { edges { node { id } } } }")
+                    .execute()
+                    .path(field + ".edges")
+                    .entityList(Object.class)
+                    .hasSize(SMALL);
+            assertThat(counter.count("count") + counter.count("aggregate"))
+                    .as(field)
+                    .isZero();
+
+            counter.reset();
+            graphQl.document("{ " + field + "(first: 5) { total: totalCount edges { node { id } } } }")
+                    .execute()
+                    .path(field + ".total")
+                    .entity(Integer.class)
+                    .isEqualTo(field.equals("conditions") ? 60 : 40);
+            assertThat(counter.count("count") + counter.count("aggregate"))
+                    .as(field)
+                    .isOne();
+        }
+    }
+
+    @Test
     void entityLookUpsCostTheSameForFiveAndFiftyRepresentations() {
         for (var typename : List.of("Condition", "Therapy", "Mechanism", "Reference", "Article")) {
             IntFunction<String> id =

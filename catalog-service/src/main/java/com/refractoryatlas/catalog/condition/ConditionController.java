@@ -10,6 +10,7 @@ import com.refractoryatlas.catalog.treatment.TreatmentCatalog;
 import com.refractoryatlas.subgraph.Connection;
 import com.refractoryatlas.subgraph.PageRequest;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,9 @@ import reactor.core.publisher.Mono;
 
 @Controller
 class ConditionController {
+
+    /** Counted only when the operation asks for it: a page alone is one query less. */
+    private static final String TOTAL_COUNT = "totalCount";
 
     /** Loads the treatments of many conditions in one query; treatments, references and articles share it. */
     static final String TREATMENTS_BY_CONDITION = "treatmentsByCondition";
@@ -56,9 +60,12 @@ class ConditionController {
             @Argument @Nullable Integer first,
             @Argument @Nullable String after,
             @Argument @Nullable Integer last,
-            @Argument @Nullable String before) {
+            @Argument @Nullable String before,
+            DataFetchingFieldSelectionSet selection) {
         return catalog.page(
-                filter == null ? TermFilter.none() : termFilter(filter), PageRequest.of(first, after, last, before, 1));
+                filter == null ? TermFilter.none() : termFilter(filter),
+                PageRequest.of(first, after, last, before, 1),
+                selection.contains(TOTAL_COUNT));
     }
 
     /** Resolves {@code _entities} representations in one query, answering null for unknown ids. */

@@ -52,13 +52,19 @@ public abstract sealed class TermCatalog<T extends CuratedTerm<T>> permits Condi
         return terms.findAllById(ids).stream().collect(Collectors.toMap(T::id, Function.identity()));
     }
 
-    /** One Relay page of the terms matching {@code filter} in id order, with the total count. */
-    public Connection<T> page(TermFilter filter, PageRequest page) {
+    /**
+     * One Relay page of the terms matching {@code filter} in id order.
+     *
+     * @param counted whether to count every match for {@code totalCount} (one more query); when false, because the
+     *     operation does not select it, the connection's {@code totalCount} is 0 and must not be shown
+     */
+    public Connection<T> page(TermFilter filter, PageRequest page, boolean counted) {
         var text = filter.text();
         if (text != null && text.length() > maxTextLength) {
             throw ApiException.badUserInput("filter.text", "must be at most " + maxTextLength + " characters");
         }
-        return Connection.of(terms.page(filter, page), page, term -> Cursor.encode(term.id()), terms.count(filter));
+        return Connection.of(
+                terms.page(filter, page), page, term -> Cursor.encode(term.id()), counted ? terms.count(filter) : 0);
     }
 
     /**

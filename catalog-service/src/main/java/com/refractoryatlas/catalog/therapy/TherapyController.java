@@ -7,6 +7,7 @@ import com.refractoryatlas.catalog.treatment.Treatment;
 import com.refractoryatlas.catalog.treatment.TreatmentCatalog;
 import com.refractoryatlas.subgraph.Connection;
 import com.refractoryatlas.subgraph.PageRequest;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,6 +21,9 @@ import org.springframework.stereotype.Controller;
 
 @Controller
 class TherapyController {
+
+    /** Counted only when the operation asks for it: a page alone is one query less. */
+    private static final String TOTAL_COUNT = "totalCount";
 
     private final TherapyCatalog catalog;
     private final TreatmentCatalog treatments;
@@ -41,9 +45,12 @@ class TherapyController {
             @Argument @Nullable Integer first,
             @Argument @Nullable String after,
             @Argument @Nullable Integer last,
-            @Argument @Nullable String before) {
+            @Argument @Nullable String before,
+            DataFetchingFieldSelectionSet selection) {
         return catalog.page(
-                filter == null ? TermFilter.none() : termFilter(filter), PageRequest.of(first, after, last, before, 1));
+                filter == null ? TermFilter.none() : termFilter(filter),
+                PageRequest.of(first, after, last, before, 1),
+                selection.contains(TOTAL_COUNT));
     }
 
     /** Resolves {@code _entities} representations in one query, answering null for unknown ids. */
